@@ -1,0 +1,42 @@
+"""corpuslab: which figures do news outlets agree on?
+
+A chain of tidy pandas tables, one per stage::
+
+    documents = corpuslab.load_documents("seeds/")
+    paragraphs = corpuslab.split_paragraphs(documents)
+
+Heavy libraries (Great Expectations, Dask, matplotlib, pint, trafilatura) are
+imported only by the functions that need them, so ``import corpuslab`` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib.metadata import PackageNotFoundError, version
+
+from corpuslab.errors import CorpusLabError
+from corpuslab.load import Fields, iter_documents, load_documents, load_report
+from corpuslab.segment import split_paragraphs, split_sentences
+from corpuslab.store import read_table, write_table
+from corpuslab.summary import summarize_documents
+
+try:
+    __version__ = version("corpuslab")
+except PackageNotFoundError:  # running from a source tree without an install
+    __version__ = "0.0.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+__all__ = [
+    "CorpusLabError",
+    "Fields",
+    "__version__",
+    "iter_documents",
+    "load_documents",
+    "load_report",
+    "read_table",
+    "split_paragraphs",
+    "split_sentences",
+    "summarize_documents",
+    "write_table",
+]

@@ -1,0 +1,150 @@
+"""Command line: ``corpuslab load|run ...``; parsing, printing and exit codes only.
+
+Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+import corpuslab
+from corpuslab.errors import CorpusLabError
+
+EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
+log = logging.getLogger("corpuslab.cli")
+
+
+def _input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, help="corpus folder or file (txt, md, jsonl, csv, html; .gz ok)")
+    parser.add_argument(
+        "--manifest",
+        default="auto",
+        help="CSV of doc_id,outlet,title,published,url merged by doc_id "
+        "(default: sources.csv in the folder; 'none' to skip)",
+    )
+    parser.add_argument("--text-field", default="text", help="JSONL key / CSV column holding the text")
+    parser.add_argument("--id-field", default="doc_id", help="JSONL key / CSV column holding the id")
+    parser.add_argument("--outlet-field", default="outlet", help="JSONL key / CSV column holding the outlet")
+    parser.add_argument("--title-field", default="title", help="JSONL key / CSV column holding the title")
+    parser.add_argument("--date-field", default="published", help="JSONL key / CSV column holding the date")
+    parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
+
+
+def _load(args: argparse.Namespace) -> pd.DataFrame:
+    fields = corpuslab.Fields(
+        text=args.text_field,
+        doc_id=args.id_field,
+        outlet=args.outlet_field,
+        title=args.title_field,
+        published=args.date_field,
+    )
+    manifest = None if str(args.manifest).lower() == "none" else args.manifest
+    return corpuslab.load_documents(
+        args.path, fields=fields, manifest=manifest, progress=False if args.no_progress else None
+    )
+
+
+def _print_table(frame: pd.DataFrame, title: str) -> None:
+    print(f"\n{title}")
+    with pd.option_context(
+        "display.width", 160, "display.max_columns", 20, "display.max_colwidth", 60, "display.max_rows", 200
+    ):
+        print(frame.to_string() if len(frame) else "(none)")
+
+
+def _report_line(documents: pd.DataFrame) -> str:
+    report = corpuslab.load_report(documents)
+    counts = report["severity"].value_counts().to_dict()
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no problems"
+    return f"loaded {len(documents)} documents; load report: {parts}"
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    documents = _load(args)
+    tables = {"documents": documents, "load_report": corpuslab.load_report(documents)}
+    if args.table in ("paragraphs", "sentences"):
+        tables["paragraphs"] = corpuslab.split_paragraphs(documents)
+        tables["sentences"] = corpuslab.split_sentences(documents, paragraphs=tables["paragraphs"])
+    if args.out:
+        corpuslab.write_table(tables[args.table], args.out)
+        print(f"wrote {len(tables[args.table])} rows of {args.table} to {args.out}", file=sys.stderr)
+    else:
+        paragraphs = tables.get("paragraphs", corpuslab.split_paragraphs(documents))
+        _print_table(corpuslab.summarize_documents(documents, paragraphs), "documents")
+    _print_problems(documents)
+    return EXIT_OK
+
+
+def _print_problems(documents: pd.DataFrame) -> None:
+    report = corpuslab.load_report(documents)
+    print(_report_line(documents), file=sys.stderr)
+    for row in report.head(20).itertuples(index=False):
+        where = f"{row.path}:{row.line}" if pd.notna(row.line) else row.path
+        print(f"  {row.severity}: {where}: {row.problem}: {row.message}", file=sys.stderr)
+    if len(report) > 20:
+        print(
+            f"  ... and {len(report) - 20} more (write them with --table load_report --out FILE.csv)", file=sys.stderr
+        )
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    documents = _load(args)
+    paragraphs = corpuslab.split_paragraphs(documents)
+    if args.out_dir:
+        for name, frame in {
+            "documents": documents,
+            "paragraphs": paragraphs,
+            "load_report": corpuslab.load_report(documents),
+        }.items():
+            corpuslab.write_table(frame, Path(args.out_dir) / f"{name}.{args.format}")
+    _print_table(corpuslab.summarize_documents(documents, paragraphs), "documents")
+    _print_problems(documents)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the ``corpuslab`` argument parser."""
+    parser = argparse.ArgumentParser(prog="corpuslab", description="Which figures do news outlets agree on?")
+    parser.add_argument("--version", action="version", version=f"corpuslab {corpuslab.__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    load = sub.add_parser("load", help="files -> documents table")
+    _input_options(load)
+    load.add_argument(
+        "--table",
+        choices=["documents", "paragraphs", "sentences", "load_report"],
+        default="documents",
+        help="which table --out writes",
+    )
+    load.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
+    load.set_defaults(func=_cmd_load)
+
+    run = sub.add_parser("run", help="the whole pipeline on a corpus")
+    _input_options(run)
+    run.add_argument("--out-dir", type=Path, help="write every table to this folder")
+    run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
+    run.set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except CorpusLabError as exc:
+        print(f"corpuslab: error: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except BrokenPipeError:  # `corpuslab ... | head` closed the pipe; not an error
+        return EXIT_OK

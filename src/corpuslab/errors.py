@@ -1,0 +1,27 @@
+"""Errors raised by corpuslab; every one subclasses :class:`CorpusLabError`."""
+
+from __future__ import annotations
+
+
+class CorpusLabError(Exception):
+    """Base class: what went wrong and what to do next."""
+
+
+class InputNotFoundError(CorpusLabError, FileNotFoundError):
+    """A path given to a loader or the CLI does not exist."""
+
+
+class InputFormatError(CorpusLabError, ValueError):
+    """An input file or table cannot be read as asked."""
+
+
+class SchemaError(CorpusLabError, ValueError):
+    """A table does not have the columns or dtypes its stage needs."""
+
+
+class SuiteError(CorpusLabError, ValueError):
+    """An expectation suite is missing, unreadable or invalid."""
+
+
+class EngineError(CorpusLabError, RuntimeError):
+    """The distributed engine could not be started or reached."""

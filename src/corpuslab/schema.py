@@ -1,0 +1,249 @@
+"""Table contracts: every table's grain, columns, dtypes and vocabularies, declared once.
+
+Stages call :func:`conform` at their end so column order and dtypes come from
+here; tests and the docs read the same declarations, and :func:`to_pandera`
+turns one into a pandera schema for strict checks.
+
+Examples
+--------
+>>> from corpuslab.schema import TABLES
+>>> TABLES["documents"].key
+('doc_id',)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from corpuslab import vocab
+from corpuslab.errors import SchemaError
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, pandas dtype, whether it may be missing, and its meaning."""
+
+    name: str
+    dtype: str
+    description: str
+    nullable: bool = False
+    values: tuple[str, ...] | None = None  # closed vocabulary, if any
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's grain (what one row is), its key and its columns in order."""
+
+    name: str
+    grain: str
+    key: tuple[str, ...]
+    columns: tuple[Column, ...] = field(default_factory=tuple)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @property
+    def dtypes(self) -> dict[str, str]:
+        return {c.name: c.dtype for c in self.columns}
+
+    def column(self, name: str) -> Column:
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(f"table {self.name!r} has no column {name!r}")
+
+
+STR = "str"
+INT = "int64"
+NINT = "Int64"
+FLOAT = "float64"
+BOOL = "bool"
+TIME = "datetime64[ns, UTC]"
+
+_PROVENANCE = (
+    Column("doc_id", STR, "Stable document id: relative path without suffix, or the id field of a JSONL/CSV row."),
+)
+
+DOCUMENTS = Table(
+    "documents",
+    "one row per document",
+    ("doc_id",),
+    (
+        *_PROVENANCE,
+        Column("path", STR, "File the document was read from, relative to the loaded root."),
+        Column("line", NINT, "1-based line (JSONL) or row (CSV) in `path`; empty for one-document files.", True),
+        Column("source_format", STR, "Input format.", values=vocab.SOURCE_FORMATS),
+        Column("outlet", STR, "Publisher as given by the input or the manifest.", True),
+        Column("title", STR, "Headline as given by the input or the manifest.", True),
+        Column("published", TIME, "Publication time (UTC) as given by the input or the manifest.", True),
+        Column("url", STR, "Address of the article, if known.", True),
+        Column("text", STR, "The article exactly as read; every offset in every table indexes into it."),
+        Column("n_chars", INT, "Characters in `text`."),
+        Column("n_words", INT, "Whitespace-separated words in `text`."),
+        Column("body_hash", STR, "Hash of `text` with white space and case folded: equal bodies, equal hash."),
+    ),
+)
+
+LOAD_REPORT = Table(
+    "load_report",
+    "one row per input problem (a file, a line or a row that could not be used as is)",
+    ("path", "line", "problem"),
+    (
+        Column("path", STR, "File the problem is in."),
+        Column("line", NINT, "1-based line or row, when the problem is in one.", True),
+        Column("doc_id", STR, "Document concerned, when one was identified.", True),
+        Column(
+            "severity",
+            STR,
+            "error: input lost; warning: loaded with a change; skipped: not an article file.",
+            values=vocab.SEVERITIES,
+        ),
+        Column("problem", STR, "What went wrong.", values=vocab.PROBLEMS),
+        Column("message", STR, "What went wrong and what to do next."),
+    ),
+)
+
+PARAGRAPHS = Table(
+    "paragraphs",
+    "one row per paragraph of a document",
+    ("doc_id", "paragraph_index"),
+    (
+        *_PROVENANCE,
+        Column("paragraph_index", INT, "0-based position of the paragraph in its document."),
+        Column("start", INT, "Offset of the first character in the document text."),
+        Column("end", INT, "Offset after the last character (half-open)."),
+        Column("text", STR, "The paragraph: `documents.text[start:end]`."),
+        Column("n_words", INT, "Whitespace-separated words."),
+        Column("is_boilerplate", BOOL, "Not article prose: captions, related-story blocks, site footers."),
+        Column("boilerplate_kind", STR, "Why it is boilerplate.", True, vocab.BOILERPLATE_KINDS),
+        Column(
+            "is_repeat",
+            BOOL,
+            "Its text already appears in the document (a duplicated body, a repeated caption, "
+            "a heading restated by the next paragraph).",
+        ),
+        Column("repeat_of", NINT, "Index of the paragraph that holds the same text.", True),
+    ),
+)
+
+SENTENCES = Table(
+    "sentences",
+    "one row per sentence of a document",
+    ("doc_id", "sentence_index"),
+    (
+        *_PROVENANCE,
+        Column("sentence_index", INT, "0-based position of the sentence in its document."),
+        Column("paragraph_index", INT, "Paragraph the sentence is in."),
+        Column("start", INT, "Offset of the first character in the document text."),
+        Column("end", INT, "Offset after the last character (half-open)."),
+        Column("text", STR, "The sentence: `documents.text[start:end]`."),
+    ),
+)
+
+FIGURES = Table(
+    "figures",
+    "one row per figure (a number with its meaning) found in a document",
+    ("figure_id",),
+    (
+        Column("figure_id", STR, "Deterministic id from doc_id and offsets."),
+        *_PROVENANCE,
+        Column("start", INT, "Offset of the first character of `surface` in the document text."),
+        Column("end", INT, "Offset after the last character (half-open): `text[start:end] == surface`."),
+        Column("surface", STR, "The figure as written, bound words and unit included."),
+        Column("sentence_index", INT, "Sentence the figure is in (see the sentences table)."),
+        Column("sentence", STR, "Text of that sentence."),
+        Column("paragraph_index", INT, "Paragraph the figure is in."),
+        Column("is_boilerplate", BOOL, "The paragraph is boilerplate; claims ignore the figure."),
+        Column("is_repeat", BOOL, "The paragraph repeats earlier text; claims ignore the figure."),
+        Column("rule", STR, "The extraction rule that found the figure."),
+        Column("kind", STR, "What the figure measures.", values=vocab.KINDS),
+        Column("value", FLOAT, "The number in the canonical `unit` (for a range, its lower end)."),
+        Column("unit", STR, "Canonical unit name (see corpuslab.units.CANONICAL_UNITS)."),
+        Column("unit_surface", STR, "The unit as written.", True),
+        Column("low", FLOAT, "Lower end of a stated range, in `unit`.", True),
+        Column("high", FLOAT, "Upper end of a stated range, in `unit`.", True),
+        Column("bound", STR, "How the text qualifies the number.", values=vocab.BOUNDS),
+        Column("from_value", FLOAT, "Earlier value of a stated change (`from 38 to 44`: 38), in `unit`.", True),
+        Column("trend", STR, "Direction the text gives (rose, fell, increase).", True, vocab.TRENDS),
+        Column("is_change", BOOL, "The figure states a change (`increase by 28%`), not a level."),
+        Column("currency", STR, "ISO 4217 code when the figure is money.", True),
+        Column("precision", FLOAT, "Half the step of the last written digit, in `unit` (`50` -> 0.5, `50.4` -> 0.05)."),
+        Column("subject", STR, "What the figure is about, in a few words from its sentence.", True),
+        Column("noun", STR, "The counted or measured noun, singular (`agreement`, `gas`).", True),
+    ),
+)
+
+
+TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, LOAD_REPORT, PARAGRAPHS, SENTENCES, FIGURES)}
+
+
+def register(table: Table) -> Table:
+    """Add a stage's table to :data:`TABLES` (stages declare theirs next to their code)."""
+    TABLES[table.name] = table
+    return table
+
+
+def empty(table: Table | str) -> pd.DataFrame:
+    """Return an empty frame with the table's columns and dtypes."""
+    table = TABLES[table] if isinstance(table, str) else table
+    return pd.DataFrame({c.name: pd.Series(dtype=c.dtype) for c in table.columns})
+
+
+def conform(frame: pd.DataFrame, table: Table | str) -> pd.DataFrame:
+    """Order and cast ``frame``'s columns to the table's contract; extra columns are kept at the end.
+
+    Raises :class:`SchemaError` naming the missing columns.
+    """
+    table = TABLES[table] if isinstance(table, str) else table
+    missing = [c for c in table.names if c not in frame.columns]
+    if missing:
+        raise SchemaError(
+            f"{table.name} table is missing columns {missing}; pass the output of the stage that builds it "
+            f"(columns expected: {table.names})."
+        )
+    extra = [c for c in frame.columns if c not in table.names]
+    out = frame[table.names + extra]
+    casts = {c.name: c.dtype for c in table.columns if str(out[c.name].dtype) != c.dtype}
+    if casts:
+        out = out.astype(casts)
+    return out.reset_index(drop=True)
+
+
+def to_pandera(table: Table | str, *, strict: bool = True) -> pa.DataFrameSchema:
+    """Return a pandera schema for the table (pandera is imported only here)."""
+    import pandera.pandas as pa
+
+    table = TABLES[table] if isinstance(table, str) else table
+    columns: dict[str, Any] = {}
+    for c in table.columns:
+        checks = [pa.Check.isin(list(c.values))] if c.values else []
+        columns[c.name] = pa.Column(c.dtype, nullable=c.nullable, checks=checks, description=c.description)
+    return pa.DataFrameSchema(
+        columns,
+        strict=strict,
+        ordered=True,
+        name=table.name,
+        unique=list(table.key) if len(table.key) > 0 and table.name != "load_report" else None,
+    )
+
+
+def markdown(table: Table | str) -> str:
+    """Render the table's contract as a Markdown table (used in the README)."""
+    table = TABLES[table] if isinstance(table, str) else table
+    rows = [
+        f"`{table.name}`: {table.grain}; key {', '.join(table.key)}.",
+        "",
+        "| column | dtype | meaning |",
+        "|---|---|---|",
+    ]
+    for c in table.columns:
+        meaning = c.description + (f" One of: {', '.join(c.values)}." if c.values else "")
+        rows.append(f"| `{c.name}` | {c.dtype}{'?' if c.nullable else ''} | {meaning} |")
+    return "\n".join(rows)

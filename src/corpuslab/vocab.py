@@ -1,0 +1,74 @@
+"""Closed vocabularies shared by code, schemas, suites, docs and charts.
+
+Each vocabulary is a tuple of readable words; the order is the order used in
+tables and legends.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Kind = Literal[
+    "currency",
+    "volume",
+    "volume_rate",
+    "mass",
+    "mass_rate",
+    "energy",
+    "energy_rate",
+    "power",
+    "length",
+    "area",
+    "speed",
+    "temperature",
+    "data",
+    "count",
+    "percent",
+    "percentage_points",
+    "multiple",
+    "duration",
+    "age",
+    "ordinal",
+    "date",
+    "year",
+    "number",
+]
+KINDS: tuple[str, ...] = get_args(Kind)
+# Kinds that locate a figure in time or order rather than measure something;
+# comparisons may skip them.
+TEMPORAL_KINDS: tuple[str, ...] = ("ordinal", "date", "year")
+
+Bound = Literal["exact", "approximate", "over", "at_least", "under", "at_most"]
+BOUNDS: tuple[str, ...] = get_args(Bound)
+
+Trend = Literal["up", "down"]
+TRENDS: tuple[str, ...] = get_args(Trend)
+
+Verdict = Literal["consistent", "conflicting", "single_source", "not_comparable"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+Severity = Literal["error", "warning", "skipped"]
+SEVERITIES: tuple[str, ...] = get_args(Severity)
+
+Problem = Literal[
+    "empty_file",
+    "empty_text",
+    "undecodable",
+    "binary_file",
+    "unreadable",
+    "malformed_json",
+    "malformed_csv",
+    "missing_field",
+    "bad_date",
+    "duplicate_id",
+    "unsupported_format",
+    "manifest_unmatched",
+    "html_no_text",
+]
+PROBLEMS: tuple[str, ...] = get_args(Problem)
+
+Boilerplate = Literal["caption", "related", "footer", "navigation"]
+BOILERPLATE_KINDS: tuple[str, ...] = get_args(Boilerplate)
+
+SourceFormat = Literal["txt", "md", "jsonl", "csv", "html"]
+SOURCE_FORMATS: tuple[str, ...] = get_args(SourceFormat)
