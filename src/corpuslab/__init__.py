@@ -15,10 +15,12 @@ import logging
 from importlib.metadata import PackageNotFoundError, version
 
 from corpuslab.errors import CorpusLabError
+from corpuslab.extract import extract_figures, find_figures
 from corpuslab.load import Fields, iter_documents, load_documents, load_report
+from corpuslab.pipeline import PipelineResult, run_pipeline
 from corpuslab.segment import split_paragraphs, split_sentences
 from corpuslab.store import read_table, write_table
-from corpuslab.summary import summarize_documents
+from corpuslab.summary import summarize_documents, summarize_figures
 
 try:
     __version__ = version("corpuslab")
@@ -30,13 +32,18 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 __all__ = [
     "CorpusLabError",
     "Fields",
+    "PipelineResult",
     "__version__",
+    "extract_figures",
+    "find_figures",
     "iter_documents",
     "load_documents",
     "load_report",
     "read_table",
+    "run_pipeline",
     "split_paragraphs",
     "split_sentences",
     "summarize_documents",
+    "summarize_figures",
     "write_table",
 ]

@@ -1,4 +1,4 @@
-"""Command line: ``corpuslab load|run ...``; parsing, printing and exit codes only.
+"""Command line: ``corpuslab load|extract|run ...``; parsing, printing and exit codes only.
 
 Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
 """
@@ -36,18 +36,26 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
 
 
-def _load(args: argparse.Namespace) -> pd.DataFrame:
-    fields = corpuslab.Fields(
+def _fields(args: argparse.Namespace) -> corpuslab.Fields:
+    return corpuslab.Fields(
         text=args.text_field,
         doc_id=args.id_field,
         outlet=args.outlet_field,
         title=args.title_field,
         published=args.date_field,
     )
-    manifest = None if str(args.manifest).lower() == "none" else args.manifest
-    return corpuslab.load_documents(
-        args.path, fields=fields, manifest=manifest, progress=False if args.no_progress else None
-    )
+
+
+def _manifest(args: argparse.Namespace) -> str | None:
+    return None if str(args.manifest).lower() == "none" else args.manifest
+
+
+def _progress(args: argparse.Namespace) -> bool | None:
+    return False if args.no_progress else None
+
+
+def _load(args: argparse.Namespace) -> pd.DataFrame:
+    return corpuslab.load_documents(args.path, fields=_fields(args), manifest=_manifest(args), progress=_progress(args))
 
 
 def _print_table(frame: pd.DataFrame, title: str) -> None:
@@ -93,18 +101,37 @@ def _print_problems(documents: pd.DataFrame) -> None:
         )
 
 
-def _cmd_run(args: argparse.Namespace) -> int:
+def _cmd_extract(args: argparse.Namespace) -> int:
     documents = _load(args)
-    paragraphs = corpuslab.split_paragraphs(documents)
-    if args.out_dir:
-        for name, frame in {
-            "documents": documents,
-            "paragraphs": paragraphs,
-            "load_report": corpuslab.load_report(documents),
-        }.items():
-            corpuslab.write_table(frame, Path(args.out_dir) / f"{name}.{args.format}")
-    _print_table(corpuslab.summarize_documents(documents, paragraphs), "documents")
+    figures = corpuslab.extract_figures(documents, progress=_progress(args))
+    if args.out:
+        corpuslab.write_table(figures, args.out)
+        print(f"wrote {len(figures)} figures to {args.out}", file=sys.stderr)
+    else:
+        _print_figures(figures)
     _print_problems(documents)
+    return EXIT_OK
+
+
+def _print_figures(figures: pd.DataFrame) -> None:
+    shown = corpuslab.summarize_figures(figures)
+    for doc_id, rows in shown.groupby("doc_id", sort=True):
+        _print_table(rows.drop(columns="doc_id").set_index("surface"), f"figures in {doc_id}")
+    flagged = len(figures) - len(shown)
+    print(
+        f"\n{len(shown)} figures in {shown['doc_id'].nunique()} documents; {flagged} more in boilerplate or "
+        "repeated paragraphs (kept in the figures table, flagged)"
+    )
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    result = corpuslab.run_pipeline(args.path, fields=_fields(args), manifest=_manifest(args), progress=_progress(args))
+    if args.out_dir:
+        paths = result.write(args.out_dir, fmt=args.format)
+        print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
+    _print_table(corpuslab.summarize_documents(result.documents, result.paragraphs), "documents")
+    _print_figures(result.figures)
+    _print_problems(result.documents)
     return EXIT_OK
 
 
@@ -125,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     load.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
     load.set_defaults(func=_cmd_load)
+
+    extract = sub.add_parser("extract", help="files -> figures table")
+    _input_options(extract)
+    extract.add_argument("--out", type=Path, help="write the figures table to FILE.csv or FILE.parquet")
+    extract.set_defaults(func=_cmd_extract)
 
     run = sub.add_parser("run", help="the whole pipeline on a corpus")
     _input_options(run)

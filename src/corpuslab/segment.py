@@ -161,7 +161,8 @@ def _flag_boilerplate(texts: list[str], kinds: list[str | None]) -> list[str | N
     return kinds
 
 
-def _document_paragraphs(doc_id: str, text: str) -> list[dict[str, object]]:
+def document_paragraphs(doc_id: str, text: str) -> list[dict[str, object]]:
+    """Return the paragraph records of one document (the rows :func:`split_paragraphs` builds)."""
     spans = paragraph_spans(text)
     texts = [text[s:e] for s, e in spans]
     repeat_of, kinds = _flag_repeats(texts)
@@ -195,7 +196,7 @@ def split_paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
     rows = [
         row
         for doc_id, text in zip(documents["doc_id"], documents["text"], strict=True)
-        for row in _document_paragraphs(doc_id, text)
+        for row in document_paragraphs(doc_id, text)
     ]
     return (
         schema.conform(pd.DataFrame(rows, columns=schema.PARAGRAPHS.names), "paragraphs")

@@ -28,3 +28,21 @@ def summarize_documents(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd
     table[counts] = table[counts].fillna(0).astype("int64")
     table["title"] = table["title"].str.slice(0, 48)
     return table
+
+
+def summarize_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return one row per figure counted by the claims stage, readable: where, what, how much.
+
+    Figures in boilerplate or repeated paragraphs are left out (they are in the figures table,
+    flagged). Values are shown in display units (``50 bcm/y``, ``USD 250 bn``).
+    """
+    from corpuslab.units import format_value
+
+    kept = figures[~(figures["is_boilerplate"] | figures["is_repeat"])]
+    shown = kept[["doc_id", "surface", "kind", "bound", "subject"]].copy()
+    shown["value"] = [
+        format_value(v, u, currency=c if isinstance(c, str) else None)
+        for v, u, c in zip(kept["value"], kept["unit"], kept["currency"], strict=True)
+    ]
+    shown["subject"] = shown["subject"].fillna("")
+    return shown[["doc_id", "surface", "kind", "value", "bound", "subject"]].reset_index(drop=True)

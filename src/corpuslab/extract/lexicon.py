@@ -1,0 +1,126 @@
+"""Word lists the extraction rules read: number words, bounds, change verbs, months, stop words.
+
+Kept apart from the rules so a reader can extend the vocabulary without reading regexes.
+"""
+
+from __future__ import annotations
+
+import re
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+# Vague amounts: "dozens of" is a range from two dozen up to the next order of magnitude.
+VAGUE = {
+    "dozens": (24.0, 143.0),
+    "scores": (40.0, 199.0),
+    "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2e3, 9999.0),
+    "millions": (2e6, 9.99e6),
+    "billions": (2e9, 9.99e9),
+    "trillions": (2e12, 9.99e12),
+}
+
+# Words before a number that qualify it, longest first; value is the bound.
+BOUNDS_BEFORE = {
+    "more than": "over", "over": "over", "above": "over", "in excess of": "over", "upwards of": "over",
+    "exceeding": "over", "greater than": "over", "higher than": "over", "just over": "over", "well over": "over",
+    "well above": "over", "north of": "over", "beyond": "over", "larger than": "over",
+    "at least": "at_least", "no less than": "at_least", "not less than": "at_least", "a minimum of": "at_least",
+    "no fewer than": "at_least", "not fewer than": "at_least", "minimum of": "at_least", "as little as": "at_least",
+    "less than": "under", "fewer than": "under", "under": "under", "below": "under", "just under": "under",
+    "lower than": "under", "shy of": "under", "short of": "under", "just below": "under", "well below": "under",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most", "maximum of": "at_most", "as many as": "at_most", "as much as": "at_most",
+    "as high as": "at_most", "not exceeding": "at_most", "no greater than": "at_most", "a max of": "at_most",
+    "about": "approximate", "around": "approximate", "approximately": "approximate", "roughly": "approximate",
+    "some": "approximate", "nearly": "approximate", "almost": "approximate", "close to": "approximate",
+    "an estimated": "approximate", "estimated": "approximate", "est.": "approximate", "circa": "approximate",
+    "c.": "approximate", "approx.": "approximate", "~": "approximate", "around about": "approximate",
+    "nigh on": "approximate", "close on": "approximate", "an average of": "approximate", "on average": "approximate",
+    "averaging": "approximate", "roughly about": "approximate", "some estimated": "approximate",
+    "an approximate": "approximate", "about an": "approximate", "exactly": "exact", "precisely": "exact",
+    "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
+}  # fmt: skip
+BOUNDS_AFTER = {
+    "or more": "at_least",
+    "or above": "at_least",
+    "or over": "at_least",
+    "plus": "at_least",
+    "or less": "at_most",
+    "or fewer": "at_most",
+    "or below": "at_most",
+    "or under": "at_most",
+    "or so": "approximate",
+    "odd": "approximate",
+    "-odd": "approximate",
+    "+": "at_least",
+}
+
+# Change verbs and nouns (stems), with the direction they give.
+UP_STEMS = ("increas", "ris", "rose", "grow", "grew", "climb", "jump", "gain", "surg", "soar", "boost",
+            "rais", "lift", "expand", "hik", "doubl", "tripl", "widen", "accelerat", "rebound", "spik", "swell",
+            "swollen", "advanc", "improv", "add", "up", "higher", "growth", "upgrade", "top")  # fmt: skip
+DOWN_STEMS = ("decreas", "fall", "fell", "fallen", "drop", "declin", "cut", "reduc", "lower", "slump", "plung",
+              "tumbl", "sank", "sink", "sunk", "shrank", "shrink", "shrunk", "slid", "slip", "dip", "contract",
+              "narrow", "eas", "slash", "lose", "lost", "loss", "down", "retreat", "collaps", "plummet", "slow",
+              "decline", "weaken")  # fmt: skip
+CHANGE_WORD = re.compile(
+    r"\b(?:(?P<up>increas\w*|rise[sn]?|rising|rose|grow\w*|grew|climb\w*|jump\w*|gain\w*|surg\w*|soar\w*|"
+    r"boost\w*|rais\w*|lift\w*|expand\w*|hike[sd]?|hiking|doubl\w*|tripl\w*|widen\w*|accelerat\w*|rebound\w*|"
+    r"spik\w*|swell\w*|swollen|advanc\w*|improv\w*|added|adding|up|upped|higher|growth|upgrad\w*|top(?:ped|s)?)"
+    r"|(?P<down>decreas\w*|fall(?:s|ing|en)?|fell|drop\w*|declin\w*|cut(?:s|ting)?|reduc\w*|lower\w*|slump\w*|"
+    r"plung\w*|tumbl\w*|sank|sink\w*|sunk|shr[aiu]nk\w*|slid(?:e|es|ing)?|slip\w*|dip\w*|contract\w*|"
+    r"narrow\w*|eas(?:e|ed|es|ing)|slash\w*|los(?:e|es|ing|t)|loss(?:es)?|down|retreat\w*|collaps\w*|"
+    r"plummet\w*|slow\w*|weaken\w*))\b",
+    re.IGNORECASE,
+)
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+# Capitalised words that may precede a number without making it part of a name.
+FUNCTION_WORDS = frozenset(
+    """a an the all and or but of for by at to in on with from into over under about around some nearly almost
+    only just these those this that another each every last first next top its their his her our my your
+    some roughly approximately more less fewer at least up no not between than as per plus minus after
+    before since until during while when where if so then also both either neither nor total estimated
+    around of some about further another additional extra nearly over under just only according since
+    some was were is are will would be been has have had around within among including like than via
+    against toward towards despite following""".split()
+)
+# Words that end a noun phrase when looking for a counted noun.
+STOP_WORDS = frozenset(
+    """a an the and or but of for by at to in on with from into over under about as than that which who whom
+    whose this these those is are was were be been being will would shall should can could may might
+    must has have had do does did not no it its their his her our they them he she we you i said says
+    say told according per each every while when where if so then also than more less most least very
+    such same other another only just even still yet already again ago later earlier before after since
+    until during between among across through against toward towards up down out off""".split()
+)
+# Plural nouns that do not end in -s.
+IRREGULAR_PLURALS = frozenset(
+    """people children men women police staff personnel cattle data media sheep deer fish aircraft livestock
+    troops crew clergy offspring teeth feet mice geese militia youth poultry""".split()
+)
+# Words ending in -s that are not plural nouns.
+NOT_PLURAL = frozenset(
+    """is was has does its his this thus us gas plus news less was series species bus status crisis analysis
+    basis thesis campus census bonus virus process access progress business congress across always
+    perhaps whereas unless as yes its towards afterwards billions millions thousands hundreds dozens
+    tens percent""".split()
+)

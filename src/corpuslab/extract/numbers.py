@@ -1,0 +1,103 @@
+"""Numerals: find them in text and turn them into values with the precision they were written in.
+
+Examples
+--------
+>>> parse_numeral("1,234.5")
+(1234.5, 0.05)
+>>> parse_numeral("twenty-two")
+(22.0, 0.5)
+>>> parse_numeral("two-thirds")
+(0.6666666666666666, 0.0)
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpuslab.extract.lexicon import FRACTIONS, MAGNITUDES, SMALL, TENS, VAGUE
+
+_CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen"], key=len, reverse=True)
+_CARDINAL = "(?:" + "|".join(_CARDINAL_WORDS) + ")"
+_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
+_SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
+
+# Digits: 1,234,567.89 / 38 / .5 ; never glued to a letter or digit before (G20, A320, 3.5.1).
+DIGITS = r"(?<![\w.,/])(?<![\w][-–])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\.\d)"
+# Spelled cardinals: "twenty-two", "one hundred and five", "three million".
+SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
+# Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
+FRACTION = (
+    rf"\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b)|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
+    rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
+)
+VAGUE_RE = r"\b(?:tens|hundreds|dozens|scores|thousands|millions|billions|trillions)(?=\s+of\b)"
+NUMERAL = re.compile(
+    rf"(?P<fraction>{FRACTION})|(?P<digits>{DIGITS})|(?P<vague>{VAGUE_RE})|(?P<spelled>{SPELLED})",
+    re.IGNORECASE,
+)
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_digits(surface: str) -> tuple[float, float]:
+    """Return the value and half the step of the last written digit."""
+    clean = surface.replace(",", "")
+    decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
+    return float(clean), 0.5 * 10.0**-decimals
+
+
+def parse_words(surface: str) -> float | None:
+    """Parse a spelled cardinal ("one hundred and five") or return None if it is not one."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in _WORD_SPLIT.split(surface.lower()):
+        if word in ("and", "a", "an", ""):
+            continue
+        if word in SMALL:
+            current += SMALL[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in MAGNITUDES:
+            total += (current or 1) * MAGNITUDES[word]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_fraction(surface: str) -> float | None:
+    """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half"."""
+    words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
+    if words[-2:] == ["a", "half"] and "and" in words:
+        head = words[0]
+        base = float(head) if head.isdigit() else parse_words(head)
+        return None if base is None else base + 0.5
+    denominator = FRACTIONS.get(words[-1])
+    if denominator is None:
+        return None
+    numerator = 1.0 if len(words) == 1 or words[0] in ("a", "an") else parse_words(words[0])
+    return None if numerator is None else numerator / denominator
+
+
+def parse_numeral(surface: str, group: str | None = None) -> tuple[float, float] | None:
+    """Return ``(value, precision)`` for a numeral of any form, or None if it does not parse."""
+    group = group or _group_of(surface)
+    if group == "digits":
+        return parse_digits(surface)
+    if group == "fraction":
+        value = parse_fraction(surface)
+        return None if value is None else (value, 0.0)
+    if group == "vague":
+        return VAGUE[surface.lower()][0], 0.0
+    value = parse_words(surface)
+    return None if value is None else (value, 0.5)
+
+
+def _group_of(surface: str) -> str | None:
+    match = NUMERAL.fullmatch(surface)
+    return match.lastgroup if match else None

@@ -1,0 +1,104 @@
+"""The extract stage over a documents table: one row per figure, with its sentence and paragraph flags."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import sys
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from corpuslab import schema
+from corpuslab.errors import InputFormatError, SchemaError
+from corpuslab.extract.rules import find_figures
+from corpuslab.segment import document_paragraphs, sentence_spans
+
+log = logging.getLogger(__name__)
+
+
+def figure_id(doc_id: str, start: int, end: int) -> str:
+    """Return the deterministic id of the figure at ``[start, end)`` in document ``doc_id``."""
+    return hashlib.blake2b(f"{doc_id}\x1f{start}\x1f{end}".encode(), digest_size=8).hexdigest()
+
+
+def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
+    """Return the figure records of one document (the rows :func:`extract_figures` builds)."""
+    if not isinstance(text, str):
+        kind = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else type(text).__name__
+        raise InputFormatError(
+            f"document {doc_id!r}: text is {kind}, not a string; load documents with "
+            "corpuslab.load_documents() or fill the text column"
+        )
+    paragraphs = document_paragraphs(doc_id, text)
+    sentences: list[tuple[int, int, int]] = []
+    for p in paragraphs:
+        for s, e in sentence_spans(text, p["start"], p["end"]):
+            sentences.append((s, e, p["paragraph_index"]))
+    starts = [s for s, _, _ in sentences]
+    records = []
+    for figure in find_figures(text, sentences=[(s, e) for s, e, _ in sentences]):
+        index = max(bisect_right(starts, figure.start) - 1, 0)
+        s_start, s_end, p_index = sentences[index] if sentences else (0, len(text), 0)
+        paragraph = paragraphs[p_index] if paragraphs else {"is_boilerplate": False, "is_repeat": False}
+        record = figure.as_record()
+        record.update(
+            figure_id=figure_id(doc_id, figure.start, figure.end),
+            doc_id=doc_id,
+            sentence_index=index,
+            sentence=text[s_start:s_end],
+            paragraph_index=p_index,
+            is_boilerplate=paragraph["is_boilerplate"],
+            is_repeat=paragraph["is_repeat"],
+        )
+        records.append(record)
+    return records
+
+
+def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+    """Find every figure in every document.
+
+    Parameters
+    ----------
+    documents
+        A documents table (``doc_id`` and ``text`` are used).
+    progress
+        Show a progress bar; ``None`` shows it only on a terminal.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure (see ``corpuslab.schema.FIGURES``). Figures in boilerplate or repeated
+        paragraphs are kept and flagged (``is_boilerplate``, ``is_repeat``).
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Trade rose 5% to $200bn."]})
+    >>> extract_figures(docs)[["surface", "kind", "value"]].values.tolist()
+    [['5%', 'percent', 5.0], ['$200bn', 'currency', 200000000000.0]]
+    """
+    missing = [c for c in ("doc_id", "text") if c not in documents.columns]
+    if missing:
+        raise SchemaError(
+            f"extract_figures needs a documents table with doc_id and text; missing {missing}. "
+            "Pass the output of corpuslab.load_documents()."
+        )
+    rows = _iter_rows(zip(documents["doc_id"], documents["text"], strict=True), len(documents), progress)
+    return figures_frame(rows)
+
+
+def _iter_rows(pairs: Iterable[tuple[str, Any]], total: int, progress: bool | None) -> Iterator[dict[str, Any]]:
+    from tqdm.auto import tqdm
+
+    disable = (not sys.stderr.isatty()) if progress is None else not progress
+    for doc_id, text in tqdm(pairs, total=total, desc="extract", unit="doc", disable=disable, leave=False):
+        yield from document_figures(doc_id, text)
+
+
+def figures_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Build the figures table from figure records, in the schema's order and dtypes."""
+    frame = pd.DataFrame(list(rows), columns=schema.FIGURES.names)
+    return schema.conform(frame, "figures") if len(frame) else schema.empty("figures")

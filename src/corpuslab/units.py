@@ -1,0 +1,321 @@
+"""Units, scale words and currencies: one registry, domain units defined once.
+
+Physical units convert through pint, with the energy-reporting units it lacks
+(bcm, tcm, mcm, bcf, mtoe, MMBtu, the 42-gallon oil barrel) defined here. Every
+figure's ``value`` is in the canonical unit of its kind, so "50 bcm a year" and
+"50 billion cubic meters annually" carry the same value and unit.
+
+Examples
+--------
+>>> canonical("bcm", per="year")
+('volume_rate', 'cubic_meter_per_year', 1000000000.0)
+>>> format_value(5e10, "cubic_meter_per_year")
+'50 bcm/y'
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pint
+
+# Domain units pint does not know, in pint's definition syntax.
+DEFINITIONS = (
+    "bcm = 1e9 * meter ** 3",
+    "tcm = 1e12 * meter ** 3",
+    "mcm = 1e6 * meter ** 3",
+    "bcf = 1e9 * foot ** 3",
+    "tcf = 1e12 * foot ** 3",
+    "mmcf = 1e6 * foot ** 3",
+    "toe = 41.868 * gigajoule",
+    "mtoe = 1e6 * toe",
+    "MMBtu = 1e6 * Btu",
+    "boe = 6.1178632 * gigajoule",
+    "mt = 1e6 * tonne",
+    "bbl = oil_barrel",
+    "mbd = 1e6 * oil_barrel / day",
+    "kbd = 1e3 * oil_barrel / day",
+    "mtpa = 1e6 * tonne / year",
+)
+
+# Canonical unit of each physical kind: (name used in tables, pint expression).
+CANONICAL_UNITS: dict[str, tuple[str, str]] = {
+    "volume": ("cubic_meter", "meter ** 3"),
+    "mass": ("kilogram", "kilogram"),
+    "energy": ("joule", "joule"),
+    "power": ("watt", "watt"),
+    "length": ("meter", "meter"),
+    "area": ("square_meter", "meter ** 2"),
+    "speed": ("meter_per_second", "meter / second"),
+    "temperature": ("degree_celsius", "degC"),
+    "data": ("byte", "byte"),
+    "duration": ("day", "day"),
+    "age": ("year", "year"),
+}
+# Kinds that become a rate kind when a time denominator follows ("50 bcm a year").
+RATE_KINDS = {"volume": "volume_rate", "mass": "mass_rate", "energy": "energy_rate"}
+PERIOD_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766.0}
+
+# Plain (non-pint) units: kinds whose unit is a word.
+PLAIN_UNITS = {
+    "percent": "percent",
+    "percentage_points": "percentage_point",
+    "multiple": "times",
+    "count": "count",
+    "number": "number",
+    "ordinal": "ordinal",
+    "date": "date",
+    "year": "calendar_year",
+}
+
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
+    "lakh": 1e5, "crore": 1e7,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class UnitWord:
+    """A unit as it may be written: its pint expression (or plain unit) and kind."""
+
+    pint: str | None
+    kind: str
+
+
+# Written forms -> unit. Keys are lower-case unless case matters (MW vs mW is not an issue in
+# news, but "M" alone is a scale word, so only multi-letter symbols are listed).
+UNIT_WORDS: dict[str, UnitWord] = {}
+
+
+def _add(kind: str, expr: str | None, *surfaces: str) -> None:
+    for s in surfaces:
+        UNIT_WORDS[s] = UnitWord(expr, kind)
+
+
+_add("volume", "bcm", "bcm")
+_add("volume", "bcm / year", "bcm/y", "bcm/yr", "bcma", "bcm/a")
+_add("volume", "tcm", "tcm")
+_add("volume", "mcm", "mcm", "mmcm")
+_add("volume", "bcf", "bcf")
+_add("volume", "tcf", "tcf")
+_add("volume", "mmcf", "mmcf")
+_add("volume", "meter ** 3", "cubic meters", "cubic metres", "cubic meter", "cubic metre", "cu m", "m3", "m³", "cm3")
+_add("volume", "foot ** 3", "cubic feet", "cubic foot", "cu ft")
+_add("volume", "oil_barrel", "barrels", "barrel", "bbl", "bbls")
+_add("volume", "liter", "litres", "liters", "litre", "liter")
+_add("volume", "gallon", "gallons", "gallon")
+_add("volume", "oil_barrel / day", "b/d", "bpd", "bopd", "barrels per day", "barrels a day", "barrels/day")
+_add("volume", "mbd", "mb/d", "mbd", "mbpd", "mmb/d", "mmbd", "million b/d")
+_add("volume", "kbd", "kb/d", "kbd", "kbpd")
+_add("mass", "tonne", "tonnes", "tonne", "metric tons", "metric ton", "tons", "ton", "t")
+_add("mass", "mt", "mt", "mmt")
+_add("mass", "mtpa", "mtpa", "mtpy", "mmtpa")
+_add("mass", "kilogram", "kilograms", "kilogram", "kilos", "kilo", "kg", "kgs")
+_add("mass", "gram", "grams", "gram", "g")
+_add("mass", "pound", "lb", "lbs")
+_add("mass", "ounce", "ounces", "ounce", "oz")
+_add("energy", "kilowatt_hour", "kwh", "kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour")
+_add("energy", "megawatt_hour", "mwh", "megawatt-hours", "megawatt hours", "megawatt-hour", "megawatt hour")
+_add("energy", "gigawatt_hour", "gwh", "gigawatt-hours", "gigawatt hours", "gigawatt-hour", "gigawatt hour")
+_add("energy", "terawatt_hour", "twh", "terawatt-hours", "terawatt hours", "terawatt-hour", "terawatt hour")
+_add("energy", "joule", "joules", "joule")
+_add("energy", "gigajoule", "gj", "gigajoules")
+_add("energy", "petajoule", "pj", "petajoules")
+_add("energy", "exajoule", "ej", "exajoules")
+_add("energy", "MMBtu", "mmbtu", "mmbtus", "million btu", "million british thermal units")
+_add("energy", "Btu", "btu", "btus", "british thermal units")
+_add("energy", "toe", "toe", "tonnes of oil equivalent", "tons of oil equivalent")
+_add("energy", "mtoe", "mtoe")
+_add("energy", "boe", "boe", "barrels of oil equivalent")
+_add("energy", "kilocalorie", "kcal", "calories", "kilocalories")
+_add("power", "watt", "watts", "watt", "w")
+_add("power", "kilowatt", "kilowatts", "kilowatt", "kw")
+_add("power", "megawatt", "megawatts", "megawatt", "mw", "mwe")
+_add("power", "gigawatt", "gigawatts", "gigawatt", "gw", "gwe")
+_add("power", "terawatt", "terawatts", "terawatt", "tw")
+_add("power", "horsepower", "horsepower", "hp")
+_add("length", "kilometer", "kilometres", "kilometers", "kilometre", "kilometer", "km", "kms")
+_add("length", "meter", "metres", "meters", "metre", "meter", "m")
+_add("length", "centimeter", "centimetres", "centimeters", "centimetre", "centimeter", "cm")
+_add("length", "millimeter", "millimetres", "millimeters", "millimetre", "millimeter", "mm")
+_add("length", "mile", "miles", "mile", "mi")
+_add("length", "nautical_mile", "nautical miles", "nautical mile", "nm")
+_add("length", "foot", "feet", "foot", "ft")
+_add("length", "inch", "inches", "inch", "in")
+_add("length", "yard", "yards", "yard", "yd")
+_add(
+    "area",
+    "kilometer ** 2",
+    "square kilometres",
+    "square kilometers",
+    "square kilometre",
+    "square kilometer",
+    "sq km",
+    "km2",
+    "km²",
+)
+_add("area", "meter ** 2", "square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²")
+_add("area", "mile ** 2", "square miles", "square mile", "sq mi")
+_add("area", "foot ** 2", "square feet", "square foot", "sq ft")
+_add("area", "hectare", "hectares", "hectare", "ha")
+_add("area", "acre", "acres", "acre")
+_add("speed", "kilometer / hour", "km/h", "kph", "kmh", "km per hour", "kilometres per hour", "kilometers per hour")
+_add("speed", "mile / hour", "mph", "miles per hour")
+_add("speed", "knot", "knots", "knot")
+_add(
+    "temperature",
+    "degC",
+    "°c",
+    "degrees celsius",
+    "degrees centigrade",
+    "degree celsius",
+    "c",
+    "degrees c",
+    "degrees",
+    "°",
+)
+_add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f")
+_add("data", "gigabyte", "gb", "gigabytes")
+_add("data", "terabyte", "tb", "terabytes")
+_add("data", "megabyte", "megabytes")
+_add("data", "petabyte", "pb", "petabytes")
+_add("duration", "second", "seconds", "second", "secs", "sec")
+_add("duration", "minute", "minutes", "minute", "mins", "min")
+_add("duration", "hour", "hours", "hour", "hrs", "hr", "h")
+_add("duration", "day", "days", "day")
+_add("duration", "week", "weeks", "week", "wk")
+_add("duration", "month", "months", "month")
+_add("duration", "year", "years", "year", "yrs", "yr")
+_add("duration", "decade", "decades", "decade")
+_add("duration", "century", "centuries", "century")
+_add("percent", None, "%", "percent", "per cent", "pct", "per-cent")
+_add(
+    "percentage_points",
+    None,
+    "percentage points",
+    "percentage point",
+    "pp",
+    "ppt",
+    "pps",
+    "basis points",
+    "basis point",
+    "bps",
+    "bp",
+)
+_add("multiple", None, "times", "fold", "x")
+
+# Basis points are hundredths of a percentage point.
+PLAIN_FACTORS = {"basis points": 0.01, "basis point": 0.01, "bps": 0.01, "bp": 0.01}
+
+# Currency: symbols, words and ISO 4217 codes.
+CURRENCY_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
+    "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "Rs": "INR", "Rs.": "INR", "RMB": "CNY",
+}  # fmt: skip
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "rubles": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "yen": "JPY", "rupees": "INR", "rupee": "INR",
+    "won": "KRW", "pesos": "MXN", "francs": "CHF", "swiss francs": "CHF", "lira": "TRY", "liras": "TRY",
+    "hryvnias": "UAH", "hryvnia": "UAH", "riyals": "SAR", "rand": "ZAR", "naira": "NGN", "dirhams": "AED",
+    "shekels": "ILS", "tenge": "KZT", "reais": "BRL", "baht": "THB", "ringgit": "MYR", "pounds": "GBP",
+}  # fmt: skip
+ISO_CURRENCIES = frozenset(
+    """AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR IRR JPY KRW KZT MXN MYR NGN NOK NZD PHP
+    PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
+)
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry:
+    """Return the shared pint registry with the domain units defined (built on first use)."""
+    import pint
+
+    ureg = pint.UnitRegistry()
+    for definition in DEFINITIONS:
+        ureg.define(definition)
+    return ureg
+
+
+@functools.cache
+def canonical(expr: str, *, per: str | None = None) -> tuple[str, str, float]:
+    """Return ``(kind, canonical unit, factor)`` for a pint expression, optionally per a period.
+
+    ``per`` is one of ``year, month, week, day, hour``; rates are normalised to per year.
+    """
+    ureg = registry()
+    quantity = ureg.Quantity(1.0, expr)
+    # Exact dimensions first, so power (energy per time) is power, not an energy rate.
+    for kind, (name, target) in CANONICAL_UNITS.items():
+        if quantity.dimensionality == ureg.Quantity(1.0, target).dimensionality:
+            factor = float(quantity.to(target).magnitude)
+            if per is not None:
+                return RATE_KINDS.get(kind, kind), f"{name}_per_year", factor / PERIOD_YEARS[per]
+            return kind, name, factor
+    for kind, (name, target) in CANONICAL_UNITS.items():
+        if kind in RATE_KINDS and quantity.dimensionality == ureg.Quantity(1.0, f"{target} / year").dimensionality:
+            return RATE_KINDS[kind], f"{name}_per_year", float(quantity.to(f"{target} / year").magnitude)
+    raise ValueError(f"unit {expr!r} has no canonical kind")
+
+
+def unit_dimension(unit: str) -> str:
+    """Return a unit's dimension key: figures with different keys are never compared."""
+    return unit
+
+
+# Display units: canonical unit -> (factor to divide by, suffix), largest first.
+_DISPLAY: dict[str, list[tuple[float, str]]] = {
+    "cubic_meter": [(1e12, " tcm"), (1e9, " bcm"), (1e6, " mcm"), (1.0, " m³")],
+    "cubic_meter_per_year": [(1e12, " tcm/y"), (1e9, " bcm/y"), (1e6, " mcm/y"), (1.0, " m³/y")],
+    "kilogram": [(1e9, " Mt"), (1e3, " t"), (1.0, " kg")],
+    "kilogram_per_year": [(1e9, " Mt/y"), (1e3, " t/y"), (1.0, " kg/y")],
+    "joule": [(3.6e15, " TWh"), (3.6e12, " GWh"), (3.6e9, " MWh"), (1.0, " J")],
+    "joule_per_year": [(3.6e15, " TWh/y"), (3.6e12, " GWh/y"), (1.0, " J/y")],
+    "watt": [(1e9, " GW"), (1e6, " MW"), (1e3, " kW"), (1.0, " W")],
+    "meter": [(1e3, " km"), (1.0, " m")],
+    "square_meter": [(1e6, " km²"), (1.0, " m²")],
+    "day": [(365.25, " years"), (30.4375, " months"), (1.0, " days"), (1 / 24, " hours")],
+    "year": [(1.0, " years")],
+    "percent": [(1.0, "%")],
+    "percentage_point": [(1.0, " pp")],
+    "times": [(1.0, "x")],
+}
+
+
+def format_value(value: float, unit: str, *, currency: str | None = None) -> str:
+    """Format a canonical value for people: ``5e10, cubic_meter_per_year -> '50 bcm/y'``."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "?"
+    if math.isinf(value):
+        return "∞"
+    code = currency or (unit.split("_per_year")[0] if unit.split("_per_year")[0] in ISO_CURRENCIES else None)
+    if code:
+        suffix = "/y" if unit.endswith("_per_year") else ""
+        for factor, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
+            if abs(value) >= factor:
+                return f"{code} {_number(value / factor)}{word}{suffix}"
+        return f"{code} {_number(value)}{suffix}"
+    for factor, suffix in _DISPLAY.get(unit, []):
+        if abs(value) >= factor or factor == _DISPLAY[unit][-1][0]:
+            return f"{_number(value / factor)}{suffix}"
+    if unit == "date":
+        year, month, day = int(value) // 10000, int(value) // 100 % 100, int(value) % 100
+        parts = [f"{year:04d}" if year else "", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]
+        return "-".join(p for p in parts if p)
+    if unit == "calendar_year":
+        return str(int(value))
+    if unit in ("count", "number", "ordinal"):
+        return _number(value)
+    return f"{_number(value)} {unit.replace('_', ' ')}"
+
+
+def _number(x: float) -> str:
+    if x == int(x) and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.3g}" if abs(x) >= 1 else f"{x:.3g}"

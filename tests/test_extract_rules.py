@@ -1,0 +1,244 @@
+"""Table-driven tests of the extraction rules: value, unit, kind, bound, range, change and offsets."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpuslab import find_figures
+from corpuslab.extract import Figure
+
+BCM = 1e9
+YEAR_DAYS = 365.25
+
+
+def _one(text: str, surface: str) -> Figure:
+    found = [f for f in find_figures(text) if f.surface == surface]
+    assert found, f"{surface!r} not found in {[f.surface for f in find_figures(text)]}"
+    figure = found[0]
+    assert text[figure.start : figure.end] == surface
+    return figure
+
+
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9) or (math.isnan(a) and math.isnan(b))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "kind", "bound"),
+    [
+        # digits, separators, decimals, scale words and abbreviations
+        (
+            "Imports reached 1,234,567 tonnes last year.",
+            "1,234,567 tonnes",
+            1_234_567_000.0,
+            "kilogram",
+            "mass",
+            "exact",
+        ),
+        ("The loan was $1.2bn.", "$1.2bn", 1.2e9, "USD", "currency", "exact"),
+        ("It raised €5m from investors.", "€5m", 5e6, "EUR", "currency", "exact"),
+        ("A deal worth £3.2 million was agreed.", "£3.2 million", 3.2e6, "GBP", "currency", "exact"),
+        ("Trade could reach US$250 billion.", "US$250 billion", 2.5e11, "USD", "currency", "exact"),
+        ("The budget is 3 trillion yuan.", "3 trillion yuan", 3e12, "CNY", "currency", "exact"),
+        ("Fines of 5 million roubles were imposed.", "5 million roubles", 5e6, "RUB", "currency", "exact"),
+        ("Exports of 20 billion USD were reported.", "20 billion USD", 2e10, "USD", "currency", "exact"),
+        ("The bank lent EUR 400 million.", "EUR 400 million", 4e8, "EUR", "currency", "exact"),
+        ("Its debt stood at 7.5tn yen.", "7.5tn yen", 7.5e12, "JPY", "currency", "exact"),
+        ("The firm has 40k employees.", "40k", 40_000.0, "count", "count", "exact"),
+        # spelled numbers and hyphenated compounds
+        ("Twenty-two people were hurt.", "Twenty-two", 22.0, "count", "count", "exact"),
+        ("One hundred and five ships sailed.", "One hundred and five", 105.0, "count", "count", "exact"),
+        ("It was a four-day visit.", "four-day", 4.0, "day", "duration", "exact"),
+        ("They signed a 30-year contract.", "30-year", 30 * YEAR_DAYS, "day", "duration", "exact"),
+        ("About two-thirds of voters agreed.", "About two-thirds", 200 / 3, "percent", "percent", "approximate"),
+        ("Half of the budget went to defence.", "Half", 50.0, "percent", "percent", "exact"),
+        ("Three million people fled.", "Three million", 3e6, "count", "count", "exact"),
+        # energy and economics units, rates
+        (
+            "Russia sends 50 bcm a year to China.",
+            "50 bcm a year",
+            50 * BCM,
+            "cubic_meter_per_year",
+            "volume_rate",
+            "exact",
+        ),
+        (
+            "It carries 50 billion cubic meters annually.",
+            "50 billion cubic meters annually",
+            50 * BCM,
+            "cubic_meter_per_year",
+            "volume_rate",
+            "exact",
+        ),
+        ("Reserves hold 1.2 tcm of gas.", "1.2 tcm", 1.2e12, "cubic_meter", "volume", "exact"),
+        ("The field holds 3 tcf of gas.", "3 tcf", 3e12 * 0.028316846592, "cubic_meter", "volume", "exact"),
+        (
+            "Output was 9.8 mb/d in March.",
+            "9.8 mb/d",
+            9.8e6 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            "exact",
+        ),
+        (
+            "Output rose to 500,000 barrels per day.",
+            "500,000 barrels per day",
+            5e5 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            "exact",
+        ),
+        ("The plant has 1,200 MW of capacity.", "1,200 MW", 1.2e9, "watt", "power", "exact"),
+        ("Wind farms made 5 TWh.", "5 TWh", 5 * 3.6e15, "joule", "energy", "exact"),
+        ("Demand hit 30 mtoe.", "30 mtoe", 30e6 * 41.868e9, "joule", "energy", "exact"),
+        ("Gas sold at $10 per MMBtu, or 10 MMBtu.", "10 MMBtu", 10e6 * 1055.056, "joule", "energy", "exact"),
+        ("The project will make 5 mtpa of LNG.", "5 mtpa", 5e9, "kilogram_per_year", "mass_rate", "exact"),
+        ("The pipeline is 2,000 km long.", "2,000 km", 2e6, "meter", "length", "exact"),
+        ("Temperatures fell to -5 degrees.", "-5 degrees", -5.0, "degree_celsius", "temperature", "exact"),
+        # percentages and points
+        ("Inflation was 3.5% in May.", "3.5%", 3.5, "percent", "percent", "exact"),
+        ("Support stood at 41 per cent.", "41 per cent", 41.0, "percent", "percent", "exact"),
+        ("Rates went up 25 basis points.", "25 basis points", 0.25, "percentage_point", "percentage_points", "exact"),
+        (
+            "Its share fell 5 percentage points.",
+            "5 percentage points",
+            5.0,
+            "percentage_point",
+            "percentage_points",
+            "exact",
+        ),
+        ("Prices are three times higher.", "three times", 3.0, "times", "multiple", "exact"),
+        # bounds
+        ("They signed over 20 documents.", "over 20", 20.0, "count", "count", "over"),
+        ("More than 300 people attended.", "More than 300", 300.0, "count", "count", "over"),
+        ("At least 12 soldiers died.", "At least 12", 12.0, "count", "count", "at_least"),
+        ("Fewer than 50 seats remain.", "Fewer than 50", 50.0, "count", "count", "under"),
+        ("It can carry up to 50 bcm.", "up to 50 bcm", 50 * BCM, "cubic_meter", "volume", "at_most"),
+        (
+            "Russia supplies approximately 61 bcm.",
+            "approximately 61 bcm",
+            61 * BCM,
+            "cubic_meter",
+            "volume",
+            "approximate",
+        ),
+        ("Nearly 40% voted.", "Nearly 40%", 40.0, "percent", "percent", "approximate"),
+        ("Some 5,000 troops arrived.", "Some 5,000", 5000.0, "count", "count", "approximate"),
+        ("An estimated 150 families left.", "An estimated 150", 150.0, "count", "count", "approximate"),
+        ("Firms with 50 staff or more must report.", "50 staff or more", 50.0, "count", "count", "at_least"),
+        # ages, dates, years, ordinals keep their own kinds
+        ("A 45-year-old man was arrested.", "45-year-old", 45.0, "year", "age", "exact"),
+        ("Xi visited on 4 February 2022.", "4 February 2022", 20220204.0, "date", "date", "exact"),
+        ("The talks began on May 9.", "May 9", 509.0, "date", "date", "exact"),
+        ("Deliveries will rise in 2025.", "2025", 2025.0, "calendar_year", "year", "exact"),
+        ("It marks the 80th anniversary.", "80th", 80.0, "ordinal", "ordinal", "exact"),
+        ("Prices rose in the 1990s.", "1990s", 1990.0, "calendar_year", "year", "exact"),
+    ],
+)
+def test_value_unit_kind_bound(text: str, surface: str, value: float, unit: str, kind: str, bound: str) -> None:
+    figure = _one(text, surface)
+    assert _close(figure.value, value), (figure.value, value)
+    assert (figure.unit, figure.kind, figure.bound) == (unit, kind, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Between 50 and 70 people came.", "Between 50 and 70", 50.0, 70.0),
+        ("Prices were 50–70 euros.", "50–70 euros", 50.0, 70.0),
+        ("It will take 50 to 70 days.", "50 to 70 days", 50.0, 70.0),
+        ("Two or three ships sank.", "Two or three", 2.0, 3.0),
+        ("The cost is $5-10 billion.", "$5-10 billion", 5e9, 1e10),
+        ("Polls give it 19 to 21 seats.", "19 to 21", 19.0, 21.0),
+        ("Dozens of protesters gathered.", "Dozens", 24.0, 143.0),
+        ("Hundreds of thousands of people marched.", "Hundreds of thousands", 2e5, 9.99e5),
+    ],
+)
+def test_ranges_are_one_figure(text: str, surface: str, low: float, high: float) -> None:
+    figure = _one(text, surface)
+    assert _close(figure.low, low) and _close(figure.high, high)
+    assert _close(figure.value, low)
+    assert len([f for f in find_figures(text) if f.start < figure.end and f.end > figure.start]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "from_value", "trend", "is_change"),
+    [
+        (
+            "Supplies will increase from 38 to 44 bcm per year.",
+            "from 38 to 44 bcm per year",
+            44 * BCM,
+            38 * BCM,
+            "up",
+            False,
+        ),
+        ("Deliveries are expected to increase by 28% in 2025.", "by 28%", 28.0, math.nan, "up", True),
+        ("Sales fell 3.5% last year.", "3.5%", 3.5, math.nan, "down", True),
+        ("Shares were up 4% on Monday.", "4%", 4.0, math.nan, "up", True),
+        ("The rate rose to 5% from 4%.", "5%", 5.0, 4.0, "up", False),
+        ("Output reached 44 bcm, up from 38 bcm.", "44 bcm", 44 * BCM, 38 * BCM, "up", False),
+        ("It reported a 28% increase in sales.", "28%", 28.0, math.nan, "up", True),
+        ("Profit jumped 20 per cent to $1.2bn.", "$1.2bn", 1.2e9, math.nan, "up", False),
+        ("Unemployment dropped from 9% to 7%.", "from 9% to 7%", 7.0, 9.0, "down", False),
+    ],
+)
+def test_changes(text: str, surface: str, value: float, from_value: float, trend: str, is_change: bool) -> None:
+    figure = _one(text, surface)
+    assert _close(figure.value, value) and _close(figure.from_value, from_value)
+    assert (figure.trend, figure.is_change) == (trend, is_change)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Power of Siberia 2 pipeline will run through Mongolia.",
+        "Leaders met at the G20 summit.",
+        "The COVID-19 pandemic hit trade.",
+        "The Tianjin-2 terminal opened.",
+        "They opened the XXIV Olympic Winter Games.",
+        "Call +7 495 123-45-67 for details.",
+        "Call (202) 555-0123 today.",
+        "The meeting starts at 10:30 a.m.",
+        "He arrived at 3 p.m.",
+        "It runs on Windows 10.",
+        "Under Article 5 allies must respond.",
+        "Federer won 6-4, 7-5 on Sunday.",
+        "See www.example.com/2024/05 for more.",
+        "One of the leaders spoke first.",
+        "The 5G network launched.",
+    ],
+)
+def test_names_codes_times_and_phones_are_not_quantities(text: str) -> None:
+    quantities = [f for f in find_figures(text) if f.kind not in ("date", "year", "ordinal")]
+    assert quantities == []
+
+
+def test_counted_noun_and_subject() -> None:
+    text = "Russian President Vladimir Putin's visit resulted in the signing of 22 comprehensive agreements."
+    figure = _one(text, "22")
+    assert (figure.kind, figure.noun) == ("count", "agreement")
+    assert "agreements" in (figure.subject or "")
+    trade = _one(
+        "The President mentioned the intention to increase bilateral trade to US$250 billion.", "US$250 billion"
+    )
+    assert trade.subject == "bilateral trade"
+    volume = _one("Flows reached the maximum contracted volume of 38 bcm per year.", "38 bcm per year")
+    assert volume.subject == "maximum contracted volume"
+    gas = _one("Russia supplies China with approximately 61 bcm of gas annually.", "approximately 61 bcm")
+    assert gas.subject == "gas" and gas.unit == "cubic_meter_per_year"
+
+
+def test_precision_follows_the_written_digits() -> None:
+    assert _one("It was 50 bcm.", "50 bcm").precision == pytest.approx(0.5 * BCM)
+    assert _one("It was 50.4 bcm.", "50.4 bcm").precision == pytest.approx(0.05 * BCM)
+
+
+def test_negative_numbers() -> None:
+    assert _one("Growth was -3.2% in the quarter.", "-3.2%").value == -3.2
+
+
+def test_non_string_input_is_refused() -> None:
+    with pytest.raises(TypeError, match="str"):
+        find_figures(None)  # type: ignore[arg-type]
