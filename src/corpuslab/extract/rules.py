@@ -487,8 +487,9 @@ def _merge_range(r: _Reading, other: _Reading, *, as_change: bool) -> None:
     scale_first = r.scale if r.scale != 1 or other.scale == 1 else other.scale
     if r.scale == 1 and other.scale != 1 and r.value > 50 * other.value:
         scale_first = 1.0  # "from 500,000 to 2 million": the first end is written in full
-    first = r.value * scale_first
+    first = r.value * scale_first * (-1.0 if r.negative else 1.0)  # "-5 to 5 degrees": the sign is the first end's
     second = other.value * other.scale
+    r.negative = False
     r.unit_word = r.unit_word or other.unit_word
     r.unit_start = r.unit_start or other.unit_start
     r.period = r.period or other.period
