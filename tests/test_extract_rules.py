@@ -242,3 +242,67 @@ def test_negative_numbers() -> None:
 def test_non_string_input_is_refused() -> None:
     with pytest.raises(TypeError, match="str"):
         find_figures(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # years never form ranges: a period is two years
+        ("He served from 2013 to 2017 in Kabul.", [("2013", "year", 2013.0), ("2017", "year", 2017.0)]),
+        ("Sales over 2016-20 will rise.", [("2016", "year", 2016.0), ("20", "year", 2020.0)]),
+        # ages in apposition and by decade
+        ("Musa Ndlovu, 97, and Sehelo Msebele, 35, waited.", [("97", "age", 97.0), ("35", "age", 35.0)]),
+        ("Most victims were in their 40s.", [("40s", "age", 40.0)]),
+        ("She died at the age of 25.", [("25", "age", 25.0)]),
+        # units of time with an article, multiples as verbs
+        ("Russians may travel visa-free for a year.", [("a year", "duration", 365.25)]),
+        ("Output has quintupled since 1990.", [("quintupled", "multiple", 5.0), ("1990", "year", 1990.0)]),
+        # heights, dotted thousands, Fahrenheit
+        ("He is 6 foot 2 inches tall.", [("6 foot 2 inches", "length", 1.8796)]),
+        ("He paid 84.000 euros.", [("84.000 euros", "currency", 84000.0)]),
+        ("It reached 84 degrees Fahrenheit.", [("84 degrees Fahrenheit", "temperature", (84 - 32) * 5 / 9)]),
+        # hyphenated counts and partitives
+        ("A three-judge panel ruled.", [("three-judge", "count", 3.0)]),
+        ("He hired two of his children.", [("two", "count", 2.0)]),
+        ("More than half of its users left.", [("More than half", "percent", 50.0)]),
+        # tallies are not figures
+        ("The Senate voted 52 to 47.", []),
+        # a capitalised number word inside a name
+        ("It is part of the 13th Five-Year Plan.", [("13th", "ordinal", 13.0)]),
+    ],
+)
+def test_more_rules(text: str, expected: list[tuple[str, str, float]]) -> None:
+    found = [(f.surface, f.kind, f.value) for f in find_figures(text)]
+    assert [(s, k) for s, k, _ in found] == [(s, k) for s, k, _ in expected]
+    for (_, _, got), (_, _, want) in zip(found, expected, strict=True):
+        assert _close(got, want) or math.isclose(got, want, rel_tol=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound", "trend", "is_change"),
+    [
+        ("The school is within 3km of the site.", "within 3km", "at_most", None, False),
+        ("Gusts of up to 150 mph (240 kph) hit.", "240 kph", "at_most", None, False),
+        ("It saw a 10.1 percent year-on-year drop.", "10.1 percent", "exact", "down", True),
+        ("It has a 33% lower risk of stroke.", "33%", "exact", "down", True),
+        ("Prices are 29 percent higher than in May.", "29 percent", "exact", "up", True),
+        ("It would add about $54 billion to the budget.", "about $54 billion", "approximate", "up", True),
+        ("They aim to increase student numbers by 27%.", "27%", "exact", "up", True),
+        ("They make up nearly 20 percent of the population.", "nearly 20 percent", "approximate", None, False),
+        ("It took an additional 23 days.", "an additional 23 days", "exact", "up", True),
+    ],
+)
+def test_bounds_and_changes_around_figures(
+    text: str, surface: str, bound: str, trend: str | None, is_change: bool
+) -> None:
+    figure = _one(text, surface)
+    assert (figure.bound, figure.trend, figure.is_change) == (bound, trend, is_change)
+
+
+def test_rates_on_money_and_volumes() -> None:
+    money = _one("The budget will receive up to 25 mln rubles per year from gaming.", "up to 25 mln rubles per year")
+    assert (money.unit, money.value, money.bound) == ("RUB_per_year", 25e6, "at_most")
+    monthly = _one("The salary is about $1,000 a month.", "about $1,000 a month")
+    assert (monthly.unit, monthly.value) == ("USD_per_year", 12000.0)
+    hours = _one("Children spend more than 10 hours a week online.", "more than 10 hours")
+    assert hours.kind == "duration"

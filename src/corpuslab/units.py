@@ -40,6 +40,9 @@ DEFINITIONS = (
     "mbd = 1e6 * oil_barrel / day",
     "kbd = 1e3 * oil_barrel / day",
     "mtpa = 1e6 * tonne / year",
+    # pint's "decade" is a logarithmic ratio, not ten years.
+    "yr_decade = 10 * year",
+    "yr_century = 100 * year",
 )
 
 # Canonical unit of each physical kind: (name used in tables, pint expression).
@@ -117,6 +120,8 @@ _add("mass", "mt", "mt", "mmt")
 _add("mass", "mtpa", "mtpa", "mtpy", "mmtpa")
 _add("mass", "kilogram", "kilograms", "kilogram", "kilos", "kilo", "kg", "kgs")
 _add("mass", "gram", "grams", "gram", "g")
+_add("mass", "milligram", "milligrams", "milligram", "mg")
+_add("mass", "microgram", "micrograms", "microgram", "µg", "mcg")
 _add("mass", "pound", "lb", "lbs")
 _add("mass", "ounce", "ounces", "ounce", "oz")
 _add("energy", "kilowatt_hour", "kwh", "kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour")
@@ -191,8 +196,8 @@ _add("duration", "day", "days", "day")
 _add("duration", "week", "weeks", "week", "wk")
 _add("duration", "month", "months", "month")
 _add("duration", "year", "years", "year", "yrs", "yr")
-_add("duration", "decade", "decades", "decade")
-_add("duration", "century", "centuries", "century")
+_add("duration", "yr_decade", "decades", "decade")
+_add("duration", "yr_century", "centuries", "century")
 _add("percent", None, "%", "percent", "per cent", "pct", "per-cent")
 _add(
     "percentage_points",
@@ -264,9 +269,23 @@ def canonical(expr: str, *, per: str | None = None) -> tuple[str, str, float]:
     raise ValueError(f"unit {expr!r} has no canonical kind")
 
 
-def unit_dimension(unit: str) -> str:
-    """Return a unit's dimension key: figures with different keys are never compared."""
-    return unit
+def unit_key(surface: str) -> str:
+    """Normalise a unit as written to its :data:`UNIT_WORDS` key ("Cubic-Meters" -> "cubic meters")."""
+    return " ".join(surface.replace("-", " ").split()).lower()
+
+
+def lookup(surface: str) -> UnitWord | None:
+    """Return the unit written as ``surface``, or None."""
+    return UNIT_WORDS.get(unit_key(surface)) or UNIT_WORDS.get(surface)
+
+
+def to_canonical(value: float, expr: str, *, per: str | None = None) -> tuple[str, str, float]:
+    """Return ``(kind, canonical unit, value)``; offset units (°F) convert through pint, not a factor."""
+    kind, name, factor = canonical(expr, per=per)
+    if kind == "temperature":
+        ureg = registry()
+        return kind, name, float(ureg.Quantity(value, expr).to(CANONICAL_UNITS["temperature"][1]).magnitude)
+    return kind, name, value * factor
 
 
 # Display units: canonical unit -> (factor to divide by, suffix), largest first.

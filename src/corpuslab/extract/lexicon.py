@@ -49,7 +49,11 @@ BOUNDS_BEFORE = {
     "c.": "approximate", "approx.": "approximate", "~": "approximate", "around about": "approximate",
     "nigh on": "approximate", "close on": "approximate", "an average of": "approximate", "on average": "approximate",
     "averaging": "approximate", "roughly about": "approximate", "some estimated": "approximate",
-    "an approximate": "approximate", "about an": "approximate", "exactly": "exact", "precisely": "exact",
+    "an approximate": "approximate", "about an": "approximate", "within": "at_most", "capped at": "at_most",
+    "as fast as": "at_most", "as far as": "at_most", "as long as": "at_most", "as large as": "at_most",
+    "as big as": "at_most", "as heavy as": "at_most", "as tall as": "at_most", "as deep as": "at_most",
+    "as old as": "at_most", "as low as": "at_least", "as few as": "at_least", "as small as": "at_least",
+    "exactly": "exact", "precisely": "exact",
     "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
 }  # fmt: skip
 BOUNDS_AFTER = {
@@ -78,7 +82,7 @@ DOWN_STEMS = ("decreas", "fall", "fell", "fallen", "drop", "declin", "cut", "red
 CHANGE_WORD = re.compile(
     r"\b(?:(?P<up>increas\w*|rise[sn]?|rising|rose|grow\w*|grew|climb\w*|jump\w*|gain\w*|surg\w*|soar\w*|"
     r"boost\w*|rais\w*|lift\w*|expand\w*|hike[sd]?|hiking|doubl\w*|tripl\w*|widen\w*|accelerat\w*|rebound\w*|"
-    r"spik\w*|swell\w*|swollen|advanc\w*|improv\w*|added|adding|up|upped|higher|growth|upgrad\w*|top(?:ped|s)?)"
+    r"spik\w*|swell\w*|swollen|advanc\w*|improv\w*|add(?:s|ed|ing)?|up|upped|higher|growth|upgrad\w*)"
     r"|(?P<down>decreas\w*|fall(?:s|ing|en)?|fell|drop\w*|declin\w*|cut(?:s|ting)?|reduc\w*|lower\w*|slump\w*|"
     r"plung\w*|tumbl\w*|sank|sink\w*|sunk|shr[aiu]nk\w*|slid(?:e|es|ing)?|slip\w*|dip\w*|contract\w*|"
     r"narrow\w*|eas(?:e|ed|es|ing)|slash\w*|los(?:e|es|ing|t)|loss(?:es)?|down|retreat\w*|collaps\w*|"
@@ -123,4 +127,37 @@ NOT_PLURAL = frozenset(
     basis thesis campus census bonus virus process access progress business congress across always
     perhaps whereas unless as yes its towards afterwards billions millions thousands hundreds dozens
     tens percent""".split()
+)
+
+# Words before a figure that make it an addition ("an additional 23 days", "another 100 staff").
+ADDITIVE = frozenset("additional another extra further added".split())
+# Words right after a figure (or two words later) that make it an amount of change, with its direction
+# ("a 28% increase", "a 10.1 percent year-on-year drop", "29 percent higher", "3 degrees above average").
+CHANGE_AFTER = {
+    **dict.fromkeys(
+        """increase increases rise rises jump gain gains growth hike surge boost uptick rebound increased
+        higher greater larger bigger above up warmer hotter faster stronger expansion climb spike premium""".split(),
+        "up",
+    ),
+    **dict.fromkeys(
+        """drop drops decline declines fall cut cuts reduction decrease loss slump plunge contraction downturn
+        reduced lower fewer smaller below down colder cooler slower weaker dip slide shortfall discount
+        decreased""".split(),
+        "down",
+    ),
+}
+# Verbs that multiply ("quintupled") and the factor they state.
+MULTIPLY_VERBS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
+# Phrasal verbs whose particle is not a change: "make up 20%", "signing up thousands".
+PHRASAL_BEFORE_PARTICLE = frozenset(
+    """make makes made making sign signs signed signing set sets setting pick picks picked picking take takes
+    took taken taking break breaks broke broken breaking shut shuts shutting turn turns turned turning back
+    backs backed look looks looked looking give gives gave given giving end ends ended ending speak speaks
+    spoke put puts putting come comes came coming go goes went going step steps stepped stepping wind winds
+    wound round rounded rounding add adds added adding sum sums summed add""".split()
+)
+# Modifiers allowed between a number and its counted noun ("two other senior executives").
+NOUN_MODIFIERS = frozenset(
+    """other more additional new separate different extra further major key senior top young old small
+    large big main former current oldest youngest eldest best biggest largest""".split()
 )

@@ -30,16 +30,22 @@ FRACTION = (
     rf"\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b)|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
     rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
 )
-VAGUE_RE = r"\b(?:tens|hundreds|dozens|scores|thousands|millions|billions|trillions)(?=\s+of\b)"
+VAGUE_RE = (
+    r"\bseveral\s+(?:hundred|thousand|million|billion)\b"
+    r"|\b(?:tens|hundreds|dozens|thousands|millions|billions|trillions)\b|\bscores(?=\s+of\b)"
+)
 NUMERAL = re.compile(
     rf"(?P<fraction>{FRACTION})|(?P<digits>{DIGITS})|(?P<vague>{VAGUE_RE})|(?P<spelled>{SPELLED})",
     re.IGNORECASE,
 )
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 
 
 def parse_digits(surface: str) -> tuple[float, float]:
     """Return the value and half the step of the last written digit."""
+    if _DOT_THOUSANDS.fullmatch(surface):
+        surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands
     clean = surface.replace(",", "")
     decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
     return float(clean), 0.5 * 10.0**-decimals
@@ -93,9 +99,16 @@ def parse_numeral(surface: str, group: str | None = None) -> tuple[float, float]
         value = parse_fraction(surface)
         return None if value is None else (value, 0.0)
     if group == "vague":
-        return VAGUE[surface.lower()][0], 0.0
+        return vague_range(surface)[0], 0.0
     value = parse_words(surface)
     return None if value is None else (value, 0.5)
+
+
+def vague_range(surface: str) -> tuple[float, float]:
+    """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred" -> 200..999)."""
+    words = surface.lower().split()
+    key = words[-1] + "s" if words[0] == "several" else words[0]
+    return VAGUE[key]
 
 
 def _group_of(surface: str) -> str | None:

@@ -133,15 +133,17 @@ def subject_of(sentence: str, start: int, end: int, *, kind: str, noun: str | No
     """Return a short subject phrase for the figure at ``sentence[start:end]``, or None."""
     left, right = _clause(sentence, start, end)
     left_words, right_words = _words(left), _words(right)
-    if kind == "count" and noun:
-        return noun
-    if kind in ("date", "year"):
-        return None
     # "a 30-year supply agreement", "a four-day state visit": the figure modifies the noun after it.
-    if sentence[start:end].count("-") and right_words and kind in ("duration", "length", "mass", "power", "age"):
+    if (
+        sentence[start:end].count("-")
+        and right_words
+        and kind in ("duration", "length", "mass", "power", "age", "count", "currency", "volume")
+    ):
         phrase = _noun_phrase_after(right_words)
         if phrase:
             return " ".join(phrase)
+    if kind == "count" and noun:
+        return noun
     # "61 bcm of gas", "$5bn of exports"
     if len(right_words) >= 2 and right_words[0].lower() == "of":
         phrase = _noun_phrase_after(right_words[1:])

@@ -1,0 +1,222 @@
+"""Reading around a numeral: sign, currency, bound and change words before it; ranges and changes after.
+
+Examples
+--------
+"about US$250 billion" (bound, currency), "between 50 and 70" (range), "rose from 38 to 44"
+(a level with its earlier value), "increase by 28%" and "a 28% increase" (amounts of change).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from corpuslab import units
+from corpuslab.extract import patterns as P
+from corpuslab.extract.figure import Figure
+from corpuslab.extract.lexicon import BOUNDS_AFTER, BOUNDS_BEFORE, CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE
+from corpuslab.extract.numbers import parse_numeral
+from corpuslab.extract.reading import Reading, read_right
+
+_TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
+_ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+_CLAUSE_TAIL = re.compile(r"[^,.;:()!?\n]{0,40}")
+_WORDS = re.compile(r"[A-Za-z][\w-]*")
+# Words between a figure and a change word that break the link ("5% of the increase").
+_NOT_BETWEEN = frozenset("of the and or in to for from than that which was were is are by".split())
+
+
+def read_left(left: str, r: Reading) -> str:
+    """Read sign, currency, bound, range opener and change words before the numeral.
+
+    Returns what is left of the clause before everything the figure took.
+    """
+    rest = left
+    for _ in range(4):
+        before = rest
+        if (m := P.NEGATIVE.search(rest)) and r.group == "digits":
+            r.negative, r.start, rest = True, r.start - 1, rest[: m.start()]
+        if m := P.CURRENCY_BEFORE.search(rest):
+            r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
+        if m := P.BOUND_BEFORE.search(rest):
+            bound = BOUNDS_BEFORE[" ".join(m.group("bound").lower().split())]
+            if r.rule != "vague" and (bound != "exact" or r.bound == "exact"):
+                r.bound = bound
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
+        if m := P.OPENER.search(rest):
+            r.opener = m.group("opener").lower().split()[-1]
+            r.opener_start = r.start
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
+        if m := P.ADDITIVE_BEFORE.search(rest):
+            r.trend, r.is_change = "up", True  # "an additional 23 days", "another 100 staff"
+            article = _ARTICLE_END.search(rest, 0, m.start())
+            cut = article.start() if article else m.start()
+            r.start -= len(rest) - cut
+            rest = rest[:cut]
+        if rest == before:
+            break
+    if P.AGE_BEFORE.search(rest):
+        r.kind, r.rule = "age", "age"
+    _read_change_before(rest, r)
+    return rest
+
+
+def _read_change_before(rest: str, r: Reading) -> None:
+    tokens = _TOKEN.findall(rest[-60:])
+    prep = tokens.pop().lower() if tokens and tokens[-1].lower() in ("by", "to", "of") else ""
+    word = tokens[-1] if tokens and tokens[-1].isalpha() else ""
+    verb = CHANGE_WORD.fullmatch(word) if word else None
+    if verb and _is_phrasal_particle(word, tokens[-2] if len(tokens) > 1 else None):
+        verb = None
+    if verb and not (word.lower() in ("up", "down") and prep == "to") and prep != "of":
+        r.trend = "up" if verb.group("up") else "down"
+        r.left_verb = word.lower()
+        # "rose 5%", "gain $1.4bn", "up 3%", "cut by 20": an amount of change; "rose to 44": a level.
+        r.is_change = r.is_change or prep in ("by", "")
+        if prep == "by":
+            r.start -= len(rest) - rest.lower().rstrip().rfind("by")
+    elif prep == "by" and (earlier := last_change_word(rest)):
+        r.trend, r.is_change = ("up" if earlier.group("up") else "down"), True  # "increase numbers by 27%"
+    elif prep == "to" and (earlier := last_change_word(rest)):
+        r.trend = "up" if earlier.group("up") else "down"  # "jumped 20 per cent to $1.2bn": a level
+
+
+def _is_phrasal_particle(verb: str, before: str | None) -> bool:
+    """ "make up 20%", "signing up thousands": up/down after a verb are particles, not changes."""
+    if verb.lower() not in ("up", "down"):
+        return False
+    word = (before or "").strip().lower()
+    return word in PHRASAL_BEFORE_PARTICLE or word.endswith(("ing", "ed"))
+
+
+def last_change_word(left: str) -> re.Match[str] | None:
+    """The last change word of a clause, unless it is a bare "up"/"down"."""
+    found = list(CHANGE_WORD.finditer(left))
+    if not found or found[-1].group().lower() in ("up", "down"):
+        return None
+    return found[-1]
+
+
+def read_range(text: str, r: Reading, left: str) -> str | None:
+    """Read "between X and Y", "from X to Y", "X-Y", "X to Y", "two or three".
+
+    Returns ``"vote"`` when the pair is a tally ("52 to 47") that is no figure at all.
+    """
+    m = P.RANGE_CONNECTOR.match(text, r.end)
+    if not m or r.is_year_like:
+        return None  # "from 2013 to 2017" is two years, not a range of numbers
+    conn = m.group("conn").strip().lower()
+    opener = r.opener
+    dash = conn in ("-", "–", "—")
+    if (opener == "between" and conn != "and" and not dash) or (opener != "between" and conn == "and"):
+        return None
+    if opener == "from" and conn != "to" and not dash:
+        return None
+    second = P.NUMERAL_AT.match(text, m.end())
+    if not second:
+        return None
+    parsed = parse_numeral(second.group(), second.lastgroup)
+    if parsed is None:
+        return None
+    other = Reading(second.start(), second.end(), parsed[0], parsed[1], second.lastgroup or "digits", second.group())
+    if other.group == "digits" and second.end() < len(text) and text[second.end()] == "/":
+        return None
+    if not read_right(text, other) or other.kind in ("ordinal", "year"):
+        return None
+    if conn == "or" and not (r.group == "spelled" or r.value < 10 or (other.unit_word and not r.unit_word)):
+        return None
+    same_unit = (
+        r.unit_word is None or other.unit_word is None or units.unit_key(r.unit_word) == units.unit_key(other.unit_word)
+    )
+    if not same_unit or (conn == "to" and opener is None and r.unit_word is not None and other.unit_word is None):
+        return None
+    if opener is None and conn == "to" and _is_tally(r, other):
+        r.end = other.end
+        return "vote"
+    if opener is None and conn == "to" and r.left_verb:
+        return None  # "rose 5% to 44": a change then a level, not a range
+    _merge_range(r, other, as_change=opener == "from" and bool(CHANGE_WORD.search(left)))
+    return None
+
+
+def _is_tally(r: Reading, other: Reading) -> bool:
+    return (
+        r.group == other.group == "digits"
+        and "." not in r.numeral
+        and other.value < r.value < 1000
+        and r.unit_word is None
+        and other.unit_word is None
+        and r.currency is None
+    )
+
+
+def _merge_range(r: Reading, other: Reading, *, as_change: bool) -> None:
+    # "38 to 44 billion": the scale and unit written once belong to both ends.
+    scale_first = r.scale if r.scale != 1 or other.scale == 1 else other.scale
+    if r.scale == 1 and other.scale != 1 and r.value > 50 * other.value:
+        scale_first = 1.0  # "from 500,000 to 2 million": the first end is written in full
+    first = r.value * scale_first * (-1.0 if r.negative else 1.0)  # "-5 to 5 degrees": the sign is the first end's
+    second = other.value * other.scale
+    r.negative = False
+    r.unit_word = r.unit_word or other.unit_word
+    r.unit_start = r.unit_start or other.unit_start
+    r.currency = r.currency or other.currency
+    r.kind = r.kind or other.kind
+    r.end = other.end
+    r.scale = 1.0
+    r.precision = min(r.precision * scale_first, other.precision * other.scale)
+    if as_change:
+        r.from_value, r.value = first, second
+        r.trend = r.trend or ("up" if second > first else "down")
+        r.rule, r.is_change = "change", False  # a level with its earlier value, not an amount of change
+    else:
+        r.value, r.low, r.high = min(first, second), min(first, second), max(first, second)
+        r.rule = "range"
+
+
+def read_tail(text: str, r: Reading) -> None:
+    """Read "or more", "-plus", "or so", and words that make the figure a change ("a 28% increase")."""
+    if m := P.BOUND_AFTER.match(text, r.end):
+        word = m.group("bound").lower()
+        if word != "plus" or m.group("sep") == "-":
+            r.bound = BOUNDS_AFTER[" ".join(word.split())]
+            r.end = m.end()
+    if r.kind in ("count", "number", "ordinal", "year", "date", "multiple", "duration", "age"):
+        return
+    if not (r.unit_word or r.currency or r.group == "fraction"):
+        return
+    window = _CLAUSE_TAIL.match(text, r.end)
+    for word in _WORDS.findall(window.group() if window else "")[:3]:
+        lower = word.lower()
+        if lower in CHANGE_AFTER:
+            r.is_change, r.trend = True, r.trend or CHANGE_AFTER[lower]
+            return
+        if lower in _NOT_BETWEEN:
+            return
+
+
+def attach_from_value(r: Reading, m: re.Match[str], prev: Figure) -> bool:
+    """ "rose to 5% from 4%", "44 bcm, up from 38": the numeral is the previous figure's old value."""
+    if not math.isnan(prev.from_value) or prev.kind in ("date", "year", "ordinal"):
+        return False
+    direction = (m.group("dir") or "").lower()
+    if not (prev.trend or direction):
+        return False
+    factor = _factor_of(r)
+    prev.from_value = r.value * r.scale * (factor if factor is not None else 1.0)
+    prev.trend = prev.trend or ("up" if direction == "up" else "down")
+    r.rule = "from_value"
+    return True
+
+
+def _factor_of(r: Reading) -> float | None:
+    if r.unit_word is None:
+        return None
+    unit = units.lookup(r.unit_word)
+    if unit is None or unit.pint is None:
+        return units.PLAIN_FACTORS.get(units.unit_key(r.unit_word), 1.0)
+    return units.canonical(unit.pint, per=r.period)[2]

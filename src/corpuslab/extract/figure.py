@@ -1,0 +1,36 @@
+"""The record of one figure, as :func:`corpuslab.find_figures` returns it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, fields
+
+
+@dataclass
+class Figure:
+    """One figure found in a text; offsets are half-open and index the text as given."""
+
+    start: int
+    end: int
+    surface: str
+    rule: str
+    kind: str
+    value: float
+    unit: str
+    unit_surface: str | None = None
+    low: float = math.nan
+    high: float = math.nan
+    bound: str = "exact"
+    from_value: float = math.nan
+    trend: str | None = None
+    is_change: bool = False
+    currency: str | None = None
+    precision: float = 0.0
+    subject: str | None = None
+    noun: str | None = None
+    # Where the reading stopped; later numerals before it belong to this figure.
+    consumed: int = field(default=0, repr=False)
+
+    def as_record(self) -> dict[str, object]:
+        """Return the figure as a plain dict (the columns of the figures table it fills)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "consumed"}

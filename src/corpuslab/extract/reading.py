@@ -1,0 +1,203 @@
+"""Reading what follows a numeral: suffixes, scale words, the unit or currency, and a rate.
+
+A :class:`Reading` collects what is known about one numeral while the rules look around it; the
+right-hand readers here extend ``end`` over whatever belongs to the figure.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from corpuslab import units
+from corpuslab.extract import patterns as P
+from corpuslab.extract.lexicon import IRREGULAR_PLURALS, NOT_PLURAL, STOP_WORDS
+from corpuslab.extract.numbers import vague_range
+
+
+@dataclass
+class Reading:
+    """What has been read around one numeral so far."""
+
+    start: int
+    end: int
+    value: float
+    precision: float
+    group: str
+    numeral: str
+    scale: float = 1.0
+    unit_word: str | None = None
+    unit_start: int | None = None
+    currency: str | None = None
+    period: str | None = None
+    bound: str = "exact"
+    low: float = math.nan
+    high: float = math.nan
+    from_value: float = math.nan
+    trend: str | None = None
+    is_change: bool = False
+    kind: str | None = None
+    rule: str = "quantity"
+    negative: bool = False
+    noun: str | None = None
+    opener: str | None = None
+    opener_start: int | None = None
+    left_verb: str | None = None
+    is_year_like: bool = False
+
+
+def read_right(text: str, r: Reading) -> bool:
+    """Read attached suffixes, scale words and the unit after the numeral; False if it is not a figure."""
+    pos = r.end
+    if r.group == "digits":
+        if m := P.ORDINAL_SUFFIX.match(text, pos):
+            r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
+            return True
+        if (m := P.DECADE_SUFFIX.match(text, pos)) and _read_decade(r, m.end()):
+            return True
+        if (m := P.ATTACHED_SCALE.match(text, pos)) and _attached_scale_applies(text, m, r):
+            r.scale *= units.SCALES[m.group("scale").lower()]
+            r.end = m.end()
+        elif (m := P.UNIT_ATTACHED.match(text, pos)) and not (m.group("unit") in ("C", "F") and r.value > 200):
+            r.unit_word, r.unit_start, r.end = m.group("unit"), m.start(), m.end()
+            return True
+        elif pos < len(text) and text[pos].isalnum() and not P.UNIT_SPACED.match(text, pos):
+            return False  # a code such as 5G, 3D or 4x4
+    if r.group == "vague":
+        return _read_vague(text, r)
+    while m := P.SCALE.match(text, r.end):
+        if r.group == "spelled" and m.group("scale").lower() in ("hundred", "thousand", "million", "billion"):
+            break  # already part of the spelled numeral
+        r.scale *= units.SCALES[m.group("scale").lower()]
+        r.end = m.end()
+    read_unit(text, r)
+    return True
+
+
+def _read_decade(r: Reading, end: int) -> bool:
+    """ "the 1990s" is a year; "in their 40s" an age (decided later from the words before)."""
+    if len(r.numeral) == 4 and 1000 <= r.value <= 2100:
+        r.kind, r.rule, r.end = "year", "decade", end
+        return True
+    if len(r.numeral) == 2 and r.numeral.endswith("0"):
+        r.rule, r.end = "decade", end
+        return True
+    return False
+
+
+def _read_vague(text: str, r: Reading) -> bool:
+    """ "hundreds of thousands of people", "billions of dollars", "dozens of protesters", "thousands"."""
+    r.low, r.high = vague_range(r.numeral)
+    r.bound, r.rule = "approximate", "vague"
+    m = P.VAGUE_OF.match(text, r.end)
+    if m is None:
+        return True
+    if m.group("scale"):
+        r.scale *= units.SCALES[m.group("scale").lower().rstrip("s")]
+        r.end = m.start("of2")
+    after = m.end() - 1
+    unit = P.UNIT_SPACED.match(text, after)
+    currency = P.CURRENCY_AFTER.match(text, after)
+    if unit and unit.group("unit").lower() not in ("times", "fold", "x", "t", "m"):
+        r.unit_word, r.unit_start, r.end = unit.group("unit"), unit.start("unit"), unit.end()
+    elif currency and currency.group("cur").lower() in units.CURRENCY_WORDS:
+        r.currency = units.CURRENCY_WORDS[currency.group("cur").lower()]
+        r.unit_start, r.end = currency.start("cur"), currency.end()
+    else:
+        from corpuslab.extract.kinds import noun_after
+
+        r.noun = noun_after(text, after, plural=True)
+        if r.noun:
+            r.kind = "count"
+    return True
+
+
+def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
+    word = m.group("scale")
+    if word.lower() in ("bn", "mn", "mln", "bln", "tn", "trn", "k"):
+        return True
+    if word in ("m", "M"):
+        # "$5m", "5m people" are millions; "100m" alone is metres.
+        return currency_left(text, r.start) or next_is_plural(text, m.end())
+    return word in ("b", "B") and currency_left(text, r.start)
+
+
+def currency_left(text: str, start: int) -> bool:
+    return bool(P.CURRENCY_BEFORE.search(text[max(0, start - 4) : start]))
+
+
+def next_is_plural(text: str, pos: int) -> bool:
+    m = P.WORD_AFTER.match(text, pos)
+    return bool(m and is_plural(m.group("word")))
+
+
+def is_plural(word: str) -> bool:
+    """Whether ``word`` looks like a plural noun (regular -s, or a known irregular plural)."""
+    lower = word.lower().strip("'’")
+    if lower in IRREGULAR_PLURALS:
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
+        and lower not in NOT_PLURAL
+        and lower not in STOP_WORDS
+    )
+
+
+def read_unit(text: str, r: Reading) -> None:
+    """Read an age ("45-year-old"), a unit ("bcm", "cubic meters") or a currency word ("yuan")."""
+    if m := P.AGE_AFTER.match(text, r.end):
+        r.kind, r.rule, r.unit_word, r.unit_start, r.end = "age", "age", "years old", m.start(), m.end()
+        return
+    if r.unit_word is None and (m := P.UNIT_SPACED.match(text, r.end)):
+        if not _unit_is_plausible(text, m, r):
+            return
+        r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
+        if units.unit_key(r.unit_word) in ("foot", "feet", "ft") and (inches := P.INCHES_AFTER.match(text, r.end)):
+            r.value += float(inches.group("inches")) / 12
+            r.end = inches.end()
+        return
+    if r.unit_word is None and (m := P.CURRENCY_AFTER.match(text, r.end)):
+        word = m.group("cur")
+        lower = word.lower()
+        if not (word.isupper() or lower in units.CURRENCY_WORDS):
+            return
+        if lower == "pounds" and r.scale == 1 and not re.match(r"\s+sterling", text[m.end() :]):
+            r.unit_word, r.unit_start, r.end = "lb", m.start("cur"), m.end()
+            return
+        if lower == "won" and r.scale == 1:
+            return  # "won" after a small number is the verb
+        r.currency = units.CURRENCY_WORDS.get(lower, word.upper())
+        r.unit_start, r.end = m.start("cur"), m.end()
+
+
+def _unit_is_plausible(text: str, m: re.Match[str], r: Reading) -> bool:
+    word = m.group("unit").lower()
+    sep = m.group("sep")
+    if word in ("times", "fold", "x"):
+        return word != "times" or bool(P.MULTIPLE_AFTER.match(text, m.end()))
+    if word == "pp" and sep == "":
+        return False
+    if word == "second" and sep.strip() != "-":
+        return False  # "the second", "a second pipeline"
+    return not (sep == "" and r.group != "digits")
+
+
+def read_rate(text: str, r: Reading) -> None:
+    """Read "a year", "per day", "annually" after a unit or money; durations take no rate."""
+    if not (r.unit_word or r.currency):
+        return
+    unit = units.lookup(r.unit_word) if r.unit_word else None
+    if unit is not None and unit.kind in ("duration", "percent", "percentage_points", "multiple", "speed"):
+        return  # "10 hours a week" is a duration; "5% a year" keeps its plain unit
+    if r.kind == "age":
+        return
+    if m := P.RATE.match(text, r.end):
+        period = (m.group("slash") or m.group("per") or m.group("art") or m.group("adverb")).lower()
+        r.period = P.PERIODS.get(" ".join(period.split()))
+        r.end = m.end()
+    elif m := P.DETACHED_RATE.match(text, r.end):
+        # "61 bcm of gas annually": the rate is read, the surface stays "61 bcm".
+        r.period = P.PERIODS.get(" ".join(m.group("rate").split()).lower().replace("per ", ""))
