@@ -3,7 +3,8 @@
 A chain of tidy pandas tables, one per stage::
 
     documents = corpuslab.load_documents("seeds/")
-    paragraphs = corpuslab.split_paragraphs(documents)
+    figures = corpuslab.extract_figures(documents)
+    claims, comparisons, memberships = corpuslab.build_claims(figures, documents)
 
 Heavy libraries (Great Expectations, Dask, matplotlib, pint, trafilatura) are
 imported only by the functions that need them, so ``import corpuslab`` stays fast.
@@ -14,13 +15,14 @@ from __future__ import annotations
 import logging
 from importlib.metadata import PackageNotFoundError, version
 
+from corpuslab.compare import ClaimTables, Tolerances, build_claims, load_aliases
 from corpuslab.errors import CorpusLabError
 from corpuslab.extract import extract_figures, find_figures
 from corpuslab.load import Fields, iter_documents, load_documents, load_report
 from corpuslab.pipeline import PipelineResult, run_pipeline
 from corpuslab.segment import split_paragraphs, split_sentences
 from corpuslab.store import read_table, write_table
-from corpuslab.summary import summarize_documents, summarize_figures
+from corpuslab.summary import summarize_claims, summarize_documents, summarize_figures
 
 try:
     __version__ = version("corpuslab")
@@ -30,19 +32,24 @@ except PackageNotFoundError:  # running from a source tree without an install
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
+    "ClaimTables",
     "CorpusLabError",
     "Fields",
     "PipelineResult",
+    "Tolerances",
     "__version__",
+    "build_claims",
     "extract_figures",
     "find_figures",
     "iter_documents",
+    "load_aliases",
     "load_documents",
     "load_report",
     "read_table",
     "run_pipeline",
     "split_paragraphs",
     "split_sentences",
+    "summarize_claims",
     "summarize_documents",
     "summarize_figures",
     "write_table",

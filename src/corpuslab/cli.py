@@ -1,4 +1,4 @@
-"""Command line: ``corpuslab load|extract|run ...``; parsing, printing and exit codes only.
+"""Command line: ``corpuslab load|extract|compare|run ...``; parsing, printing and exit codes only.
 
 Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
 """
@@ -124,15 +124,81 @@ def _print_figures(figures: pd.DataFrame) -> None:
     )
 
 
+def _aliases(args: argparse.Namespace) -> str | None:
+    return None if str(args.aliases).lower() == "none" else args.aliases
+
+
+def _tolerances(args: argparse.Namespace) -> corpuslab.Tolerances:
+    return corpuslab.Tolerances(approximate=args.approximate, exact=args.exact)
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    result = corpuslab.run_pipeline(
+        args.path,
+        fields=_fields(args),
+        manifest=_manifest(args),
+        aliases=_aliases(args),
+        tolerances=_tolerances(args),
+        progress=_progress(args),
+    )
+    if args.out:
+        table = getattr(result, args.table)
+        corpuslab.write_table(table, args.out)
+        print(f"wrote {len(table)} rows of {args.table} to {args.out}", file=sys.stderr)
+    else:
+        _print_claims(result.claims, min_sources=1 if args.all else 2)
+    _print_problems(result.documents)
+    return EXIT_OK
+
+
+def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> None:
+    shown = corpuslab.summarize_claims(claims, min_sources=min_sources)
+    counts = claims["verdict"].value_counts().to_dict()
+    print(f"\nclaims: {len(claims)} ({', '.join(f'{n} {v}' for v, n in counts.items())})")
+    which = "every claim" if min_sources == 1 else f"claims stated by {min_sources} or more sources"
+    print(f"{which}, conflicts first:")
+    for row in shown.itertuples(index=False):
+        print(f"\n  [{row.verdict}] {row.subject} | {row.measure} | scope: {row.scope}")
+        print(f"    {row.reason}")
+    if shown.empty:
+        print("  (none)")
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
-    result = corpuslab.run_pipeline(args.path, fields=_fields(args), manifest=_manifest(args), progress=_progress(args))
+    result = corpuslab.run_pipeline(
+        args.path,
+        fields=_fields(args),
+        manifest=_manifest(args),
+        aliases=_aliases(args),
+        tolerances=_tolerances(args),
+        progress=_progress(args),
+    )
     if args.out_dir:
         paths = result.write(args.out_dir, fmt=args.format)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
     _print_table(corpuslab.summarize_documents(result.documents, result.paragraphs), "documents")
     _print_figures(result.figures)
+    _print_claims(result.claims)
     _print_problems(result.documents)
     return EXIT_OK
+
+
+def _claim_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--aliases",
+        default="auto",
+        help="CSV of name variants, noun classes and ambiguous names (kind,alias,canonical); "
+        "default: aliases.csv in the corpus folder; 'none' to skip",
+    )
+    parser.add_argument(
+        "--approximate", type=float, default=0.10, help="relative half-width of an approximate figure (default 0.10)"
+    )
+    parser.add_argument(
+        "--exact",
+        type=float,
+        default=0.005,
+        help="relative slack on an exact figure beyond its written precision (default 0.005)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,8 +224,19 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, help="write the figures table to FILE.csv or FILE.parquet")
     extract.set_defaults(func=_cmd_extract)
 
+    compare = sub.add_parser("compare", help="files -> claims with verdicts (conflicts first)")
+    _input_options(compare)
+    _claim_options(compare)
+    compare.add_argument("--all", action="store_true", help="print single-source claims too")
+    compare.add_argument(
+        "--table", choices=["claims", "comparisons", "memberships"], default="claims", help="which table --out writes"
+    )
+    compare.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
+    compare.set_defaults(func=_cmd_compare)
+
     run = sub.add_parser("run", help="the whole pipeline on a corpus")
     _input_options(run)
+    _claim_options(run)
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
     run.set_defaults(func=_cmd_run)

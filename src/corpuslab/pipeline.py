@@ -1,21 +1,22 @@
-"""The whole job on one corpus: load -> paragraphs -> figures (-> claims -> validation, as stages land).
+"""The whole job on one corpus: load -> paragraphs -> figures -> claims (-> validation, on request).
 
 Examples
 --------
 >>> result = run_pipeline("seeds/")          # doctest: +SKIP
->>> result.figures.head()                     # doctest: +SKIP
+>>> result.claims.head()                      # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
 from corpuslab import store
+from corpuslab.compare import Tolerances, build_claims
 from corpuslab.extract import extract_figures
 from corpuslab.load import Fields, load_documents, load_report
 from corpuslab.segment import split_paragraphs
@@ -30,18 +31,16 @@ class PipelineResult:
     documents: pd.DataFrame
     paragraphs: pd.DataFrame
     figures: pd.DataFrame
+    claims: pd.DataFrame
+    comparisons: pd.DataFrame
+    memberships: pd.DataFrame
     load_report: pd.DataFrame
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables by name, in pipeline order."""
-        return {
-            "documents": self.documents,
-            "paragraphs": self.paragraphs,
-            "figures": self.figures,
-            "load_report": self.load_report,
-            **self.extra,
-        }
+        built = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        return {**built, **self.extra}
 
     def write(self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet") -> list[Path]:
         """Write every table to ``folder/<name>.<fmt>``; return the paths written."""
@@ -53,17 +52,34 @@ def run_pipeline(
     *,
     fields: Fields | None = None,
     manifest: str | Path | Literal["auto"] | None = "auto",
+    aliases: str | Path | Literal["auto"] | None = "auto",
+    tolerances: Tolerances | None = None,
     progress: bool | None = None,
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
 
+    ``aliases="auto"`` uses ``aliases.csv`` at the root of a corpus folder when there is one.
+
     Returns
     -------
     PipelineResult
-        The documents, paragraphs, figures and load report tables.
+        The documents, paragraphs, figures, claims, comparisons, memberships and load report tables.
     """
     documents = load_documents(path, fields=fields, manifest=manifest, progress=progress)
     paragraphs = split_paragraphs(documents)
     figures = extract_figures(documents, progress=progress)
-    log.info("pipeline: %d documents, %d figures", len(documents), len(figures))
-    return PipelineResult(documents, paragraphs, figures, load_report(documents))
+    claims, comparisons, memberships = build_claims(
+        figures, documents, aliases=find_aliases(path, aliases), tolerances=tolerances, progress=progress
+    )
+    log.info("pipeline: %d documents, %d figures, %d claims", len(documents), len(figures), len(claims))
+    return PipelineResult(
+        documents, paragraphs, figures, claims, comparisons, memberships, load_report=load_report(documents)
+    )
+
+
+def find_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None) -> Path | None:
+    """Resolve ``aliases="auto"``: the corpus folder's ``aliases.csv``, if it has one."""
+    if aliases != "auto":
+        return None if aliases is None else Path(aliases)
+    candidate = Path(path) / "aliases.csv"
+    return candidate if Path(path).is_dir() and candidate.is_file() else None

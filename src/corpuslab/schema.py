@@ -181,7 +181,79 @@ FIGURES = Table(
 )
 
 
-TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, LOAD_REPORT, PARAGRAPHS, SENTENCES, FIGURES)}
+CLAIMS = Table(
+    "claims",
+    "one row per claim: the statements of one measure about one subject in one scope",
+    ("claim_id",),
+    (
+        Column("claim_id", STR, "Deterministic id from the claim's key."),
+        Column("measure", STR, "What is measured: the figures' kind, with `_change` for amounts of change."),
+        Column("kind", STR, "Kind of the figures.", values=vocab.KINDS),
+        Column("unit", STR, "Canonical unit every figure of the claim is in."),
+        Column("subject", STR, "What the figures are about: a name (`Power of Siberia 1`) or a noun (`document`)."),
+        Column("scope", STR, "When (a year, or current / future / past) and, for events, where; `unknown` if untold."),
+        Column("n_figures", INT, "Figures stating the claim."),
+        Column("n_sources", INT, "Outlets (or documents without an outlet) stating it."),
+        Column("n_documents", INT, "Documents stating it."),
+        Column("low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True),
+        Column("high", FLOAT, "Upper end of that interval.", True),
+        Column("verdict", STR, "How the sources relate.", values=vocab.VERDICTS),
+        Column("reason", STR, "One sentence naming the sources and their values, and why the verdict."),
+        Column("sources", STR, "The sources, comma-separated."),
+        Column("has_ambiguous_subject", BOOL, "The subject could mean several things and was not merged."),
+    ),
+)
+
+COMPARISONS = Table(
+    "comparisons",
+    "one row per pair of statements from different documents inside a claim",
+    ("claim_id", "figure_id_a", "role_a", "figure_id_b", "role_b"),
+    (
+        Column("claim_id", STR, "The claim both statements belong to."),
+        Column("figure_id_a", STR, "First figure."),
+        Column("figure_id_b", STR, "Second figure."),
+        Column("role_a", STR, "Which value of the first figure: `value`, or `earlier_value` of a change."),
+        Column("role_b", STR, "Which value of the second figure."),
+        Column("doc_id_a", STR, "Document of the first figure."),
+        Column("doc_id_b", STR, "Document of the second figure."),
+        Column("source_a", STR, "Outlet of the first figure."),
+        Column("source_b", STR, "Outlet of the second figure."),
+        Column("low_a", FLOAT, "First figure's interval, lower end."),
+        Column("high_a", FLOAT, "First figure's interval, upper end."),
+        Column("low_b", FLOAT, "Second figure's interval, lower end."),
+        Column("high_b", FLOAT, "Second figure's interval, upper end."),
+        Column("relative_difference", FLOAT, "|a - b| / max(|a|, |b|) of the two values."),
+        Column("verdict", STR, "The pair's verdict.", values=("consistent", "conflicting", "not_comparable")),
+    ),
+)
+
+MEMBERSHIPS = Table(
+    "memberships",
+    "one row per figure and the role it plays: the link from any figure to its claim",
+    ("figure_id", "role"),
+    (
+        Column("figure_id", STR, "The figure."),
+        Column("doc_id", STR, "Its document."),
+        Column(
+            "role",
+            STR,
+            "`value`, `earlier_value` (of a change), or why it states no claim of its own: "
+            "`repeat` (linked to the claim of the figure it repeats), `boilerplate`, `temporal`.",
+            values=("value", "earlier_value", "repeat", "boilerplate", "temporal"),
+        ),
+        Column("claim_id", STR, "The claim (empty for boilerplate, dates, years and ordinals).", True),
+        Column("source", STR, "Outlet of the figure.", True),
+        Column("low", FLOAT, "The figure's interval, lower end.", True),
+        Column("high", FLOAT, "The figure's interval, upper end.", True),
+        Column("subject_key", STR, "Normalised subject the claim is keyed by.", True),
+        Column("scope_time", STR, "Year or frame (current, future, past) the figure's clause gives.", True),
+        Column("scope_place", STR, "Where the figure's event happened, for events.", True),
+    ),
+)
+
+TABLES: dict[str, Table] = {
+    t.name: t for t in (DOCUMENTS, LOAD_REPORT, PARAGRAPHS, SENTENCES, FIGURES, CLAIMS, COMPARISONS, MEMBERSHIPS)
+}
 
 
 def register(table: Table) -> Table:

@@ -46,3 +46,12 @@ def summarize_figures(figures: pd.DataFrame) -> pd.DataFrame:
     ]
     shown["subject"] = shown["subject"].fillna("")
     return shown[["doc_id", "surface", "kind", "value", "bound", "subject"]].reset_index(drop=True)
+
+
+def summarize_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> pd.DataFrame:
+    """Return the claims stated by at least ``min_sources`` sources: verdict, subject, scope and reason.
+
+    Conflicts come first (the claims table's order).
+    """
+    shown = claims[claims["n_sources"] >= min_sources]
+    return shown[["verdict", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(drop=True)

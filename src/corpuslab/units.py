@@ -322,7 +322,10 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
         return f"{code} {_number(value)}{suffix}"
     for factor, suffix in _DISPLAY.get(unit, []):
         if abs(value) >= factor or factor == _DISPLAY[unit][-1][0]:
-            return f"{_number(value / factor)}{suffix}"
+            number = _number(value / factor)
+            if number == "1" and suffix.endswith("s"):
+                suffix = suffix[:-1]  # "1 year", not "1 years"
+            return f"{number}{suffix}"
     if unit == "date":
         year, month, day = int(value) // 10000, int(value) // 100 % 100, int(value) % 100
         parts = [f"{year:04d}" if year else "", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]

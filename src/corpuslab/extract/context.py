@@ -14,7 +14,7 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.figure import Figure
-from corpuslab.extract.lexicon import BOUNDS_AFTER, BOUNDS_BEFORE, CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE
+from corpuslab.extract.lexicon import CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE, bound_of
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import Reading, read_right
 
@@ -41,7 +41,7 @@ def read_left(left: str, r: Reading) -> str:
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
         if m := P.BOUND_BEFORE.search(rest):
-            bound = BOUNDS_BEFORE[" ".join(m.group("bound").lower().split())]
+            bound = bound_of(m.group("bound"))
             if r.rule != "vague" and (bound != "exact" or r.bound == "exact"):
                 r.bound = bound
             r.start -= len(rest) - m.start()
@@ -183,7 +183,7 @@ def read_tail(text: str, r: Reading) -> None:
     if m := P.BOUND_AFTER.match(text, r.end):
         word = m.group("bound").lower()
         if word != "plus" or m.group("sep") == "-":
-            r.bound = BOUNDS_AFTER[" ".join(word.split())]
+            r.bound = bound_of(word, after=True)
             r.end = m.end()
     if r.kind in ("count", "number", "ordinal", "year", "date", "multiple", "duration", "age"):
         return

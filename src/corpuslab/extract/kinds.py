@@ -9,12 +9,12 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import (
-    BOUNDS_AFTER,
     FUNCTION_WORDS,
     MONTHS,
     NOUN_MODIFIERS,
     STOP_WORDS,
     WEEKDAYS,
+    bound_of,
 )
 from corpuslab.extract.reading import Reading, is_plural, next_is_plural
 
@@ -148,7 +148,7 @@ def _read_bound_after_noun(text: str, r: Reading, noun: str) -> None:
     at = text.find(noun, r.end)
     tail = P.BOUND_AFTER.match(text, at + len(noun)) if at >= 0 else None
     if tail and tail.group("bound").lower().startswith("or "):
-        r.bound, r.end = BOUNDS_AFTER[" ".join(tail.group("bound").lower().split())], tail.end()
+        r.bound, r.end = bound_of(tail.group("bound"), after=True), tail.end()
 
 
 def is_name_number(text: str, r: Reading, left: str) -> bool:

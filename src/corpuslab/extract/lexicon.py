@@ -161,3 +161,17 @@ NOUN_MODIFIERS = frozenset(
     """other more additional new separate different extra further major key senior top young old small
     large big main former current oldest youngest eldest best biggest largest""".split()
 )
+
+
+def bound_of(words: str, *, after: bool = False) -> str:
+    """The bound a written bound phrase gives, however it is spaced or hyphenated ("a maximum-of")."""
+    table = _BOUNDS_AFTER_KEYS if after else _BOUNDS_BEFORE_KEYS
+    return table[_bound_key(words)]
+
+
+def _bound_key(words: str) -> str:
+    return " ".join(words.lower().replace("-", " ").split())
+
+
+_BOUNDS_BEFORE_KEYS = {_bound_key(k): v for k, v in BOUNDS_BEFORE.items()}
+_BOUNDS_AFTER_KEYS = {_bound_key(k): v for k, v in BOUNDS_AFTER.items() if _bound_key(k)}

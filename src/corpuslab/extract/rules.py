@@ -14,6 +14,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -23,12 +24,13 @@ from corpuslab.extract import patterns as P
 from corpuslab.extract.context import attach_from_value, read_left, read_range, read_tail
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.kinds import decide_kind, mark_year_like
-from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS
+from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bound_of
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import Reading, read_rate, read_right
 from corpuslab.extract.subject import singular, subject_of
 
 _LEFT_WINDOW = 90
+_SUBJECT_WINDOW = 300
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
@@ -52,6 +54,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
     blocked = [m.span() for m in P.BLOCKED.finditer(text)]
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
+    blocked.sort()
     phrases = [*_find_dates(text, blocked), *_find_multiplies(text), *_find_article_durations(text)]
     taken = sorted([*blocked, *((f.start, f.end) for f in phrases)])
     figures: list[Figure] = []
@@ -181,7 +184,7 @@ def _kind_of(r: Reading, kind: str) -> str:
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
     out = []
     for m in P.DATES.finditer(text):
-        if any(s <= m.start() < e for s, e in blocked):
+        if _covers(blocked, m.start()):
             continue
         g = m.groupdict()
         if g["iso"]:
@@ -210,7 +213,7 @@ def _find_multiplies(text: str) -> list[Figure]:
         factor = MULTIPLY_VERBS.get(stem, 2.0)
         start, bound = m.start(), "exact"
         if b := P.BOUND_BEFORE.search(text, max(0, start - 20), start):
-            bound, start = BOUNDS_BEFORE[" ".join(b.group("bound").lower().split())], b.start()
+            bound, start = bound_of(b.group("bound")), b.start()
         is_verb = m.group("verb") is not None
         trend = ("down" if factor < 1 else "up") if is_verb else None
         out.append(
@@ -266,8 +269,20 @@ def _find_article_durations(text: str) -> list[Figure]:
 
 
 def _without_overlaps(phrases: list[Figure], figures: list[Figure]) -> list[Figure]:
-    spans = [(f.start, f.end) for f in figures]
-    return [p for p in phrases if not any(s < p.end and p.start < e for s, e in spans)]
+    """Drop phrase figures that overlap a numeral figure (figures are sorted and disjoint)."""
+    starts = [f.start for f in figures]
+    kept = []
+    for p in phrases:
+        i = bisect.bisect_left(starts, p.end)  # figures starting before p ends: only the last may overlap
+        if i == 0 or figures[i - 1].end <= p.start:
+            kept.append(p)
+    return kept
+
+
+def _covers(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the sorted, disjoint-enough ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
@@ -292,7 +307,9 @@ def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, 
         while index < len(sentences) - 1 and sentences[index][1] <= figure.start:
             index += 1
         s_start, s_end = sentences[index] if sentences else (0, len(text))
-        s_start, s_end = min(s_start, figure.start), max(s_end, figure.end)
+        # A window, not the whole sentence: text with no sentence breaks must not cost quadratic time.
+        s_start = max(min(s_start, figure.start), figure.start - _SUBJECT_WINDOW)
+        s_end = min(max(s_end, figure.end), figure.end + _SUBJECT_WINDOW)
         figure.subject = subject_of(
             text[s_start:s_end], figure.start - s_start, figure.end - s_start, kind=figure.kind, noun=figure.noun
         )

@@ -1,0 +1,156 @@
+"""The scope of a figure: when it holds (a year, or the current / future / past frame of its clause),
+where the event it belongs to happened, and which story its document tells.
+
+Scopes keep apart figures that only look alike: "a four-day visit" to Moscow and one to Beijing,
+38 bcm flowing now and 44 bcm planned. Unknown parts stay unknown; a disagreement between figures
+whose scope cannot be told is reported as not comparable, never as a conflict.
+
+Examples
+--------
+>>> time_frame("Currently, gas flows have reached 38 bcm per year.")
+'current'
+>>> time_frame("The pipeline is expected to transport 50 bcm.")
+'future'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from corpuslab.compare.subjects import names_in, normalise_name
+
+FRAMES = ("past", "current", "future")
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|'ll|expected|expects|expect|set\s+to|plans?|planned|planning|aims?|aimed|aiming|"
+    r"target(?:s|ed|ing)?|intends?|intended|projected|forecast|could\s+reach|is\s+to|are\s+to|once\s+operational|"
+    r"once\s+completed|by\s+20\d\d|proposed|envisag\w+|scheduled|slated|due\s+to|goal|intention|pledged?|vow\w*)\b",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    r"\b(?:currently|now(?!-)|at\s+present|presently|already|this\s+year|today|so\s+far|as\s+of|is\s+operating|"
+    r"are\s+operating)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:last\s+(?:year|month|week)|previously|in\s+the\s+past|ago|was|were|had|did|signed|resulted|recent|"
+    r"earlier|former|then)\b",
+    re.IGNORECASE,
+)
+# Places events happen in: "talks in Beijing", "a visit to Moscow", "the summit in Tianjin".
+_EVENT_WORDS = re.compile(
+    r"\b(?:visit\w*|trip|tour|talks?|summit|meeting|met|meets|parade|ceremon\w+|conference|forum|signing|"
+    r"signed|held|hosted|hosts|arrived|attend\w*|negotiations?)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(r"\b(?:in|to|at)\s+(?P<place>[A-Z][a-z]+(?:\s+(?!The\b)[A-Z][a-z]+)?)")
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday The This That Asia Europe Africa America Mr Mrs Ms Dr President
+    Prime Minister Secretary General Sir Lord""".split()
+)
+EVENT_NOUNS = frozenset("visit talks summit meeting parade ceremony conference forum document trip tour".split())
+
+
+def time_frame(clause: str) -> str | None:
+    """Return ``current``, ``future`` or ``past`` from the clause's time words, or None if it does not say.
+
+    Plans win over "now" ("Russia now plans to supply 50 bcm" is a future figure).
+    """
+    if _FUTURE.search(clause):
+        return "future"
+    if _CURRENT.search(clause):
+        return "current"
+    if _PAST.search(clause):
+        return "past"
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|—|,\s+(?=(?:with|while|and|but|which|after|as|whereas|although)\b)")
+
+
+def clause_around(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence[start:end]``: "38 bcm, with deliveries expected to rise" stops at ", with"."""
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    m = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[left : m.start() if m else len(sentence)]
+
+
+def earlier_frame(frame: str | None) -> str | None:
+    """The frame of a change's earlier value: "will increase from 38" -> 38 holds now."""
+    if frame == "future":
+        return "current"
+    if frame == "current":
+        return "past"
+    return None
+
+
+def event_place(sentence: str) -> str | None:
+    """Return where the sentence's event happened ("visit to Beijing" -> "Beijing"), or None."""
+    if not _EVENT_WORDS.search(sentence):
+        return None
+    for m in _PLACE.finditer(sentence):
+        place = m.group("place")
+        if place.split()[0] not in _NOT_PLACES:
+            return place
+    return None
+
+
+def any_place(clause: str) -> str | None:
+    """The first place a clause names ("killed in Aleppo" -> "Aleppo"), whatever happened there."""
+    for m in _PLACE.finditer(clause):
+        if m.group("place").split()[0] not in _NOT_PLACES:
+            return m.group("place")
+    return None
+
+
+def document_place(sentences: Iterable[str]) -> str | None:
+    """The place a document's events happen in most often (the first one on a tie)."""
+    counts: Counter[str] = Counter()
+    order: dict[str, int] = {}
+    for sentence in sentences:
+        place = event_place(sentence)
+        if place:
+            counts[place] += 1
+            order.setdefault(place, len(order))
+    if not counts:
+        return None
+    return max(counts, key=lambda p: (counts[p], -order[p]))
+
+
+def link_stories(salient: dict[str, list[str]], *, min_shared: int = 2, max_share: float = 0.05) -> dict[str, str]:
+    """Group documents into stories without chaining: in doc_id order, a document joins the first story
+    whose first document shares ``min_shared`` of its salient names; otherwise it starts a story.
+
+    Names in more than ``max_share`` of a large corpus ("Trump", "China") link nothing. A story is
+    never wider than what its first document is about, so unrelated reports cannot chain together.
+    Returns each doc_id's story id (the doc_id of the story's first document).
+    """
+    frequency: Counter[str] = Counter(name for names in salient.values() for name in set(names))
+    cap = max(50, int(max_share * len(salient)))
+    seeds_with: dict[str, list[str]] = defaultdict(list)  # name -> stories whose first document has it
+    story_of: dict[str, str] = {}
+    seed_sizes: dict[str, int] = {}
+    for doc_id in sorted(salient):
+        names = {n for n in salient[doc_id] if frequency[n] <= cap}
+        shared: Counter[str] = Counter(seed for name in names for seed in seeds_with.get(name, ()))
+        # A short report naming one thing links on that one name.
+        needed = max(1, min(min_shared, len(names)))
+        match = min((seed for seed, n in shared.items() if n >= min(needed, seed_sizes[seed])), default=None)
+        if match is None:
+            story_of[doc_id] = doc_id
+            seed_sizes[doc_id] = max(1, len(names))
+            for name in names:
+                seeds_with[name].append(doc_id)
+        else:
+            story_of[doc_id] = match
+    return story_of
+
+
+def salient(text: str, *, top: int = 6) -> list[str]:
+    """The names a document mentions most, normalised."""
+    counts = Counter(normalise_name(name) for _, _, name in names_in(text))
+    return [name for name, _ in counts.most_common(top)]
