@@ -19,10 +19,11 @@ from corpuslab.compare import ClaimTables, Tolerances, build_claims, load_aliase
 from corpuslab.errors import CorpusLabError
 from corpuslab.extract import extract_figures, find_figures
 from corpuslab.load import Fields, iter_documents, load_documents, load_report
-from corpuslab.pipeline import PipelineResult, run_pipeline
+from corpuslab.pipeline import PipelineResult, read_pipeline, run_pipeline
 from corpuslab.segment import split_paragraphs, split_sentences
 from corpuslab.store import read_table, write_table
 from corpuslab.summary import summarize_claims, summarize_documents, summarize_figures
+from corpuslab.validate import validate  # the function; Great Expectations loads on its first call
 
 try:
     __version__ = version("corpuslab")
@@ -30,6 +31,7 @@ except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 
 __all__ = [
     "ClaimTables",
@@ -45,6 +47,7 @@ __all__ = [
     "load_aliases",
     "load_documents",
     "load_report",
+    "read_pipeline",
     "read_table",
     "run_pipeline",
     "split_paragraphs",
@@ -52,5 +55,6 @@ __all__ = [
     "summarize_claims",
     "summarize_documents",
     "summarize_figures",
+    "validate",
     "write_table",
 ]

@@ -1,4 +1,4 @@
-"""Command line: ``corpuslab load|extract|compare|run ...``; parsing, printing and exit codes only.
+"""Command line: ``corpuslab load|extract|compare|validate|run ...``; parsing, printing and exit codes only.
 
 Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
 """
@@ -179,8 +179,54 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _print_table(corpuslab.summarize_documents(result.documents, result.paragraphs), "documents")
     _print_figures(result.figures)
     _print_claims(result.claims)
+    if not args.no_validate:
+        _print_validation(corpuslab.validate(result, progress=False if args.no_progress else None), result.claims)
     _print_problems(result.documents)
     return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from corpuslab.validate import failed
+
+    if corpuslab.pipeline.is_pipeline_folder(args.path):
+        result = corpuslab.read_pipeline(args.path)
+    else:
+        result = corpuslab.run_pipeline(
+            args.path,
+            fields=_fields(args),
+            manifest=_manifest(args),
+            aliases=_aliases(args),
+            tolerances=_tolerances(args),
+            progress=_progress(args),
+        )
+    results = corpuslab.validate(
+        result,
+        suites_dir=args.suites,
+        suite=args.suite,
+        docs_dir=args.docs,
+        progress=False if args.no_progress else None,
+    )
+    if args.out:
+        corpuslab.write_table(results.drop(columns="unexpected_index"), args.out)
+    _print_validation(results, result.claims)
+    if args.docs:
+        print(f"Data Docs: {Path(args.docs) / 'index.html'}", file=sys.stderr)
+    return EXIT_FAILED if failed(results, fail_on=args.fail_on) else EXIT_OK
+
+
+def _print_validation(results: pd.DataFrame, claims: pd.DataFrame) -> None:
+    shown = results[["suite", "expectation", "column", "status", "unexpected_count", "examples"]].rename(
+        columns={"unexpected_count": "unexpected"}
+    )
+    _print_table(shown.set_index(["suite", "expectation"]), "validation")
+    counts = results["status"].value_counts().to_dict()
+    print(f"\nvalidation: {len(results)} expectations; " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
+    findings = results[(results["status"] == "finding") & (results["suite"] == "claims")]
+    for row in findings.itertuples(index=False):
+        print(f"findings ({row.expectation}): {row.unexpected_count} claims where outlets disagree")
+        for index in row.unexpected_index:
+            claim = claims.iloc[index]
+            print(f"  - {claim['subject']} ({claim['scope']}): {claim['reason']}")
 
 
 def _claim_options(parser: argparse.ArgumentParser) -> None:
@@ -234,9 +280,27 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
     compare.set_defaults(func=_cmd_compare)
 
-    run = sub.add_parser("run", help="the whole pipeline on a corpus")
+    validate = sub.add_parser("validate", help="check the tables against the expectation suites")
+    validate.add_argument(
+        "--suites", type=Path, default=None, help="folder of suite JSON files (default: expectations/)"
+    )
+    validate.add_argument("--suite", help="run only this suite (a file name without .json)")
+    validate.add_argument(
+        "--fail-on",
+        choices=["errors", "findings"],
+        default="errors",
+        help="exit 1 on broken tables (errors, default) or also on disagreements (findings)",
+    )
+    validate.add_argument("--docs", type=Path, help="also write Great Expectations Data Docs (HTML) to this folder")
+    validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
+    _input_options(validate)
+    _claim_options(validate)
+    validate.set_defaults(func=_cmd_validate)
+
+    run = sub.add_parser("run", help="the whole pipeline on a corpus, ending with validation")
     _input_options(run)
     _claim_options(run)
+    run.add_argument("--no-validate", action="store_true", help="skip the validation summary")
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
     run.set_defaults(func=_cmd_run)
@@ -257,3 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except BrokenPipeError:  # `corpuslab ... | head` closed the pipe; not an error
         return EXIT_OK
+    except Exception as exc:  # a bug, not a failed check: CI must not read it as exit 1
+        log.debug("unexpected error", exc_info=True)
+        print(
+            f"corpuslab: internal error: {type(exc).__name__}: {exc} (run with -vv for the traceback, "
+            "and please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN

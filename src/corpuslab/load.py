@@ -489,6 +489,19 @@ def _parse_date(record: dict[str, Any], report: _Report) -> pd.Timestamp | None:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def manifest_outlets(path: str | Path, manifest: str | Path | Literal["auto"] | None = "auto") -> set[str] | None:
+    """The outlets a corpus manifest lists (None when there is no manifest), for validation."""
+    root = Path(path)
+    if manifest == "auto":
+        found = next((root / n for n in MANIFEST_NAMES if (root / n).is_file()), None) if root.is_dir() else None
+    else:
+        found = None if manifest is None else Path(manifest)
+    if found is None:
+        return None
+    outlets = (row.get("outlet") for row in _read_manifest(found, "utf-8").values())
+    return {o.strip() for o in outlets if isinstance(o, str) and o.strip()}
+
+
 def load_report(documents: pd.DataFrame) -> pd.DataFrame:
     """Return the load report attached to a documents table (empty if none)."""
     rows = documents.attrs.get("load_report") or []

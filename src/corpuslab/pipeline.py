@@ -1,4 +1,4 @@
-"""The whole job on one corpus: load -> paragraphs -> figures -> claims (-> validation, on request).
+"""The whole job on one corpus: load -> paragraphs -> figures -> claims; :func:`corpuslab.validate` checks them.
 
 Examples
 --------
@@ -18,7 +18,7 @@ import pandas as pd
 from corpuslab import store
 from corpuslab.compare import Tolerances, build_claims
 from corpuslab.extract import extract_figures
-from corpuslab.load import Fields, load_documents, load_report
+from corpuslab.load import Fields, load_documents, load_report, manifest_outlets
 from corpuslab.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
@@ -35,11 +35,12 @@ class PipelineResult:
     comparisons: pd.DataFrame
     memberships: pd.DataFrame
     load_report: pd.DataFrame
+    manifest_outlets: set[str] | None = None
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables by name, in pipeline order."""
-        built = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "extra"}
+        built = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("extra", "manifest_outlets")}
         return {**built, **self.extra}
 
     def write(self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet") -> list[Path]:
@@ -73,7 +74,14 @@ def run_pipeline(
     )
     log.info("pipeline: %d documents, %d figures, %d claims", len(documents), len(figures), len(claims))
     return PipelineResult(
-        documents, paragraphs, figures, claims, comparisons, memberships, load_report=load_report(documents)
+        documents,
+        paragraphs,
+        figures,
+        claims,
+        comparisons,
+        memberships,
+        load_report=load_report(documents),
+        manifest_outlets=manifest_outlets(path, manifest),
     )
 
 
@@ -83,3 +91,20 @@ def find_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None)
         return None if aliases is None else Path(aliases)
     candidate = Path(path) / "aliases.csv"
     return candidate if Path(path).is_dir() and candidate.is_file() else None
+
+
+def read_pipeline(folder: str | Path) -> PipelineResult:
+    """Read the tables ``run_pipeline(...).write(folder)`` wrote (Parquet or CSV)."""
+    folder = Path(folder)
+    frames = {}
+    for name in ("documents", "paragraphs", "figures", "claims", "comparisons", "memberships", "load_report"):
+        found = next(
+            (folder / f"{name}.{ext}" for ext in ("parquet", "csv") if (folder / f"{name}.{ext}").is_file()), None
+        )
+        frames[name] = store.read_table(found) if found else pd.DataFrame()
+    return PipelineResult(**frames)
+
+
+def is_pipeline_folder(path: str | Path) -> bool:
+    """Whether ``path`` holds written pipeline tables rather than a corpus."""
+    return any((Path(path) / f"claims.{ext}").is_file() for ext in ("parquet", "csv"))
