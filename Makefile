@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CORPUS ?= seeds
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint report clean docs
+.PHONY: run test lint report lab clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,11 +26,19 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts notebooks
+	$(BIN)/ruff format --check src tests benchmarks scripts notebooks
 
 clean:
 	rm -rf build .pytest_cache
 
 docs: $(VENV)/.installed-run
 	$(BIN)/python scripts/sync_readme.py README.md
+
+# Execute the notebooks and render one static HTML report (and the README's chart).
+report: $(VENV)/.installed-test
+	$(BIN)/python scripts/report.py --out build/report.html --image docs/claims.png
+
+# Open the notebooks in JupyterLab (jupytext opens the .py files as notebooks).
+lab: $(VENV)/.installed-test
+	cd notebooks && ../$(BIN)/jupyter lab

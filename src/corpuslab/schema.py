@@ -158,7 +158,7 @@ FIGURES = Table(
         Column("end", INT, "Offset after the last character (half-open): `text[start:end] == surface`."),
         Column("surface", STR, "The figure as written, bound words and unit included."),
         Column("sentence_index", INT, "Sentence the figure is in (see the sentences table)."),
-        Column("sentence", STR, "Text of that sentence."),
+        Column("sentence", STR, "Text of that sentence (run-on text: 2,000 characters around the figure)."),
         Column("paragraph_index", INT, "Paragraph the figure is in."),
         Column("is_boilerplate", BOOL, "The paragraph is boilerplate; claims ignore the figure."),
         Column("is_repeat", BOOL, "The paragraph repeats earlier text; claims ignore the figure."),

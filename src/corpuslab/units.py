@@ -337,6 +337,25 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
     return f"{_number(value)} {unit.replace('_', ' ')}"
 
 
+def display_scale(unit: str, magnitude: float, *, currency: str | None = None) -> tuple[float, str]:
+    """Return ``(factor, label)`` to show values of about ``magnitude`` readably: ``(1e9, "bcm/y")``.
+
+    Divide a canonical value by ``factor`` and write ``label`` after it (an axis label, say).
+    """
+    base = unit.split("_per_year")[0]
+    code = currency or (base if base in ISO_CURRENCIES else None)
+    if code:
+        suffix = "/y" if unit.endswith("_per_year") else ""
+        for factor, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
+            if abs(magnitude) >= factor:
+                return factor, f"{code}{word}{suffix}"
+        return 1.0, f"{code}{suffix}"
+    for factor, suffix in _DISPLAY.get(unit, []):
+        if abs(magnitude) >= factor or factor == _DISPLAY[unit][-1][0]:
+            return factor, suffix.strip()
+    return 1.0, unit.replace("_", " ")
+
+
 def _number(x: float) -> str:
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"

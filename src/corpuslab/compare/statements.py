@@ -37,6 +37,7 @@ STATEMENT_COLUMNS = [
     "surface", "currency", "anchor", "anchor_key", "head", "is_event", "frame", "year", "place", "story",
 ]  # fmt: skip
 _MAX_ANCHOR_DISTANCE = 250
+_WINDOW = 1000
 # Kinds whose unit already says what is measured: a pipeline's bcm/y is its flow, whatever noun the
 # sentence uses. Other kinds need the noun too: a country's "ban" and its "program" last different
 # times, and a dam's height is not its spillway's length.
@@ -99,6 +100,8 @@ def document_statements(
             continue
         index = _sentence_of(context, row["start"])
         s_start, s_end = context.sentences[index] if context.sentences else (0, len(text))
+        # A window, not a whole run-on "sentence": text without full stops must cost linear time.
+        s_start, s_end = max(s_start, row["start"] - _WINDOW), min(s_end, row["end"] + _WINDOW)
         sentence = text[s_start:s_end]
         clause = S.clause_around(sentence, row["start"] - s_start, row["end"] - s_start)
         # A count is keyed by what it counts and what happened to it; where it happened says whose it is.

@@ -18,6 +18,8 @@ from corpuslab.extract.rules import find_figures
 from corpuslab.segment import document_paragraphs, sentence_spans
 
 log = logging.getLogger(__name__)
+# Longest sentence stored whole in the figures table (longer ones are windows around the figure).
+MAX_SENTENCE = 2000
 
 
 def figure_id(doc_id: str, start: int, end: int) -> str:
@@ -39,6 +41,7 @@ def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
         for s, e in sentence_spans(text, p["start"], p["end"]):
             sentences.append((s, e, p["paragraph_index"]))
     starts = [s for s, _, _ in sentences]
+    sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     records = []
     for figure in find_figures(text, sentences=[(s, e) for s, e, _ in sentences]):
         index = max(bisect_right(starts, figure.start) - 1, 0)
@@ -49,13 +52,24 @@ def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
             figure_id=figure_id(doc_id, figure.start, figure.end),
             doc_id=doc_id,
             sentence_index=index,
-            sentence=text[s_start:s_end],
+            sentence=_sentence_text(text, s_start, s_end, figure.start, figure.end, sentence_texts, index),
             paragraph_index=p_index,
             is_boilerplate=paragraph["is_boilerplate"],
             is_repeat=paragraph["is_repeat"],
         )
         records.append(record)
     return records
+
+
+def _sentence_text(text: str, start: int, end: int, f_start: int, f_end: int, cache: dict[int, str], index: int) -> str:
+    """The figure's sentence; run-on text with no sentence breaks is cut to a window around the figure,
+    so a megabyte without a full stop costs linear time and memory."""
+    if end - start <= MAX_SENTENCE:
+        if index not in cache:
+            cache[index] = text[start:end]
+        return cache[index]
+    left = max(start, f_start - MAX_SENTENCE // 2)
+    return text[left : min(end, max(f_end, left + MAX_SENTENCE))]
 
 
 def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:

@@ -1,0 +1,84 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 1. The corpus: what was read, and what the loader set aside
+#
+# **Question.** Which documents does the corpus hold, from which outlets and dates, how long are they,
+# and which paragraphs did the loader flag as boilerplate or repeats (and so keep out of the counts)?
+#
+# **Inputs.** A corpus folder or file (the seeds by default; set `CORPUSLAB_CORPUS` to use your own).
+
+# %% tags=["parameters"]
+import os
+
+CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")
+
+# %%
+# %matplotlib inline
+from IPython.display import Markdown, display
+
+import corpuslab
+from corpuslab import plots
+
+result = corpuslab.run_pipeline(CORPUS, progress=False)
+documents, paragraphs = result.documents, result.paragraphs
+summary = corpuslab.summarize_documents(documents, paragraphs)
+summary
+
+# %%
+n_docs = len(documents)
+n_outlets = documents["outlet"].nunique()
+n_unknown_outlet = int(documents["outlet"].isna().sum())
+dated = documents["published"].dropna()
+flagged = paragraphs[paragraphs["is_boilerplate"] | paragraphs["is_repeat"]]
+share_flagged = flagged["n_words"].sum() / max(paragraphs["n_words"].sum(), 1)
+dates = f"from {dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "with no publication dates"
+display(
+    Markdown(
+        f"The corpus holds **{n_docs} documents** from **{n_outlets} named outlets** "
+        f"({n_unknown_outlet} documents name no outlet, so each counts as its own source), {dates}. "
+        f"The loader flagged **{len(flagged)} of {len(paragraphs)} paragraphs** "
+        f"({share_flagged:.0%} of the words) as boilerplate or repeated text."
+    )
+)
+assert n_docs == len(summary) and len(flagged) == int(summary["n_flagged"].sum())
+
+# %% [markdown]
+# Flagged text stays in the tables (nothing is deleted from a document); later stages skip it, so a body
+# printed twice, or a caption repeated under every photo, is not counted twice.
+
+# %%
+plots.plot_documents(documents, paragraphs)
+
+# %%
+by_reason = flagged.assign(reason=flagged["boilerplate_kind"].fillna("repeat")).groupby("reason").size()
+display(
+    Markdown(
+        "Flagged paragraphs by reason: " + ", ".join(f"**{n}** {r}" for r, n in by_reason.items()) + "."
+        if len(by_reason)
+        else "No paragraph was flagged."
+    )
+)
+assert by_reason.sum() == len(flagged)
+flagged[["doc_id", "paragraph_index", "boilerplate_kind", "is_repeat", "repeat_of", "text"]].head(20)
+
+# %%
+report = corpuslab.load_report(documents)
+display(
+    Markdown(
+        f"The load report lists **{len(report)} problems**."
+        + (" Every file, line or row that could not be used is in it, with what to do." if len(report) else "")
+    )
+)
+report.head(20)
