@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
 from corpuslab import schema
-from corpuslab.compare.claims import VERDICT_ORDER, group_statements
+from corpuslab.compare.claims import VERDICT_ORDER, add_keys, group_statements
 from corpuslab.compare.intervals import Tolerances, intervals
 from corpuslab.compare.scope import link_stories
 from corpuslab.compare.statements import document_statements, statements_frame
@@ -25,7 +26,19 @@ from corpuslab.errors import SchemaError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ClaimTables", "Tolerances", "build_claims", "load_aliases"]
+__all__ = [
+    "ClaimTables",
+    "Prepared",
+    "Tolerances",
+    "assemble_memberships",
+    "build_claims",
+    "corpus_context",
+    "finalize",
+    "finish_statements",
+    "group_statements",
+    "load_aliases",
+    "prepare_statements",
+]
 
 
 class ClaimTables(NamedTuple):
@@ -70,29 +83,90 @@ def build_claims(
     _require(figures, schema.FIGURES.names, "figures", "corpuslab.extract_figures()")
     _require(documents, ["doc_id", "text"], "documents", "corpuslab.load_documents()")
     alias_table = aliases if isinstance(aliases, Aliases) else load_aliases(aliases)
-    texts = documents.set_index("doc_id")["text"]
-    outlets = documents.set_index("doc_id")["outlet"] if "outlet" in documents.columns else pd.Series(dtype=str)
-    rows, members, salient = [], [], {}
-    for doc_id, group in _progress(figures.groupby("doc_id", sort=True), progress):
-        if doc_id not in texts.index:
+    prepared = prepare_statements(figures, documents, alias_table, progress=progress)
+    stories, ambiguous = corpus_context([prepared], alias_table)
+    statements = finish_statements(prepared.statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
+    claims, comparisons, statements = group_statements(statements, max_pairs_per_claim=max_pairs_per_claim)
+    return finalize(claims, comparisons, assemble_memberships(statements, prepared.ignored))
+
+
+@dataclass
+class Prepared:
+    """A batch of documents' statements, the figures that state none, and each document's salient names."""
+
+    statements: pd.DataFrame
+    ignored: pd.DataFrame
+    salient: dict[str, list[str]]
+
+
+IGNORED_COLUMNS = ["figure_id", "doc_id", "role", "surface", "value", "unit"]
+
+
+def prepare_statements(
+    figures: pd.DataFrame,
+    documents: pd.DataFrame,
+    aliases: Aliases,
+    *,
+    doc_offset: int = 0,
+    progress: bool | None = False,
+) -> Prepared:
+    """Turn a batch of documents' figures into statements (per document; partitions can run apart).
+
+    ``doc_offset`` is the batch's first document's position in the corpus, so statements keep their
+    corpus order whichever batch they were prepared in.
+    """
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    rank = {doc_id: doc_offset + i for i, doc_id in enumerate(documents["doc_id"])}
+    outlets = dict(zip(documents["doc_id"], documents["outlet"], strict=True)) if "outlet" in documents else {}
+    rows: list[dict[str, object]] = []
+    members: list[dict[str, object]] = []
+    salient: dict[str, list[str]] = {}
+    for doc_id, group in _progress(figures.groupby("doc_id", sort=False), progress):
+        if doc_id not in texts:
             raise SchemaError(
                 f"figures name document {doc_id!r}, which is not in the documents table; "
                 "pass the documents the figures were extracted from."
             )
-        found, ignored, context = document_statements(group, texts[doc_id], alias_table)
-        rows.extend(found)
-        members.extend(ignored)
+        found, ignored, context = document_statements(group, texts[doc_id], aliases, doc_rank=rank[doc_id])
+        source = _source(doc_id, outlets)
+        rows.extend({**r, "source": source} for r in found)
+        what = group.set_index("figure_id")[["surface", "value", "unit"]]
+        members.extend({**m, **what.loc[m["figure_id"]].to_dict()} for m in ignored)
         salient[doc_id] = context.salient
     statements = statements_frame(rows)
-    stories = link_stories(salient)
+    statements["source"] = [r["source"] for r in rows] if rows else pd.Series(dtype=object)
+    return Prepared(statements, pd.DataFrame(members, columns=IGNORED_COLUMNS), salient)
+
+
+def corpus_context(batches: list[Prepared], aliases: Aliases) -> tuple[dict[str, str], set[str]]:
+    """What only the whole corpus tells: each document's story and which names are ambiguous."""
+    salient: dict[str, list[str]] = {}
+    anchors: set[str] = set()
+    for batch in batches:
+        salient.update(batch.salient)
+        anchors.update(batch.statements["anchor"].dropna().unique().tolist())
+    ambiguous = set(ambiguous_names(anchors)) | {normalise_name(a) for a in aliases.ambiguous}
+    return link_stories(salient), ambiguous
+
+
+def finish_statements(
+    statements: pd.DataFrame, *, stories: dict[str, str], ambiguous: set[str], tolerances: Tolerances | None = None
+) -> pd.DataFrame:
+    """Add each statement's story, ambiguity and interval (row by row: partitions can run apart)."""
+    statements = statements.reset_index(drop=True)
     statements["story"] = statements["doc_id"].map(stories)
-    statements["source"] = statements["doc_id"].map(lambda d: _source(d, outlets))
-    statements["is_ambiguous"] = _ambiguous(statements, alias_table)
-    statements = pd.concat([statements, intervals(statements, tolerances=tolerances)], axis=1)
-    claims, comparisons, statements = group_statements(statements, max_pairs_per_claim=max_pairs_per_claim)
-    memberships = _memberships(statements, members, figures)
+    statements["is_ambiguous"] = statements["anchor_key"].isin(ambiguous)
+    return add_keys(pd.concat([statements, intervals(statements, tolerances=tolerances)], axis=1))
+
+
+def finalize(claims: pd.DataFrame, comparisons: pd.DataFrame, memberships: pd.DataFrame) -> ClaimTables:
+    """Order the tables canonically (conflicts first) and apply their schemas."""
     claims = _sorted(claims)
-    log.info("claims: %d claims from %d statements", len(claims), len(statements))
+    if len(comparisons):
+        comparisons = comparisons.sort_values(["claim_id", "figure_id_a", "role_a", "figure_id_b", "role_b"])
+    if len(memberships):
+        memberships = memberships.sort_values(["doc_id", "figure_id", "role"])
+    log.info("claims: %d claims, %d comparisons", len(claims), len(comparisons))
     return ClaimTables(
         schema.conform(claims, "claims") if len(claims) else schema.empty("claims"),
         schema.conform(comparisons, "comparisons") if len(comparisons) else schema.empty("comparisons"),
@@ -108,37 +182,27 @@ def _require(frame: pd.DataFrame, columns: list[str], name: str, producer: str) 
         )
 
 
-def _source(doc_id: str, outlets: pd.Series) -> str:
+def _source(doc_id: str, outlets: dict[str, object]) -> str:
     outlet = outlets.get(doc_id)
     return outlet if isinstance(outlet, str) and outlet.strip() else doc_id
 
 
-def _ambiguous(statements: pd.DataFrame, aliases: Aliases) -> pd.Series:
-    """Names that could mean several numbered names in the corpus, or that the alias file says are."""
-    anchors = statements["anchor"].dropna().unique().tolist()
-    ambiguous = set(ambiguous_names(anchors)) | {normalise_name(a) for a in aliases.ambiguous}
-    return statements["anchor_key"].isin(ambiguous)
+def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure and role: statements with their claim, and the figures that state none.
 
-
-def _memberships(statements: pd.DataFrame, ignored: list[dict[str, object]], figures: pd.DataFrame) -> pd.DataFrame:
+    A figure in a repeated paragraph belongs to the claim of the figure it repeats (same document,
+    surface, value and unit).
+    """
     stated = statements[
         ["figure_id", "doc_id", "role", "claim_id", "source", "low", "high", "subject_key", "time", "place"]
     ].rename(columns={"time": "scope_time", "place": "scope_place"})
-    others = pd.DataFrame(ignored, columns=["figure_id", "doc_id", "role"])
-    # A figure in a repeated paragraph belongs to the claim of the figure it repeats.
-    repeats = others[others["role"] == "repeat"].merge(
-        figures[["figure_id", "surface", "value", "unit"]], on="figure_id"
+    firsts = statements.loc[statements["role"] == "value", ["doc_id", "surface", "value", "unit", "claim_id"]]
+    firsts = firsts.drop_duplicates(["doc_id", "surface", "value", "unit"])
+    repeats = ignored[ignored["role"] == "repeat"].merge(firsts, on=["doc_id", "surface", "value", "unit"], how="left")
+    others = ignored[["figure_id", "doc_id", "role"]].merge(
+        repeats[["figure_id", "claim_id"]], on="figure_id", how="left"
     )
-    firsts = stated[stated["role"] == "value"].merge(figures[["figure_id", "surface", "value", "unit"]], on="figure_id")
-    linked = repeats.merge(
-        firsts[["doc_id", "surface", "value", "unit", "claim_id"]].drop_duplicates(
-            ["doc_id", "surface", "value", "unit"]
-        ),
-        on=["doc_id", "surface", "value", "unit"],
-        how="left",
-    )
-    others = others.merge(linked[["figure_id", "claim_id"]], on="figure_id", how="left")
-    return pd.concat([stated, others], ignore_index=True).sort_values(["doc_id", "figure_id", "role"])
+    return pd.concat([stated, others], ignore_index=True)
 
 
 def _sorted(claims: pd.DataFrame) -> pd.DataFrame:

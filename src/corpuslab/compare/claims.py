@@ -44,37 +44,57 @@ class _Cluster:
         )
 
 
-def group_statements(
-    st: pd.DataFrame, *, max_pairs_per_claim: int = 10_000
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Return ``(claims, comparisons, statements)`` for a statements table with intervals; the statements
-    come back with their ``claim_id``, ``subject_key`` and ``time``."""
+def add_keys(st: pd.DataFrame) -> pd.DataFrame:
+    """Add each statement's ``subject_key``, ``time`` and ``bucket`` (the claim key before scopes split it).
+
+    Figures are compared only inside one story: a name or a noun alone does not make two unrelated
+    reports about the same thing. The bucket is a string so a distributed engine can shuffle on it.
+    """
     st = st.reset_index(drop=True)
     st["subject_key"] = [
         _subject_key(a, bool(m), h) for a, m, h in zip(st["anchor_key"], st["is_ambiguous"], st["head"], strict=True)
     ]
     year = st["year"].map(lambda y: str(int(y)) if isinstance(y, (int, float)) and y == y else None)
     st["time"] = year.where(year.notna(), st["frame"])
+    st["bucket"] = [
+        "\x1f".join((m, u, k if isinstance(k, str) else "", str(s)))
+        for m, u, k, s in zip(st["measure"], st["unit"], st["subject_key"], st["story"], strict=True)
+    ]
+    return st
+
+
+def group_statements(
+    st: pd.DataFrame, *, max_pairs_per_claim: int = 10_000
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Return ``(claims, comparisons, statements)`` for statements with intervals and keys (:func:`add_keys`);
+    the statements come back with their ``claim_id``.
+
+    Every bucket must be whole in ``st`` (a distributed engine shuffles on ``bucket`` first); inside a
+    bucket statements are taken in corpus order, so the result does not depend on partitioning.
+    """
+    if "bucket" not in st.columns:
+        st = add_keys(st)
+    st = st.sort_values(["doc_rank", "start", "role"], kind="stable").reset_index(drop=True)
     records = st.to_dict("records")
     for r in records:
         for column in ("time", "place", "subject_key", "anchor_key", "head", "currency"):
             if not isinstance(r[column], str):
                 r[column] = None
-    buckets: dict[tuple[Any, ...], list[Record]] = defaultdict(list)
+    buckets: dict[str, list[Record]] = defaultdict(list)
     for r in records:
-        # Figures are compared only inside one story: a name or a noun alone does not make two
-        # unrelated reports about the same thing.
-        buckets[(r["measure"], r["unit"], r["subject_key"] or "", r["story"])].append(r)
+        buckets[r["bucket"]].append(r)
     claims: list[Record] = []
     comparisons: list[Record] = []
-    for bucket_key, members in buckets.items():
+    for members in buckets.values():
+        first = members[0]
+        bucket_key = (first["measure"], first["unit"], first["subject_key"] or "", first["story"])
         for cluster in _clusters(members):
             claim, pairs = _claim(bucket_key, cluster, max_pairs_per_claim)
             for r in cluster.members:
                 r["claim_id"] = claim["claim_id"]
             claims.append(claim)
             comparisons.extend(pairs)
-    out = pd.DataFrame(records)
+    out = pd.DataFrame(records, columns=[*st.columns, "claim_id"]) if records else st.assign(claim_id=None)
     return pd.DataFrame(claims), pd.DataFrame(comparisons), out
 
 

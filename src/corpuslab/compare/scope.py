@@ -122,7 +122,7 @@ def document_place(sentences: Iterable[str]) -> str | None:
 
 
 def link_stories(salient: dict[str, list[str]], *, min_shared: int = 2, max_share: float = 0.05) -> dict[str, str]:
-    """Group documents into stories without chaining: in doc_id order, a document joins the first story
+    """Group documents into stories without chaining: in corpus order, a document joins the first story
     whose first document shares ``min_shared`` of its salient names; otherwise it starts a story.
 
     Names in more than ``max_share`` of a large corpus ("Trump", "China") link nothing. A story is
@@ -134,15 +134,18 @@ def link_stories(salient: dict[str, list[str]], *, min_shared: int = 2, max_shar
     seeds_with: dict[str, list[str]] = defaultdict(list)  # name -> stories whose first document has it
     story_of: dict[str, str] = {}
     seed_sizes: dict[str, int] = {}
-    for doc_id in sorted(salient):
-        names = {n for n in salient[doc_id] if frequency[n] <= cap}
+    seed_rank: dict[str, int] = {}
+    for doc_id, listed in salient.items():
+        names = {n for n in listed if frequency[n] <= cap}
         shared: Counter[str] = Counter(seed for name in names for seed in seeds_with.get(name, ()))
         # A short report naming one thing links on that one name.
         needed = max(1, min(min_shared, len(names)))
-        match = min((seed for seed, n in shared.items() if n >= min(needed, seed_sizes[seed])), default=None)
+        matches = [seed for seed, n in shared.items() if n >= min(needed, seed_sizes[seed])]
+        match = min(matches, key=seed_rank.__getitem__) if matches else None  # the earliest story
         if match is None:
             story_of[doc_id] = doc_id
             seed_sizes[doc_id] = max(1, len(names))
+            seed_rank[doc_id] = len(seed_rank)
             for name in names:
                 seeds_with[name].append(doc_id)
         else:

@@ -33,8 +33,9 @@ from corpuslab.segment import document_paragraphs, sentence_spans
 from corpuslab.vocab import TEMPORAL_KINDS
 
 STATEMENT_COLUMNS = [
-    "figure_id", "doc_id", "role", "kind", "measure", "unit", "value", "precision", "bound", "range_low", "range_high",
-    "surface", "currency", "anchor", "anchor_key", "head", "is_event", "frame", "year", "place", "story",
+    "figure_id", "doc_id", "doc_rank", "start", "role", "kind", "measure", "unit", "value", "precision", "bound",
+    "range_low", "range_high", "surface", "currency", "anchor", "anchor_key", "head", "is_event", "frame", "year",
+    "place", "story",
 ]  # fmt: skip
 _MAX_ANCHOR_DISTANCE = 250
 _WINDOW = 1000
@@ -86,7 +87,7 @@ def document_context(text: str, aliases: Aliases | None = None) -> DocumentConte
 
 
 def document_statements(
-    figures: pd.DataFrame, text: str, aliases: Aliases
+    figures: pd.DataFrame, text: str, aliases: Aliases, *, doc_rank: int = 0
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], DocumentContext]:
     """Return the statements and membership rows of one document's figures, and its context."""
     context = document_context(text, aliases)
@@ -117,7 +118,8 @@ def document_statements(
             place = S.event_place(sentence) or context.place
         frame = S.time_frame(clause)
         base = {
-            "figure_id": row["figure_id"], "doc_id": row["doc_id"], "kind": row["kind"], "unit": row["unit"],
+            "figure_id": row["figure_id"], "doc_id": row["doc_id"], "doc_rank": doc_rank, "start": row["start"],
+            "kind": row["kind"], "unit": row["unit"],
             "precision": row["precision"], "surface": row["surface"], "currency": row["currency"],
             "anchor": anchor if not is_event else None,
             "anchor_key": normalise_name(anchor) if anchor and not is_event else None,
