@@ -113,10 +113,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_figures(figures: pd.DataFrame) -> None:
+def _print_figures(figures: pd.DataFrame, *, max_documents: int = 20) -> None:
     shown = corpuslab.summarize_figures(figures)
-    for doc_id, rows in shown.groupby("doc_id", sort=True):
-        _print_table(rows.drop(columns="doc_id").set_index("surface"), f"figures in {doc_id}")
+    if shown["doc_id"].nunique() > max_documents:  # a large corpus: counts, not every figure
+        _print_table(shown.groupby("kind").size().sort_values(ascending=False).to_frame("figures"), "figures by kind")
+    else:
+        for doc_id, rows in shown.groupby("doc_id", sort=True):
+            _print_table(rows.drop(columns="doc_id").set_index("surface"), f"figures in {doc_id}")
     flagged = len(figures) - len(shown)
     print(
         f"\n{len(shown)} figures in {shown['doc_id'].nunique()} documents; {flagged} more in boilerplate or "
@@ -133,14 +136,7 @@ def _tolerances(args: argparse.Namespace) -> corpuslab.Tolerances:
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    result = corpuslab.run_pipeline(
-        args.path,
-        fields=_fields(args),
-        manifest=_manifest(args),
-        aliases=_aliases(args),
-        tolerances=_tolerances(args),
-        progress=_progress(args),
-    )
+    result = _pipeline(args)
     if args.out:
         table = getattr(result, args.table)
         corpuslab.write_table(table, args.out)
@@ -151,28 +147,25 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> None:
+def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2, max_shown: int = 40) -> None:
     shown = corpuslab.summarize_claims(claims, min_sources=min_sources)
     counts = claims["verdict"].value_counts().to_dict()
     print(f"\nclaims: {len(claims)} ({', '.join(f'{n} {v}' for v, n in counts.items())})")
     which = "every claim" if min_sources == 1 else f"claims stated by {min_sources} or more sources"
     print(f"{which}, conflicts first:")
-    for row in shown.itertuples(index=False):
+    for row in shown.head(max_shown).itertuples(index=False):
         print(f"\n  [{row.verdict}] {row.subject} | {row.measure} | scope: {row.scope}")
         print(f"    {row.reason}")
     if shown.empty:
         print("  (none)")
+    elif len(shown) > max_shown:
+        print(f"\n  ... and {len(shown) - max_shown} more (corpuslab compare PATH --out claims.csv writes them all)")
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    result = corpuslab.run_pipeline(
-        args.path,
-        fields=_fields(args),
-        manifest=_manifest(args),
-        aliases=_aliases(args),
-        tolerances=_tolerances(args),
-        progress=_progress(args),
-    )
+    if args.stream:
+        return _run_streamed(args)
+    result = _pipeline(args)
     if args.out_dir:
         paths = result.write(args.out_dir, fmt=args.format)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
@@ -185,20 +178,34 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_streamed(args: argparse.Namespace) -> int:
+    from corpuslab.stream import stream_pipeline
+
+    if not args.out_dir:
+        print("corpuslab: error: --stream writes its tables as it goes; give --out-dir DIR", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    summary = stream_pipeline(
+        args.path,
+        args.out_dir,
+        batch_size=args.batch_size,
+        fields=_fields(args),
+        manifest=_manifest(args),
+        aliases=_aliases(args),
+        tolerances=_tolerances(args),
+        progress=_progress(args),
+    )
+    rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
+    _print_table(rows, f"tables written to {summary.out_dir}")
+    print(f"\nclaims by verdict: {summary.verdicts}")
+    print(f"validate them with: corpuslab validate {summary.out_dir}")
+    return EXIT_OK
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from corpuslab.validate import failed
 
-    if corpuslab.pipeline.is_pipeline_folder(args.path):
-        result = corpuslab.read_pipeline(args.path)
-    else:
-        result = corpuslab.run_pipeline(
-            args.path,
-            fields=_fields(args),
-            manifest=_manifest(args),
-            aliases=_aliases(args),
-            tolerances=_tolerances(args),
-            progress=_progress(args),
-        )
+    is_tables = corpuslab.pipeline.is_pipeline_folder(args.path)  # tables written by `run`, or a corpus
+    result = corpuslab.read_pipeline(args.path) if is_tables else _pipeline(args)
     results = corpuslab.validate(
         result,
         suites_dir=args.suites,
@@ -227,6 +234,33 @@ def _print_validation(results: pd.DataFrame, claims: pd.DataFrame) -> None:
         for index in row.unexpected_index:
             claim = claims.iloc[index]
             print(f"  - {claim['subject']} ({claim['scope']}): {claim['reason']}")
+
+
+def _engine_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="run in this process (local, default) or on a Dask cluster (dask)",
+    )
+    parser.add_argument(
+        "--scheduler", help="address of a running Dask scheduler (tcp://host:8786); default: a local cluster"
+    )
+    parser.add_argument("--workers", type=int, default=2, help="workers of the local Dask cluster (default 2)")
+
+
+def _pipeline(args: argparse.Namespace) -> corpuslab.PipelineResult:
+    return corpuslab.run_pipeline(
+        args.path,
+        fields=_fields(args),
+        manifest=_manifest(args),
+        aliases=_aliases(args),
+        tolerances=_tolerances(args),
+        engine=args.engine,
+        scheduler=args.scheduler,
+        n_workers=args.workers,
+        progress=_progress(args),
+    )
 
 
 def _claim_options(parser: argparse.ArgumentParser) -> None:
@@ -273,6 +307,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare = sub.add_parser("compare", help="files -> claims with verdicts (conflicts first)")
     _input_options(compare)
     _claim_options(compare)
+    _engine_options(compare)
     compare.add_argument("--all", action="store_true", help="print single-source claims too")
     compare.add_argument(
         "--table", choices=["claims", "comparisons", "memberships"], default="claims", help="which table --out writes"
@@ -295,12 +330,20 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
     _input_options(validate)
     _claim_options(validate)
+    _engine_options(validate)
     validate.set_defaults(func=_cmd_validate)
 
     run = sub.add_parser("run", help="the whole pipeline on a corpus, ending with validation")
     _input_options(run)
     _claim_options(run)
+    _engine_options(run)
     run.add_argument("--no-validate", action="store_true", help="skip the validation summary")
+    run.add_argument(
+        "--stream",
+        action="store_true",
+        help="bounded memory: stream batches and write every table to --out-dir as Parquet parts",
+    )
+    run.add_argument("--batch-size", type=int, default=1000, help="documents per batch with --stream")
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
     run.set_defaults(func=_cmd_run)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from corpuslab import store
 from corpuslab.compare import Tolerances, build_claims
+from corpuslab.errors import EngineError
 from corpuslab.extract import extract_figures
 from corpuslab.load import Fields, load_documents, load_report, manifest_outlets
 from corpuslab.segment import split_paragraphs
@@ -55,17 +56,37 @@ def run_pipeline(
     manifest: str | Path | Literal["auto"] | None = "auto",
     aliases: str | Path | Literal["auto"] | None = "auto",
     tolerances: Tolerances | None = None,
+    engine: Literal["local", "dask"] = "local",
+    scheduler: str | None = None,
+    n_workers: int = 2,
     progress: bool | None = None,
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
 
     ``aliases="auto"`` uses ``aliases.csv`` at the root of a corpus folder when there is one.
+    ``engine="dask"`` spreads the work over a Dask cluster (the one at ``scheduler``, or a local one
+    of ``n_workers`` processes) and returns the same tables; see :mod:`corpuslab.distributed`.
 
     Returns
     -------
     PipelineResult
         The documents, paragraphs, figures, claims, comparisons, memberships and load report tables.
     """
+    if engine == "dask":
+        from corpuslab.distributed import run_dask
+
+        return run_dask(
+            path,
+            scheduler=scheduler,
+            n_workers=n_workers,
+            fields=fields,
+            manifest=manifest,
+            aliases=aliases,
+            tolerances=tolerances,
+            progress=progress,
+        )
+    if engine != "local":
+        raise EngineError(f"engine {engine!r} is not one of local, dask.")
     documents = load_documents(path, fields=fields, manifest=manifest, progress=progress)
     paragraphs = split_paragraphs(documents)
     figures = extract_figures(documents, progress=progress)
@@ -94,17 +115,17 @@ def find_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None)
 
 
 def read_pipeline(folder: str | Path) -> PipelineResult:
-    """Read the tables ``run_pipeline(...).write(folder)`` wrote (Parquet or CSV)."""
+    """Read the tables ``run_pipeline(...).write(folder)`` or :func:`corpuslab.stream.stream_pipeline` wrote."""
     folder = Path(folder)
     frames = {}
     for name in ("documents", "paragraphs", "figures", "claims", "comparisons", "memberships", "load_report"):
-        found = next(
-            (folder / f"{name}.{ext}" for ext in ("parquet", "csv") if (folder / f"{name}.{ext}").is_file()), None
-        )
+        candidates = [folder / f"{name}.parquet", folder / f"{name}.csv", folder / name]  # a file, or a folder of parts
+        found = next((c for c in candidates if c.exists()), None)
         frames[name] = store.read_table(found) if found else pd.DataFrame()
     return PipelineResult(**frames)
 
 
 def is_pipeline_folder(path: str | Path) -> bool:
     """Whether ``path`` holds written pipeline tables rather than a corpus."""
-    return any((Path(path) / f"claims.{ext}").is_file() for ext in ("parquet", "csv"))
+    folder = Path(path)
+    return (folder / "claims").is_dir() or any((folder / f"claims.{ext}").is_file() for ext in ("parquet", "csv"))

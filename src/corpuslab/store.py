@@ -28,6 +28,8 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
 def read_table(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_table`."""
     path = Path(path)
+    if path.is_dir() and any(path.glob("part-*.parquet")):
+        return pd.read_parquet(path, engine="pyarrow")  # a folder of parts, as corpuslab.stream writes
     if not path.is_file():
         raise InputNotFoundError(f"{path}: no such table file; write it first with --out.")
     if path.suffix.lower() == ".parquet":

@@ -1,0 +1,227 @@
+"""The pipeline in bounded memory: documents stream through in batches, tables go to Parquet as they grow.
+
+For corpora larger than memory on one machine. Three passes, each holding one batch or one
+partition at a time:
+
+1. Batches of documents are read, split, extracted and turned into statements; documents,
+   paragraphs and figures are written as they come. Only a few salient names per document stay in
+   memory, for linking stories.
+2. Statements are finished (story, ambiguity, interval, claim key) and written to partitions by a
+   hash of their claim key, so every claim lands whole in one partition.
+3. Each partition's claims and comparisons are built and written; then memberships.
+
+The tables are the same as :func:`corpuslab.run_pipeline`'s (read them back with
+:func:`corpuslab.read_pipeline`); only their row order across part files differs for claims and
+comparisons. Validation is not part of the stream: run ``corpuslab validate`` on the written tables
+if they fit in memory.
+
+Examples
+--------
+>>> summary = stream_pipeline("data/news_x100.jsonl", "build/tables", batch_size=2000)   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+
+from corpuslab import schema
+from corpuslab.compare import (
+    Prepared,
+    Tolerances,
+    assemble_memberships,
+    corpus_context,
+    finalize,
+    finish_statements,
+    group_statements,
+    load_aliases,
+    prepare_statements,
+)
+from corpuslab.extract import extract_figures
+from corpuslab.load import Fields, iter_documents, load_report
+from corpuslab.segment import split_paragraphs
+
+log = logging.getLogger(__name__)
+_STATEMENTS_PER_PARTITION = 250_000
+
+
+@dataclass
+class StreamSummary:
+    """What a streamed run wrote, and how much."""
+
+    out_dir: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    verdicts: dict[str, int] = field(default_factory=dict)
+
+
+class _Parts:
+    """Numbered Parquet part files under ``root/<table>/``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.counts: dict[str, int] = {}
+
+    def write(self, table: str, frame: pd.DataFrame, *, conform: bool = True) -> None:
+        if frame.empty:
+            return
+        folder = self.root / table
+        folder.mkdir(parents=True, exist_ok=True)
+        n = len(list(folder.glob("part-*.parquet")))
+        out = schema.conform(frame, table) if conform and table in schema.TABLES else frame
+        out.to_parquet(folder / f"part-{n:05d}.parquet", index=False, engine="pyarrow")
+        self.counts[table] = self.counts.get(table, 0) + len(frame)
+
+    def read(self, table: str) -> Iterator[pd.DataFrame]:
+        for path in sorted((self.root / table).glob("part-*.parquet")):
+            yield pd.read_parquet(path, engine="pyarrow")
+
+
+def stream_pipeline(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    batch_size: int = 1000,
+    fields: Fields | None = None,
+    manifest: str | Path | Literal["auto"] | None = "auto",
+    aliases: str | Path | Literal["auto"] | None = "auto",
+    tolerances: Tolerances | None = None,
+    max_pairs_per_claim: int = 10_000,
+    progress: bool | None = None,
+) -> StreamSummary:
+    """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
+
+    Returns
+    -------
+    StreamSummary
+        The folder, the rows written per table and the claims by verdict.
+    """
+    from corpuslab.pipeline import find_aliases
+
+    out = Path(out_dir)
+    alias_table = load_aliases(find_aliases(path, aliases))
+    tables = _Parts(out)
+    work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
+    scratch = _Parts(work)
+    try:
+        contexts = _first_pass(path, tables, scratch, alias_table, batch_size, fields, manifest, progress)
+        stories, ambiguous = corpus_context(contexts, alias_table)
+        n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
+        for statements in scratch.read("statements"):
+            finished = finish_statements(statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
+            for index, part in finished.groupby(finished["bucket"].map(lambda b: _partition(b, n_partitions))):
+                scratch.write(f"bucket-{index:04d}", part, conform=False)
+        verdicts = _claims_pass(tables, scratch, n_partitions, max_pairs_per_claim)
+        _memberships_pass(tables, scratch)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    log.info("stream: %s", tables.counts)
+    return StreamSummary(out, tables.counts, verdicts)
+
+
+def _first_pass(
+    path: str | Path,
+    tables: _Parts,
+    scratch: _Parts,
+    aliases: object,
+    batch_size: int,
+    fields: Fields | None,
+    manifest: object,
+    progress: bool | None,
+) -> list[Prepared]:
+    from tqdm.auto import tqdm
+
+    contexts: list[Prepared] = []
+    offset = 0
+    report = pd.DataFrame()
+    disable = (not sys.stderr.isatty()) if progress is None else not progress
+    bar = tqdm(desc="stream", unit="doc", disable=disable, leave=False)
+    for documents in iter_documents(
+        path,
+        fields=fields,
+        manifest=manifest,
+        progress=False,  # type: ignore[arg-type]
+        batch_size=batch_size,
+    ):
+        report = load_report(documents)
+        figures = extract_figures(documents, progress=False)
+        prepared = prepare_statements(figures, documents, aliases, doc_offset=offset)  # type: ignore[arg-type]
+        offset += len(documents)
+        tables.write("documents", documents)
+        tables.write("paragraphs", split_paragraphs(documents))
+        tables.write("figures", figures)
+        scratch.write("statements", prepared.statements, conform=False)
+        scratch.write("ignored", prepared.ignored, conform=False)
+        # Keep only what the corpus-wide step needs: the names, not the statements.
+        contexts.append(
+            Prepared(prepared.statements[["anchor"]].drop_duplicates(), prepared.ignored.iloc[0:0], prepared.salient)
+        )
+        bar.update(len(documents))
+    bar.close()
+    tables.write("load_report", report)
+    return contexts
+
+
+def _partition(bucket: str, n: int) -> int:
+    # A stable hash (Python's hash() changes between runs).
+    return int.from_bytes(hashlib.blake2b(bucket.encode(), digest_size=4).digest(), "big") % n
+
+
+def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: int) -> dict[str, int]:
+    verdicts: dict[str, int] = {}
+    for index in range(n_partitions):
+        parts = list(scratch.read(f"bucket-{index:04d}"))
+        if not parts:
+            continue
+        claims, comparisons, stated = group_statements(
+            pd.concat(parts, ignore_index=True), max_pairs_per_claim=max_pairs
+        )
+        final = finalize(claims, comparisons, pd.DataFrame())
+        tables.write("claims", final.claims)
+        tables.write("comparisons", final.comparisons)
+        scratch.write(
+            "stated",
+            stated[
+                [
+                    "figure_id",
+                    "doc_id",
+                    "role",
+                    "claim_id",
+                    "source",
+                    "low",
+                    "high",
+                    "subject_key",
+                    "time",
+                    "place",
+                    "surface",
+                    "value",
+                    "unit",
+                ]
+            ],
+            conform=False,
+        )
+        for verdict, n in final.claims["verdict"].value_counts().items():
+            verdicts[str(verdict)] = verdicts.get(str(verdict), 0) + int(n)
+    return verdicts
+
+
+def _memberships_pass(tables: _Parts, scratch: _Parts) -> None:
+    stated = pd.concat(scratch.read("stated"), ignore_index=True) if scratch.counts.get("stated") else None
+    ignored = pd.concat(scratch.read("ignored"), ignore_index=True) if scratch.counts.get("ignored") else None
+    if stated is None:
+        return
+    memberships = assemble_memberships(
+        stated,
+        ignored
+        if ignored is not None
+        else pd.DataFrame(columns=["figure_id", "doc_id", "role", "surface", "value", "unit"]),
+    )
+    tables.write("memberships", finalize(pd.DataFrame(), pd.DataFrame(), memberships).memberships)
