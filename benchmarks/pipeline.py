@@ -4,6 +4,7 @@
     python benchmarks/pipeline.py                  # in-process, stage by stage
     python benchmarks/pipeline.py --dask 1 2       # the Dask engine with 1 and 2 local workers: the speed-up
     python benchmarks/pipeline.py --scale 1 10 100 # streamed runs over the corpus replicated 1x, 10x, 100x
+    python benchmarks/pipeline.py --kill-worker    # a Dask worker dies mid-run: retried, same tables
 
 Every measured run is a fresh process, so its peak memory (maximum resident set) is its own.
 """
@@ -74,6 +75,39 @@ def dask_run(path: Path, workers: int) -> dict[str, Any]:
     }
 
 
+def dask_kill_run(path: Path) -> dict[str, Any]:
+    """Kill one of two workers mid-run; Dask reruns its tasks and the tables still equal the in-process ones."""
+    import threading
+
+    import pandas as pd
+    from dask.distributed import LocalCluster
+
+    import corpuslab
+
+    local = corpuslab.run_pipeline(path, progress=False)
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    killed: dict[str, float] = {}
+
+    def kill_one_worker(after: float = 6.0) -> None:
+        time.sleep(after)
+        nanny = next(iter(cluster.workers.values()))
+        nanny.process.process.kill()  # the worker process dies; its nanny starts a new one
+        killed["after_seconds"] = after
+
+    start = time.perf_counter()
+    threading.Thread(target=kill_one_worker, daemon=True).start()
+    result = corpuslab.run_pipeline(path, engine="dask", scheduler=cluster.scheduler_address, progress=False)
+    seconds = time.perf_counter() - start
+    cluster.close()
+    try:
+        for name, frame in local.tables().items():
+            pd.testing.assert_frame_equal(frame.reset_index(drop=True), result.tables()[name].reset_index(drop=True))
+        same = True
+    except AssertionError:
+        same = False
+    return {"seconds": seconds, "killed": killed, "identical": same, "figures": len(result.figures)}
+
+
 def stream_run(path: Path, out_dir: Path) -> dict[str, Any]:
     from corpuslab.stream import stream_pipeline
 
@@ -126,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=NEWS)
     parser.add_argument("--dask", type=int, nargs="*", help="time the Dask engine with these worker counts")
     parser.add_argument("--scale", type=int, nargs="*", help="streamed runs over the corpus replicated N times")
+    parser.add_argument("--kill-worker", action="store_true", help="kill a Dask worker mid-run and compare tables")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -140,7 +175,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.corpus.exists():
         raise SystemExit(f"{args.corpus} is missing: run `python benchmarks/corpus.py fetch` first")
     print(f"machine: {_machine()}")
-    if not args.dask and not args.scale:
+    if args.kill_worker:
+        run = _child("dask_kill", str(args.corpus))
+        print(
+            f"dask, 2 workers, one killed after {run['killed'].get('after_seconds', '?')} s: finished in "
+            f"{run['seconds']:.1f} s; tables identical to the in-process engine: {run['identical']}"
+        )
+    if not args.dask and not args.scale and not args.kill_worker:
         run = _child("stages", str(args.corpus))
         counts = run["counts"]
         print(f"corpus: {counts['documents']:,} documents, {counts['characters']:,} characters")

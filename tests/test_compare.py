@@ -176,7 +176,7 @@ def test_tables_follow_their_schemas_and_every_figure_has_a_membership(seed_docu
     assert counted["claim_id"].notna().all()
     assert set(counted["claim_id"]) == set(tables.claims["claim_id"])
     assert set(tables.comparisons["claim_id"]) <= set(tables.claims["claim_id"])
-    assert (tables.comparisons["doc_id_a"] != tables.comparisons["doc_id_b"]).all()
+    assert (tables.comparisons["source_a"] != tables.comparisons["source_b"]).all()
 
 
 def test_the_seeds_claims_are_the_ones_a_reader_would_sign(seed_documents: pd.DataFrame) -> None:

@@ -17,8 +17,8 @@ inputs); a file that cannot be read is in the load report exactly as in the in-p
 
 Examples
 --------
->>> result = run_dask("seeds/")                                   # doctest: +SKIP  (a local cluster)
->>> result = run_dask("corpus/", scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP  (an existing cluster)
+>>> result = run_dask("seeds/")  # a local cluster                   # doctest: +SKIP
+>>> result = run_dask("corpus/", scheduler="tcp://10.0.0.5:8786")  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def run_dask(
     manifest: str | Path | Literal["auto"] | None = "auto",
     aliases: str | Path | Literal["auto"] | None = "auto",
     tolerances: Tolerances | None = None,
-    max_pairs_per_claim: int = 10_000,
+    max_pairs_per_claim: int = 2_000,
     progress: bool | None = None,
 ) -> PipelineResult:
     """Run the whole pipeline on Dask; return the same tables as :func:`corpuslab.run_pipeline`.

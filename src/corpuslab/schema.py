@@ -206,7 +206,7 @@ CLAIMS = Table(
 
 COMPARISONS = Table(
     "comparisons",
-    "one row per pair of statements from different documents inside a claim",
+    "one row per pair of statements from different sources inside a claim",
     ("claim_id", "figure_id_a", "role_a", "figure_id_b", "role_b"),
     (
         Column("claim_id", STR, "The claim both statements belong to."),
@@ -271,9 +271,12 @@ def empty(table: Table | str) -> pd.DataFrame:
 def conform(frame: pd.DataFrame, table: Table | str) -> pd.DataFrame:
     """Order and cast ``frame``'s columns to the table's contract; extra columns are kept at the end.
 
-    Raises :class:`SchemaError` naming the missing columns.
+    Missing nullable columns are added empty; raises :class:`SchemaError` naming missing required ones.
     """
     table = TABLES[table] if isinstance(table, str) else table
+    absent = [c for c in table.columns if c.name not in frame.columns]
+    if absent and all(c.nullable for c in absent):
+        frame = frame.assign(**{c.name: None for c in absent})  # optional columns may be left out
     missing = [c for c in table.names if c not in frame.columns]
     if missing:
         raise SchemaError(

@@ -43,6 +43,7 @@ from corpuslab.compare import (
     finalize,
     finish_statements,
     group_statements,
+    link_repeats,
     load_aliases,
     prepare_statements,
 )
@@ -51,7 +52,8 @@ from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
-_STATEMENTS_PER_PARTITION = 250_000
+# Statements per claims partition: small enough that a partition's records, claims and pairs fit easily.
+_STATEMENTS_PER_PARTITION = 20_000
 
 
 @dataclass
@@ -94,7 +96,7 @@ def stream_pipeline(
     manifest: str | Path | Literal["auto"] | None = "auto",
     aliases: str | Path | Literal["auto"] | None = "auto",
     tolerances: Tolerances | None = None,
-    max_pairs_per_claim: int = 10_000,
+    max_pairs_per_claim: int = 2_000,
     progress: bool | None = None,
 ) -> StreamSummary:
     """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
@@ -176,6 +178,12 @@ def _partition(bucket: str, n: int) -> int:
 
 
 def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: int) -> dict[str, int]:
+    """Build each partition's claims; write its claims, comparisons and the memberships of its statements.
+
+    Figures in repeated paragraphs are linked afterwards to the claim of the figure they repeat; only the
+    documents that have such figures keep a small lookup from this pass.
+    """
+    with_repeats = {d for part in scratch.read("ignored") for d in part.loc[part["role"] == "repeat", "doc_id"]}
     verdicts: dict[str, int] = {}
     for index in range(n_partitions):
         parts = list(scratch.read(f"bucket-{index:04d}"))
@@ -184,44 +192,29 @@ def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: 
         claims, comparisons, stated = group_statements(
             pd.concat(parts, ignore_index=True), max_pairs_per_claim=max_pairs
         )
-        final = finalize(claims, comparisons, pd.DataFrame())
+        final = finalize(claims, comparisons, assemble_memberships(stated, _no_ignored()))
         tables.write("claims", final.claims)
         tables.write("comparisons", final.comparisons)
-        scratch.write(
-            "stated",
-            stated[
-                [
-                    "figure_id",
-                    "doc_id",
-                    "role",
-                    "claim_id",
-                    "source",
-                    "low",
-                    "high",
-                    "subject_key",
-                    "time",
-                    "place",
-                    "surface",
-                    "value",
-                    "unit",
-                ]
-            ],
-            conform=False,
-        )
+        tables.write("memberships", final.memberships)
+        firsts = stated.loc[
+            (stated["role"] == "value") & stated["doc_id"].isin(with_repeats),
+            ["doc_id", "surface", "value", "unit", "claim_id", "doc_rank", "start"],
+        ]
+        scratch.write("firsts", firsts, conform=False)
         for verdict, n in final.claims["verdict"].value_counts().items():
             verdicts[str(verdict)] = verdicts.get(str(verdict), 0) + int(n)
     return verdicts
 
 
+def _no_ignored() -> pd.DataFrame:
+    return pd.DataFrame(columns=["figure_id", "doc_id", "role", "surface", "value", "unit"])
+
+
 def _memberships_pass(tables: _Parts, scratch: _Parts) -> None:
-    stated = pd.concat(scratch.read("stated"), ignore_index=True) if scratch.counts.get("stated") else None
-    ignored = pd.concat(scratch.read("ignored"), ignore_index=True) if scratch.counts.get("ignored") else None
-    if stated is None:
-        return
-    memberships = assemble_memberships(
-        stated,
-        ignored
-        if ignored is not None
-        else pd.DataFrame(columns=["figure_id", "doc_id", "role", "surface", "value", "unit"]),
-    )
-    tables.write("memberships", finalize(pd.DataFrame(), pd.DataFrame(), memberships).memberships)
+    """Memberships of the figures that state no claim of their own, batch by batch."""
+    columns = ["doc_id", "surface", "value", "unit", "claim_id"]
+    lookup = pd.concat(scratch.read("firsts"), ignore_index=True) if scratch.counts.get("firsts") else None
+    # The first copy in corpus order, as the in-process engine takes it.
+    firsts = lookup.sort_values(["doc_rank", "start"])[columns] if lookup is not None else pd.DataFrame(columns=columns)
+    for ignored in scratch.read("ignored"):
+        tables.write("memberships", finalize(pd.DataFrame(), pd.DataFrame(), link_repeats(ignored, firsts)).memberships)

@@ -36,6 +36,7 @@ __all__ = [
     "finalize",
     "finish_statements",
     "group_statements",
+    "link_repeats",
     "load_aliases",
     "prepare_statements",
 ]
@@ -55,7 +56,7 @@ def build_claims(
     *,
     aliases: str | Path | Aliases | None = None,
     tolerances: Tolerances | None = None,
-    max_pairs_per_claim: int = 10_000,
+    max_pairs_per_claim: int = 2_000,
     progress: bool | None = None,
 ) -> ClaimTables:
     """Group the figures that state the same measure of the same subject in the same scope, and judge them.
@@ -77,7 +78,7 @@ def build_claims(
     -------
     ClaimTables
         ``claims`` (one row per claim, conflicts first), ``comparisons`` (one row per pair of
-        statements from different documents inside a claim) and ``memberships`` (one row per
+        statements from different sources inside a claim) and ``memberships`` (one row per
         figure and role: every figure leads to its claim, or says why it has none).
     """
     _require(figures, schema.FIGURES.names, "figures", "corpuslab.extract_figures()")
@@ -188,21 +189,25 @@ def _source(doc_id: str, outlets: dict[str, object]) -> str:
 
 
 def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame) -> pd.DataFrame:
-    """One row per figure and role: statements with their claim, and the figures that state none.
-
-    A figure in a repeated paragraph belongs to the claim of the figure it repeats (same document,
-    surface, value and unit).
-    """
+    """One row per figure and role: statements with their claim, and the figures that state none."""
     stated = statements[
         ["figure_id", "doc_id", "role", "claim_id", "source", "low", "high", "subject_key", "time", "place"]
     ].rename(columns={"time": "scope_time", "place": "scope_place"})
     firsts = statements.loc[statements["role"] == "value", ["doc_id", "surface", "value", "unit", "claim_id"]]
-    firsts = firsts.drop_duplicates(["doc_id", "surface", "value", "unit"])
-    repeats = ignored[ignored["role"] == "repeat"].merge(firsts, on=["doc_id", "surface", "value", "unit"], how="left")
-    others = ignored[["figure_id", "doc_id", "role"]].merge(
+    return pd.concat([stated, link_repeats(ignored, firsts)], ignore_index=True)
+
+
+def link_repeats(ignored: pd.DataFrame, firsts: pd.DataFrame) -> pd.DataFrame:
+    """Memberships of the figures that state no claim: a figure in a repeated paragraph belongs to the claim
+    of the first figure of its document with the same surface, value and unit (``firsts``, in corpus order)."""
+    keys = ["doc_id", "surface", "value", "unit"]
+    if firsts.empty or ignored.empty:
+        return ignored[["figure_id", "doc_id", "role"]].assign(claim_id=None)
+    firsts = firsts[[*keys, "claim_id"]].drop_duplicates(keys)
+    repeats = ignored[ignored["role"] == "repeat"].merge(firsts, on=keys, how="left")
+    return ignored[["figure_id", "doc_id", "role"]].merge(
         repeats[["figure_id", "claim_id"]], on="figure_id", how="left"
     )
-    return pd.concat([stated, others], ignore_index=True)
 
 
 def _sorted(claims: pd.DataFrame) -> pd.DataFrame:

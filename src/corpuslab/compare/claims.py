@@ -1,7 +1,8 @@
 """Statements -> claims and comparisons: group, split by scope, compare pairs, give verdicts and reasons.
 
-A claim is the statements of one measure about one subject in one scope. Pairs are formed only
-inside a claim, so the work grows with the corpus, not with its square. A pair agrees when its
+A claim is the statements of one measure about one subject in one scope. Pairs of statements from
+different sources are formed only inside a claim, so the work grows with the corpus, not with its
+square; a claim too large for all its pairs compares each statement with its median one. A pair agrees when its
 intervals overlap; when they do not, it conflicts only if both scopes are known and the subject is
 specific; otherwise it is not comparable. A claim with any conflicting pair is conflicting.
 
@@ -64,7 +65,7 @@ def add_keys(st: pd.DataFrame) -> pd.DataFrame:
 
 
 def group_statements(
-    st: pd.DataFrame, *, max_pairs_per_claim: int = 10_000
+    st: pd.DataFrame, *, max_pairs_per_claim: int = 2_000
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Return ``(claims, comparisons, statements)`` for statements with intervals and keys (:func:`add_keys`);
     the statements come back with their ``claim_id``.
@@ -189,8 +190,8 @@ def _pairs(rows: list[Record], cid: str, specific: bool, cluster: _Cluster, max_
     )
     for i, j in candidates:
         a, b = rows[i], rows[j]
-        if a["doc_id"] == b["doc_id"]:
-            continue
+        if a["source"] == b["source"]:
+            continue  # one outlet repeating itself is not a cross-source comparison
         common = overlap(
             a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"]
         )
