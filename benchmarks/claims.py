@@ -3,8 +3,9 @@
     python benchmarks/claims.py                    # 10,000, 100,000 and 1,000,000 figures
     python benchmarks/claims.py --figures 10000 100000
 
-Each document is ten sentences stating figures about a few of 2,000 named pipelines, outlets and
-years drawn at random, so claims group figures across documents the way news does. Extraction is
+Each document is ten sentences, one figure each, about pipelines drawn from 2,000 names, with
+outlets and values drawn at random, so claims group figures across documents the way news does
+(1,000,000 figures are 100,000 documents). Extraction is
 done first and not timed; ``build_claims`` is. Linear means the time per figure stays flat.
 """
 
@@ -27,11 +28,14 @@ _SENTENCES = (
     "Workers signed {n} agreements on the {name} Line in {place}.",
     "The {name} Line is {k} km long.",
     "Engineers said the {name} Line reached {v} bcm per year currently.",
-    "In {year}, the {name} Line delivered {v} bcm.",
+    "Last year, the {name} Line delivered {v} bcm.",
     "A {d}-day inspection of the {name} Line began in {place}.",
     "The {name} Line employs {n} people.",
 )
 _PLACES = ("Moscow", "Beijing", "Astana", "Ulan Bator", "Harbin")
+_SYLLABLES = ("ka", "lo", "mer", "vi", "dan", "sor", "tu", "re", "pol", "nix", "ar", "bel", "zu", "qi", "ost")
+# 2,000 pipeline names made of syllables ("Kalo", "Vidan"): numbers in names would be read as years.
+_NAMES = [f"{a}{b}{c}".capitalize() for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES][:2000]
 
 
 def synthetic_documents(n_documents: int, *, seed: int = 0) -> pd.DataFrame:
@@ -41,11 +45,19 @@ def synthetic_documents(n_documents: int, *, seed: int = 0) -> pd.DataFrame:
     for i in range(n_documents):
         sentences = []
         for template in _SENTENCES:
-            name = f"Alpha {rng.randrange(2000)}"
-            sentences.append(template.format(
-                name=name, v=rng.choice((38, 44, 50, 61)), p=rng.choice((5, 10, 28)), c=rng.choice((20, 55)),
-                n=rng.choice((20, 22, 30)), place=rng.choice(_PLACES), k=rng.choice((2000, 2600)),
-                year=rng.choice((2019, 2024, 2025)), d=rng.choice((3, 4))))
+            name = rng.choice(_NAMES)
+            sentences.append(
+                template.format(
+                    name=name,
+                    v=rng.choice((38, 44, 50, 61)),
+                    p=rng.choice((5, 10, 28)),
+                    c=rng.choice((20, 55)),
+                    n=rng.choice((20, 22, 30)),
+                    place=rng.choice(_PLACES),
+                    k=rng.choice((2000, 2600)),
+                    d=rng.choice((3, 4)),
+                )
+            )
         rows.append({"doc_id": f"d{i:07d}", "text": " ".join(sentences), "outlet": f"Outlet {i % 40}"})
     return pd.DataFrame(rows)
 
@@ -63,9 +75,11 @@ def main(argv: list[str] | None = None) -> int:
         tables = corpuslab.build_claims(figures, documents, progress=False)
         seconds = time.perf_counter() - start
         verdicts = tables.claims["verdict"].value_counts().to_dict()
-        print(f"{len(figures):>9,} figures, {len(documents):>7,} documents: {seconds:7.1f} s, "
-              f"{seconds / len(figures) * 1e6:6.1f} us per figure; {len(tables.claims):,} claims {verdicts}, "
-              f"{len(tables.comparisons):,} comparisons")
+        print(
+            f"{len(figures):>9,} figures, {len(documents):>7,} documents: {seconds:7.1f} s, "
+            f"{seconds / len(figures) * 1e6:6.1f} us per figure; {len(tables.claims):,} claims {verdicts}, "
+            f"{len(tables.comparisons):,} comparisons"
+        )
     return 0
 
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, InputNotFoundError
+from corpuslab.progress import bar as progress_bar
 
 log = logging.getLogger(__name__)
 
@@ -240,11 +241,8 @@ def _progress(
     records: Iterable[dict[str, Any]], sources: list[_Source], progress: bool | None
 ) -> Iterator[dict[str, Any]]:
     """Advance a byte-based progress bar as files are consumed."""
-    from tqdm.auto import tqdm
-
-    disable = (not sys.stderr.isatty()) if progress is None else not progress
     sizes = {s.name: s.path.stat().st_size for s in sources}
-    with tqdm(total=sum(sizes.values()), unit="B", unit_scale=True, desc="load", disable=disable, leave=False) as bar:
+    with progress_bar(enabled=progress, total=sum(sizes.values()), unit="B", unit_scale=True, desc="load") as bar:
         current = None
         for record in records:
             if record["path"] != current:

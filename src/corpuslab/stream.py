@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from corpuslab.compare import (
 )
 from corpuslab.extract import extract_figures
 from corpuslab.load import Fields, iter_documents, load_report
+from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
@@ -139,13 +139,10 @@ def _first_pass(
     manifest: object,
     progress: bool | None,
 ) -> list[Prepared]:
-    from tqdm.auto import tqdm
-
     contexts: list[Prepared] = []
     offset = 0
     report = pd.DataFrame()
-    disable = (not sys.stderr.isatty()) if progress is None else not progress
-    bar = tqdm(desc="stream", unit="doc", disable=disable, leave=False)
+    bar = progress_bar(enabled=progress, desc="stream", unit="doc")
     for documents in iter_documents(
         path,
         fields=fields,

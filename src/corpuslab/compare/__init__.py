@@ -9,7 +9,6 @@ Examples
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -23,6 +22,7 @@ from corpuslab.compare.scope import link_stories
 from corpuslab.compare.statements import document_statements, statements_frame
 from corpuslab.compare.subjects import Aliases, ambiguous_names, load_aliases, normalise_name
 from corpuslab.errors import SchemaError
+from corpuslab.progress import bar as progress_bar
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +222,4 @@ def _sorted(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _progress(groups: object, progress: bool | None) -> object:
-    from tqdm.auto import tqdm
-
-    disable = (not sys.stderr.isatty()) if progress is None else not progress
-    return tqdm(groups, desc="claims", unit="doc", disable=disable, leave=False)
+    return progress_bar(groups, enabled=progress, desc="claims", unit="doc")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -15,6 +14,7 @@ import pandas as pd
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
 from corpuslab.extract.rules import find_figures
+from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import document_paragraphs, sentence_spans
 
 log = logging.getLogger(__name__)
@@ -105,10 +105,7 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) ->
 
 
 def _iter_rows(pairs: Iterable[tuple[str, Any]], total: int, progress: bool | None) -> Iterator[dict[str, Any]]:
-    from tqdm.auto import tqdm
-
-    disable = (not sys.stderr.isatty()) if progress is None else not progress
-    for doc_id, text in tqdm(pairs, total=total, desc="extract", unit="doc", disable=disable, leave=False):
+    for doc_id, text in progress_bar(pairs, enabled=progress, total=total, desc="extract", unit="doc"):
         yield from document_figures(doc_id, text)
 
 

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,6 +155,6 @@ def _as_mapping(tables: Any) -> Mapping[str, pd.DataFrame]:
 
 
 def _show_progress(progress: bool | None) -> bool:
-    if progress is not None:
-        return progress
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    from corpuslab.progress import show
+
+    return show(progress)
