@@ -66,6 +66,18 @@ def _print_table(frame: pd.DataFrame, title: str) -> None:
         print(frame.to_string() if len(frame) else "(none)")
 
 
+def _print_documents(summary: pd.DataFrame, *, max_documents: int = 20) -> None:
+    if len(summary) <= max_documents:
+        _print_table(summary, "documents")
+        return
+    by_outlet = (
+        summary.assign(outlet=summary["outlet"].fillna("(no outlet)"))
+        .groupby("outlet")
+        .agg(documents=("n_words", "size"), words=("n_words", "sum"), flagged_paragraphs=("n_flagged", "sum"))
+    )
+    _print_table(by_outlet.sort_values("documents", ascending=False), f"{len(summary)} documents by outlet")
+
+
 def _report_line(documents: pd.DataFrame) -> str:
     report = corpuslab.load_report(documents)
     counts = report["severity"].value_counts().to_dict()
@@ -84,7 +96,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         print(f"wrote {len(tables[args.table])} rows of {args.table} to {args.out}", file=sys.stderr)
     else:
         paragraphs = tables.get("paragraphs", corpuslab.split_paragraphs(documents))
-        _print_table(corpuslab.summarize_documents(documents, paragraphs), "documents")
+        _print_documents(corpuslab.summarize_documents(documents, paragraphs))
     _print_problems(documents)
     return EXIT_OK
 
@@ -169,7 +181,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.out_dir:
         paths = result.write(args.out_dir, fmt=args.format)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
-    _print_table(corpuslab.summarize_documents(result.documents, result.paragraphs), "documents")
+    _print_documents(corpuslab.summarize_documents(result.documents, result.paragraphs))
     _print_figures(result.figures)
     _print_claims(result.claims)
     if not args.no_validate:
