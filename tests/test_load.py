@@ -98,6 +98,7 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
         ("emptytext.jsonl", b'{"doc_id": "ok3", "text": "Fine."}\n{"doc_id": "e", "text": "  "}\n', "empty_text", 2),
         ("rows.csv", b'doc_id,text\nok4,"Fine text."\nbad,"one",extra\n', "malformed_csv", 3),
         ("nocol.csv", b"doc_id,body\nx,y\n", "missing_field", 1),
+        ("latin.jsonl", b'{"doc_id": "ok5", "text": "Fine."}\n{"doc_id": "x", "text": "caf\xe9"}\n', "undecodable", 2),
         ("report.pdf", b"%PDF-1.4", "unsupported_format", None),
         ("broken.txt.gz", b"\x1f\x8b\x08\x00broken", "unreadable", None),
     ],
@@ -113,7 +114,13 @@ def test_bad_input_is_reported_and_the_rest_loads(
     assert report["path"].tolist() == [name]
     assert pd.isna(report.at[0, "line"]) if line is None else report.at[0, "line"] == line
     assert "good" in docs["doc_id"].tolist()
-    good_rows = {"bad.jsonl": "ok", "notext.jsonl": "ok2", "emptytext.jsonl": "ok3", "rows.csv": "ok4"}
+    good_rows = {
+        "bad.jsonl": "ok",
+        "notext.jsonl": "ok2",
+        "emptytext.jsonl": "ok3",
+        "rows.csv": "ok4",
+        "latin.jsonl": "ok5",
+    }
     if name in good_rows:
         assert good_rows[name] in docs["doc_id"].tolist()
 
@@ -162,3 +169,10 @@ def test_batches_cover_the_corpus(tmp_path: Path) -> None:
     batches = list(corpuslab.iter_documents(tmp_path, batch_size=3, progress=False))
     assert [len(b) for b in batches] == [3, 3, 1]
     assert pd.concat(batches)["doc_id"].tolist() == [f"d{i}" for i in range(7)]
+
+
+def test_a_line_separator_inside_a_json_string_is_text(tmp_path: Path) -> None:
+    text = "First part\u2028second part: 38 bcm."
+    (tmp_path / "a.jsonl").write_text(json.dumps({"doc_id": "a", "text": text}, ensure_ascii=False) + "\n", "utf-8")
+    docs = corpuslab.load_documents(tmp_path, progress=False)
+    assert docs["text"].tolist() == [text] and corpuslab.load_report(docs).empty

@@ -149,9 +149,7 @@ def _extract_partition(documents: pd.DataFrame, aliases: Aliases, offset: int) -
 
 
 def _context(part: dict[str, Any]) -> Prepared:
-    prepared: Prepared = part["prepared"]
-    # Only what the corpus-wide step reads: salient names and anchors, not the statements.
-    return Prepared(prepared.statements[["anchor"]], prepared.ignored.iloc[0:0], prepared.salient)
+    return part["prepared"].names_only()  # only the names travel back to the client
 
 
 def _finish(

@@ -256,6 +256,9 @@ def _progress(
 
 def _iter_records(sources: list[_Source], fields: Fields, encoding: str, report: _Report) -> Iterator[dict[str, Any]]:
     for source in sources:
+        if source.fmt == "jsonl":
+            yield from _jsonl_records(source, fields, encoding, report)  # streamed: a file may exceed memory
+            continue
         raw = _read_bytes(source, report)
         if raw is None:
             continue
@@ -267,8 +270,6 @@ def _iter_records(sources: list[_Source], fields: Fields, encoding: str, report:
             continue
         if source.fmt in ("txt", "md"):
             yield _record(source, text=text)
-        elif source.fmt == "jsonl":
-            yield from _jsonl_records(source, text, fields, report)
         else:
             yield from _csv_records(source, text, fields, report)
 
@@ -326,31 +327,70 @@ def _meta_from(row: dict[str, Any], fields: Fields) -> dict[str, Any]:
     return out
 
 
-def _jsonl_records(source: _Source, text: str, fields: Fields, report: _Report) -> Iterator[dict[str, Any]]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            report.add(
-                source.name,
-                "malformed_json",
-                f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
-                line=number,
-            )
-            continue
-        if not isinstance(row, dict):
-            report.add(
-                source.name,
-                "malformed_json",
-                "line is JSON but not an object; each line must be one article object",
-                line=number,
-            )
-            continue
-        record = _row_record(source, row, fields, number, report)
-        if record is not None:
-            yield record
+def _jsonl_records(source: _Source, fields: Fields, encoding: str, report: _Report) -> Iterator[dict[str, Any]]:
+    """Read a JSONL file line by line; a bad line is reported with its number and the others still load."""
+    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
+    seen_text = False
+    number = 0
+    try:
+        with gzip.open(source.path, "rb") if source.is_gzip else source.path.open("rb") as handle:
+            for number, raw in enumerate(handle, start=1):
+                if number == 1 and b"\x00" in raw[:8192]:
+                    report.add(
+                        source.name,
+                        "binary_file",
+                        "file holds binary data, not text; remove it from the corpus folder.",
+                    )
+                    return
+                try:
+                    line = raw.decode(codec if number == 1 else codec.replace("-sig", ""))
+                except UnicodeDecodeError as exc:
+                    report.add(
+                        source.name,
+                        "undecodable",
+                        f"byte {exc.start} of the line is not valid {encoding}; "
+                        f"re-save the file as {encoding} or pass encoding=...",
+                        line=number,
+                    )
+                    continue
+                if not line.strip():
+                    continue
+                seen_text = True
+                record = _json_record(source, line, fields, number, report)
+                if record is not None:
+                    yield record
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        report.add(
+            source.name,
+            "unreadable",
+            f"cannot read the file past line {number} ({exc}); check permissions or re-create the file.",
+            line=number or None,
+        )
+        return
+    if not seen_text:
+        report.add(source.name, "empty_file", "file is empty; remove it or add its text.")
+
+
+def _json_record(source: _Source, line: str, fields: Fields, number: int, report: _Report) -> dict[str, Any] | None:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        report.add(
+            source.name,
+            "malformed_json",
+            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            line=number,
+        )
+        return None
+    if not isinstance(row, dict):
+        report.add(
+            source.name,
+            "malformed_json",
+            "line is JSON but not an object; each line must be one article object",
+            line=number,
+        )
+        return None
+    return _row_record(source, row, fields, number, report)
 
 
 def _csv_records(source: _Source, text: str, fields: Fields, report: _Report) -> Iterator[dict[str, Any]]:

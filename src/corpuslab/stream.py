@@ -159,10 +159,7 @@ def _first_pass(
         tables.write("figures", figures)
         scratch.write("statements", prepared.statements, conform=False)
         scratch.write("ignored", prepared.ignored, conform=False)
-        # Keep only what the corpus-wide step needs: the names, not the statements.
-        contexts.append(
-            Prepared(prepared.statements[["anchor"]].drop_duplicates(), prepared.ignored.iloc[0:0], prepared.salient)
-        )
+        contexts.append(prepared.names_only())  # the corpus-wide step needs the names, not the statements
         bar.update(len(documents))
     bar.close()
     tables.write("load_report", report)

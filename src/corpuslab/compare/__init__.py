@@ -99,6 +99,14 @@ class Prepared:
     ignored: pd.DataFrame
     salient: dict[str, list[str]]
 
+    def names_only(self) -> Prepared:
+        """Just what :func:`corpus_context` reads (the names), in fresh small objects.
+
+        A column selected from the statements could keep the whole table alive; a plain list does not.
+        """
+        anchors = pd.DataFrame({"anchor": list(self.statements["anchor"].dropna().unique())})
+        return Prepared(anchors, pd.DataFrame(columns=IGNORED_COLUMNS), dict(self.salient))
+
 
 IGNORED_COLUMNS = ["figure_id", "doc_id", "role", "surface", "value", "unit"]
 
