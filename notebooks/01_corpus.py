@@ -46,7 +46,7 @@ share_flagged = flagged["n_words"].sum() / max(paragraphs["n_words"].sum(), 1)
 dates = f"from {dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "with no publication dates"
 display(
     Markdown(
-        f"The corpus holds **{n_docs} documents** from **{n_outlets} named outlets** "
+        f"The corpus holds **{n_docs} documents** from **{n_outlets} named outlet{'s' if n_outlets != 1 else ''}** "
         f"({n_unknown_outlet} documents name no outlet, so each counts as its own source), {dates}. "
         f"The loader flagged **{len(flagged)} of {len(paragraphs)} paragraphs** "
         f"({share_flagged:.0%} of the words) as boilerplate or repeated text."

@@ -13,17 +13,10 @@ Examples
 
 from __future__ import annotations
 
-import csv
-import gzip
 import hashlib
-import io
-import json
 import logging
 import re
-import sys
-import warnings
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -32,6 +25,7 @@ import pandas as pd
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, InputNotFoundError
 from corpuslab.progress import bar as progress_bar
+from corpuslab.readers import Fields, Report, Source, iter_records, present
 
 log = logging.getLogger(__name__)
 
@@ -41,54 +35,6 @@ MANIFEST_NAMES = ("sources.csv",)
 _IGNORED_NAMES = {".DS_Store", "Thumbs.db"}
 _WORD = re.compile(r"\S+")
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass(frozen=True)
-class Fields:
-    """Which JSONL keys / CSV columns hold each document attribute."""
-
-    text: str = "text"
-    doc_id: str = "doc_id"
-    title: str = "title"
-    published: str = "published"
-    outlet: str = "outlet"
-    url: str = "url"
-
-
-@dataclass
-class _Report:
-    rows: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(
-        self,
-        path: str,
-        problem: str,
-        message: str,
-        *,
-        line: int | None = None,
-        doc_id: str | None = None,
-        severity: str = "error",
-    ) -> None:
-        where = f"{path}:{line}" if line else path
-        log.warning("%s: %s", where, message)
-        self.rows.append(
-            {"path": path, "line": line, "doc_id": doc_id, "severity": severity, "problem": problem, "message": message}
-        )
-
-
-@dataclass
-class _Source:
-    """One file to read: its absolute path, the name it is reported under, its format."""
-
-    path: Path
-    name: str
-    fmt: str
-    is_gzip: bool
-
-    @property
-    def stem_id(self) -> str:
-        name = self.name[: -len(".gz")] if self.is_gzip else self.name
-        return name.rsplit(".", 1)[0]
 
 
 def load_documents(
@@ -145,17 +91,17 @@ def iter_documents(
     if not root.exists():
         raise InputNotFoundError(f"{root}: no such file or folder; pass the path of a corpus folder or file.")
     fields = fields or Fields()
-    report = _Report()
+    report = Report()
     sources, manifest_path = _discover(root, manifest, report)
     meta = _read_manifest(manifest_path, encoding) if manifest_path else None
     seen: dict[str, int] = {}
     matched: set[str] = set()
     batch: list[dict[str, Any]] = []
     n_yielded = 0
-    for record in _progress(_iter_records(sources, fields, encoding, report), sources, progress):
+    for record in _progress(iter_records(sources, fields, encoding, report), sources, progress):
         record["doc_id"] = _unique_id(record, seen, report)
         if meta is not None and record["doc_id"] in meta:
-            record.update({k: v for k, v in meta[record["doc_id"]].items() if _present(v)})
+            record.update({k: v for k, v in meta[record["doc_id"]].items() if present(v)})
             matched.add(record["doc_id"])
         _finish_record(record, report)
         batch.append(record)
@@ -176,7 +122,7 @@ def iter_documents(
         yield _frame(batch, report)
 
 
-def _frame(records: list[dict[str, Any]], report: _Report) -> pd.DataFrame:
+def _frame(records: list[dict[str, Any]], report: Report) -> pd.DataFrame:
     frame = (
         schema.conform(pd.DataFrame(records, columns=schema.DOCUMENTS.names), "documents")
         if records
@@ -187,11 +133,7 @@ def _frame(records: list[dict[str, Any]], report: _Report) -> pd.DataFrame:
     return frame
 
 
-def _present(value: Any) -> bool:
-    return value is not None and not (isinstance(value, float) and value != value) and str(value).strip() != ""
-
-
-def _discover(root: Path, manifest: str | Path | None, report: _Report) -> tuple[list[_Source], Path | None]:
+def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[list[Source], Path | None]:
     """List article files under ``root`` in a stable order and find the manifest."""
     manifest_path: Path | None = None
     if manifest == "auto":
@@ -222,7 +164,7 @@ def _discover(root: Path, manifest: str | Path | None, report: _Report) -> tuple
                 severity="skipped",
             )
             continue
-        sources.append(_Source(p, name, fmt, is_gzip))
+        sources.append(Source(p, name, fmt, is_gzip))
     return sources, manifest_path
 
 
@@ -238,7 +180,7 @@ def _read_manifest(path: Path, encoding: str) -> dict[str, dict[str, Any]]:
 
 
 def _progress(
-    records: Iterable[dict[str, Any]], sources: list[_Source], progress: bool | None
+    records: Iterable[dict[str, Any]], sources: list[Source], progress: bool | None
 ) -> Iterator[dict[str, Any]]:
     """Advance a byte-based progress bar as files are consumed."""
     sizes = {s.name: s.path.stat().st_size for s in sources}
@@ -254,232 +196,7 @@ def _progress(
             bar.update(sizes.get(current, 0))
 
 
-def _iter_records(sources: list[_Source], fields: Fields, encoding: str, report: _Report) -> Iterator[dict[str, Any]]:
-    for source in sources:
-        if source.fmt == "jsonl":
-            yield from _jsonl_records(source, fields, encoding, report)  # streamed: a file may exceed memory
-            continue
-        raw = _read_bytes(source, report)
-        if raw is None:
-            continue
-        if source.fmt == "html":
-            yield from _html_records(source, raw, encoding, report)
-            continue
-        text = _decode(source, raw, encoding, report)
-        if text is None:
-            continue
-        if source.fmt in ("txt", "md"):
-            yield _record(source, text=text)
-        else:
-            yield from _csv_records(source, text, fields, report)
-
-
-def _read_bytes(source: _Source, report: _Report) -> bytes | None:
-    try:
-        raw = gzip.decompress(source.path.read_bytes()) if source.is_gzip else source.path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        report.add(source.name, "unreadable", f"cannot read file ({exc}); check permissions or re-create the file.")
-        return None
-    if not raw.strip():
-        report.add(source.name, "empty_file", "file is empty; remove it or add its text.")
-        return None
-    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        report.add(source.name, "binary_file", "file holds binary data, not text; remove it from the corpus folder.")
-        return None
-    return raw
-
-
-def _decode(source: _Source, raw: bytes, encoding: str, report: _Report) -> str | None:
-    # utf-8-sig drops only a byte-order mark, which is encoding, not text.
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
-    try:
-        return raw.decode(codec)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.add(
-            source.name,
-            "undecodable",
-            f"byte {exc.start} is not valid {encoding}; re-save the file as {encoding} or pass encoding=...",
-            line=line,
-        )
-        return None
-
-
-def _record(source: _Source, *, text: str, line: int | None = None, **meta: Any) -> dict[str, Any]:
-    return {
-        "doc_id": meta.pop("doc_id", None) or (f"{source.stem_id}:{line}" if line else source.stem_id),
-        "path": source.name,
-        "line": line,
-        "source_format": source.fmt,
-        "text": text,
-        "outlet": meta.get("outlet"),
-        "title": meta.get("title"),
-        "published": meta.get("published"),
-        "url": meta.get("url"),
-    }
-
-
-def _meta_from(row: dict[str, Any], fields: Fields) -> dict[str, Any]:
-    out = {}
-    for attr in ("doc_id", "title", "published", "outlet", "url"):
-        value = row.get(getattr(fields, attr))
-        out[attr] = str(value).strip() if _present(value) else None
-    return out
-
-
-def _jsonl_records(source: _Source, fields: Fields, encoding: str, report: _Report) -> Iterator[dict[str, Any]]:
-    """Read a JSONL file line by line; a bad line is reported with its number and the others still load."""
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
-    seen_text = False
-    number = 0
-    try:
-        with gzip.open(source.path, "rb") if source.is_gzip else source.path.open("rb") as handle:
-            for number, raw in enumerate(handle, start=1):
-                if number == 1 and b"\x00" in raw[:8192]:
-                    report.add(
-                        source.name,
-                        "binary_file",
-                        "file holds binary data, not text; remove it from the corpus folder.",
-                    )
-                    return
-                try:
-                    line = raw.decode(codec if number == 1 else codec.replace("-sig", ""))
-                except UnicodeDecodeError as exc:
-                    report.add(
-                        source.name,
-                        "undecodable",
-                        f"byte {exc.start} of the line is not valid {encoding}; "
-                        f"re-save the file as {encoding} or pass encoding=...",
-                        line=number,
-                    )
-                    continue
-                if not line.strip():
-                    continue
-                seen_text = True
-                record = _json_record(source, line, fields, number, report)
-                if record is not None:
-                    yield record
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        report.add(
-            source.name,
-            "unreadable",
-            f"cannot read the file past line {number} ({exc}); check permissions or re-create the file.",
-            line=number or None,
-        )
-        return
-    if not seen_text:
-        report.add(source.name, "empty_file", "file is empty; remove it or add its text.")
-
-
-def _json_record(source: _Source, line: str, fields: Fields, number: int, report: _Report) -> dict[str, Any] | None:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as exc:
-        report.add(
-            source.name,
-            "malformed_json",
-            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
-            line=number,
-        )
-        return None
-    if not isinstance(row, dict):
-        report.add(
-            source.name,
-            "malformed_json",
-            "line is JSON but not an object; each line must be one article object",
-            line=number,
-        )
-        return None
-    return _row_record(source, row, fields, number, report)
-
-
-def _csv_records(source: _Source, text: str, fields: Fields, report: _Report) -> Iterator[dict[str, Any]]:
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        report.add(
-            source.name, "malformed_csv", f"cannot read the header ({exc}); the first row must name the columns", line=1
-        )
-        return
-    if fields.text not in header:
-        report.add(
-            source.name,
-            "missing_field",
-            f"no {fields.text!r} column (columns: {header}); name the text column with fields=Fields(text=...)",
-            line=1,
-        )
-        return
-    while True:
-        number = reader.line_num + 1
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            report.add(source.name, "malformed_csv", f"row cannot be parsed ({exc}); fix its quoting", line=number)
-            continue
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(header):
-            report.add(
-                source.name,
-                "malformed_csv",
-                f"row has {len(values)} fields, header has {len(header)}; quote fields that contain commas",
-                line=number,
-            )
-            continue
-        record = _row_record(source, dict(zip(header, values, strict=True)), fields, number, report)
-        if record is not None:
-            yield record
-
-
-def _row_record(
-    source: _Source, row: dict[str, Any], fields: Fields, number: int, report: _Report
-) -> dict[str, Any] | None:
-    text = row.get(fields.text)
-    meta = _meta_from(row, fields)
-    if not isinstance(text, str):
-        report.add(
-            source.name,
-            "missing_field",
-            f"no text in field {fields.text!r}; every article needs one "
-            "(or name the field with fields=Fields(text=...))",
-            line=number,
-            doc_id=meta["doc_id"],
-        )
-        return None
-    if not text.strip():
-        report.add(
-            source.name,
-            "empty_text",
-            "text is empty; remove the article or add its text",
-            line=number,
-            doc_id=meta["doc_id"],
-        )
-        return None
-    return _record(source, text=text, line=number, **meta)
-
-
-def _html_records(source: _Source, raw: bytes, encoding: str, report: _Report) -> Iterator[dict[str, Any]]:
-    import trafilatura
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", FutureWarning)  # lxml deprecation noise inside trafilatura
-        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, include_tables=False)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        report.add(
-            source.name,
-            "html_no_text",
-            "no article text found in the page; check it is an article, not an index or a script-rendered page",
-        )
-        return
-    yield _record(source, text=text, title=doc.title, outlet=doc.sitename, published=doc.date, url=doc.url)
-
-
-def _unique_id(record: dict[str, Any], seen: dict[str, int], report: _Report) -> str:
+def _unique_id(record: dict[str, Any], seen: dict[str, int], report: Report) -> str:
     """Keep every document: a repeated id gets a ``~N`` suffix and a report line."""
     doc_id = str(record["doc_id"])
     count = seen.get(doc_id, 0) + 1
@@ -498,7 +215,7 @@ def _unique_id(record: dict[str, Any], seen: dict[str, int], report: _Report) ->
     return new_id
 
 
-def _finish_record(record: dict[str, Any], report: _Report) -> None:
+def _finish_record(record: dict[str, Any], report: Report) -> None:
     text = record["text"]
     record["n_chars"] = len(text)
     record["n_words"] = sum(1 for _ in _WORD.finditer(text))
@@ -506,9 +223,9 @@ def _finish_record(record: dict[str, Any], report: _Report) -> None:
     record["published"] = _parse_date(record, report)
 
 
-def _parse_date(record: dict[str, Any], report: _Report) -> pd.Timestamp | None:
+def _parse_date(record: dict[str, Any], report: Report) -> pd.Timestamp | None:
     value = record.get("published")
-    if not _present(value):
+    if not present(value):
         return None
     try:
         stamp = pd.Timestamp(value)
