@@ -185,12 +185,3 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame()
     return pd.concat(frames, ignore_index=True)
-
-
-def engine_available() -> bool:
-    """Whether the Dask extra is installed."""
-    try:
-        import dask.distributed  # noqa: F401
-    except ImportError:
-        return False
-    return True

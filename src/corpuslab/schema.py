@@ -256,12 +256,6 @@ TABLES: dict[str, Table] = {
 }
 
 
-def register(table: Table) -> Table:
-    """Add a stage's table to :data:`TABLES` (stages declare theirs next to their code)."""
-    TABLES[table.name] = table
-    return table
-
-
 def empty(table: Table | str) -> pd.DataFrame:
     """Return an empty frame with the table's columns and dtypes."""
     table = TABLES[table] if isinstance(table, str) else table
