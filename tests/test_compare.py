@@ -147,6 +147,67 @@ def test_an_untold_scope_is_not_comparable_rather_than_conflicting() -> None:
     assert "scope cannot be told" in claim["reason"]
 
 
+def test_an_outlet_contradicting_itself_makes_the_claim_not_comparable() -> None:
+    # The same key holds two incompatible values in one outlet: the key names more than one quantity.
+    tables = _tables(
+        {
+            "a": "Currently, the Delta Line carries 38 bcm a year. Currently, the Delta Line carries 12 bcm a year.",
+            "b": "Currently, the Delta Line carries 61 bcm a year.",
+        },
+        outlets={"a": "Wire A", "b": "Wire B"},
+    )
+    claim = _claims_with(tables, "Delta Line").iloc[0]
+    assert claim["verdict"] == "not_comparable"
+    assert "Wire A itself gives values that do not overlap" in claim["reason"]
+    # A single value per outlet still conflicts.
+    alone = _tables(
+        {
+            "a": "Currently, the Delta Line carries 38 bcm a year.",
+            "b": "Currently, the Delta Line carries 61 bcm a year.",
+        }
+    )
+    assert _claims_with(alone, "Delta Line")["verdict"].tolist() == ["conflicting"]
+
+
+def test_a_name_without_what_is_measured_does_not_conflict() -> None:
+    # "Oroville Dam: 230 m" may be its height or its spillway's length; a flow in bcm/y says what it is.
+    tables = _tables(
+        {
+            "a": "Engineers said in the past week the Oroville Dam was 230m.",
+            "b": "Engineers said in the past week the Oroville Dam was 400m.",
+        }
+    )
+    lengths = tables.claims[tables.claims["unit"] == "meter"]
+    assert len(lengths) >= 1 and "conflicting" not in set(lengths["verdict"])
+
+
+def test_the_time_word_nearest_a_figure_sets_its_scope() -> None:
+    tables = _tables(
+        {
+            "a": "Flows through the Epsilon Line, currently 38 bcm a year, are expected to reach 61 bcm a year.",
+            "b": "Gas through the Epsilon Line has already reached 38 bcm a year.",
+            "c": "Russia's Epsilon Line will carry 61 bcm a year.",
+        }
+    )
+    claims = _claims_with(tables, "Epsilon Line").set_index("scope")
+    assert claims.loc["current", "verdict"] == "consistent"  # 38 now: "currently" and "has already reached"
+    assert claims.loc["future", "verdict"] == "consistent"  # 61 later: "expected to reach" and "will carry"
+
+
+def test_a_statement_without_its_own_scope_agrees_but_never_conflicts() -> None:
+    tables = _tables(
+        {
+            "a": "Currently, the Zeta Line carries 38 bcm a year.",
+            "b": "The Zeta Line carries 61 bcm a year.",
+            "c": "The Zeta Line carries about 38 bcm a year.",
+        }
+    )
+    pairs = tables.comparisons.set_index(["doc_id_a", "doc_id_b"])["verdict"]
+    assert pairs[("a", "b")] == "not_comparable"  # b joined a's scope only because it has none
+    assert pairs[("a", "c")] == "consistent"
+    assert "conflicting" not in set(_claims_with(tables, "Zeta Line")["verdict"])
+
+
 def test_intervals_follow_bounds_precision_and_tolerance() -> None:
     assert interval(20.0, precision=0.5, bound="over") == (20.0, float("inf"), True, False)
     assert interval(50.0, precision=0.5, bound="at_most", kind="count") == (0.0, 50.0, False, False)

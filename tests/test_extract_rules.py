@@ -230,6 +230,22 @@ def test_counted_noun_and_subject() -> None:
     assert gas.subject == "gas" and gas.unit == "cubic_meter_per_year"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # An initialism's full stops end neither the word nor the clause.
+        (
+            "Its land is worth 20 percent of U.S. uranium production capacity.",
+            "20 percent",
+            "U.S. uranium production capacity",
+        ),
+        ("The bill covers 40% of U.K. households.", "40%", "U.K. households"),
+    ],
+)
+def test_subjects_keep_initialisms_whole(text: str, surface: str, subject: str) -> None:
+    assert _one(text, surface).subject == subject
+
+
 def test_precision_follows_the_written_digits() -> None:
     assert _one("It was 50 bcm.", "50 bcm").precision == pytest.approx(0.5 * BCM)
     assert _one("It was 50.4 bcm.", "50.4 bcm").precision == pytest.approx(0.05 * BCM)

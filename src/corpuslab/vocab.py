@@ -37,6 +37,12 @@ KINDS: tuple[str, ...] = get_args(Kind)
 # Kinds that locate a figure in time or order rather than measure something;
 # comparisons may skip them.
 TEMPORAL_KINDS: tuple[str, ...] = ("ordinal", "date", "year")
+# Kinds whose unit already says what is measured: a pipeline's bcm/y is its flow, whatever noun the
+# sentence uses. Other kinds need the noun too: a country's "ban" and its "program" last different
+# times, and a dam's height is not its spillway's length.
+PHYSICAL_KINDS: frozenset[str] = frozenset(
+    ["volume", "volume_rate", "mass", "mass_rate", "energy", "energy_rate", "power"]
+)
 
 Bound = Literal["exact", "approximate", "over", "at_least", "under", "at_most"]
 BOUNDS: tuple[str, ...] = get_args(Bound)

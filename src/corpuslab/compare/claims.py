@@ -23,6 +23,7 @@ import pandas as pd
 
 from corpuslab.compare.intervals import overlap, relative_difference
 from corpuslab.units import format_value
+from corpuslab.vocab import PHYSICAL_KINDS
 
 VERDICT_ORDER = {"conflicting": 0, "not_comparable": 1, "consistent": 2, "single_source": 3}
 _BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
@@ -147,7 +148,8 @@ def _claim(bucket_key: tuple[Any, ...], cluster: _Cluster, max_pairs: int) -> tu
     cid = claim_id((bucket_key, cluster.time, cluster.place, cluster.is_ambiguous_scope, lone))
     sources = list(dict.fromkeys(r["source"] for r in rows))
     specific = _is_specific(first)
-    pairs = list(_pairs(rows, cid, specific, cluster, max_pairs))
+    torn = _torn_source(rows)
+    pairs = list(_pairs(rows, cid, specific and torn is None, cluster, max_pairs))
     verdict = _verdict(len(sources), [p["verdict"] for p in pairs])
     consensus = _consensus(rows)
     claim = {
@@ -156,23 +158,41 @@ def _claim(bucket_key: tuple[Any, ...], cluster: _Cluster, max_pairs: int) -> tu
         "n_figures": len({r["figure_id"] for r in rows}), "n_sources": len(sources),
         "n_documents": len({r["doc_id"] for r in rows}),
         "low": consensus[0] if consensus else math.nan, "high": consensus[1] if consensus else math.nan,
-        "verdict": verdict, "reason": _reason(rows, verdict, pairs, consensus, specific, cluster),
+        "verdict": verdict, "reason": _reason(rows, verdict, pairs, consensus, specific, cluster, torn),
         "sources": ", ".join(sources), "has_ambiguous_subject": bool(first["is_ambiguous"]),
     }  # fmt: skip
     return claim, pairs
 
 
 def _is_specific(row: Record) -> bool:
-    """Only a specific subject can conflict: an anchor, an event with its place, a count of something
-    done ("people killed"), or a subject of two words or more ("bilateral trade", not "gas")."""
+    """Only a specific subject can conflict: an anchor with what is measured, an event with its place, a
+    count of something done ("people killed"), or a subject of two words or more ("bilateral trade", not "gas")."""
     head = row["head"] or ""
     if row["is_ambiguous"]:
         return False
     if row["anchor_key"]:
-        return True
+        # A name alone says what is measured only when the unit does: "Oroville Dam: 230 m" may be its
+        # height or its spillway's length, "Power of Siberia: 38 bcm/y" is its flow.
+        return bool(head) or row["kind"] in PHYSICAL_KINDS
     if row["kind"] == "count":
         return head in ("document", "visit") or len(head.split()) >= 2  # the noun's class and what befell it
     return bool(row["is_event"]) or len(head.split()) >= 2
+
+
+def _torn_source(rows: list[Record]) -> str | None:
+    """The first source whose own statements in this claim have no value in common, if any.
+
+    One outlet giving two incompatible values under one key (a toll of 4 and of 55, a tax rate of 25 %
+    and 3.5 %) shows the key does not single out one quantity: several events, a figure that was
+    updated, a hypothetical. Another outlet's different value then proves nothing, so it is not compared.
+    """
+    by_source: dict[tuple[str, str], list[Record]] = defaultdict(list)
+    for r in rows:
+        by_source[(r["source"], r["role"])].append(r)  # a change's two values may share a claim
+    for (source, _), own in by_source.items():
+        if len({r["figure_id"] for r in own}) > 1 and _consensus(own) is None:
+            return str(source)
+    return None
 
 
 def _pairs(rows: list[Record], cid: str, specific: bool, cluster: _Cluster, max_pairs: int) -> Iterator[Record]:
@@ -195,7 +215,9 @@ def _pairs(rows: list[Record], cid: str, specific: bool, cluster: _Cluster, max_
         common = overlap(
             a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"]
         )
-        verdict = "consistent" if common else "conflicting" if comparable else "not_comparable"
+        # A statement that joined the cluster for want of its own scope can agree but never conflict.
+        scoped = all(r["time"] is not None and (r["place"] is not None or not r["is_event"]) for r in (a, b))
+        verdict = "consistent" if common else "conflicting" if comparable and scoped else "not_comparable"
         yield {
             "claim_id": cid, "figure_id_a": a["figure_id"], "figure_id_b": b["figure_id"], "role_a": a["role"],
             "role_b": b["role"], "doc_id_a": a["doc_id"], "doc_id_b": b["doc_id"], "source_a": a["source"],
@@ -256,6 +278,7 @@ def _reason(
     consensus: tuple[float, float] | None,
     specific: bool,
     cluster: _Cluster,
+    torn: str | None = None,
 ) -> str:
     by_source: dict[str, list[str]] = {}
     for row in rows:
@@ -287,9 +310,11 @@ def _reason(
             f"{shown}: {worst['source_a']} and {worst['source_b']} do not overlap "
             f"({worst['relative_difference']:.0%} apart) for the same scope ({_scope_label(cluster)})."
         )
-    why = (
-        "the subject is too general to tell they mean the same thing"
-        if not specific
-        else ("the scope cannot be told (when or where each holds)")
-    )
+    if not specific:
+        why = "the subject is too general to tell they mean the same thing"
+    elif torn is not None:
+        why = f"{torn} itself gives values that do not overlap, so they need not be one quantity"
+    else:
+        why = "the scope cannot be told (when or where each holds)"
+
     return f"{shown}: the values differ, but {why}; not compared."

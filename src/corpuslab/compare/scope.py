@@ -30,14 +30,16 @@ _FUTURE = re.compile(
 )
 _CURRENT = re.compile(
     r"\b(?:currently|now(?!-)|at\s+present|presently|already|this\s+year|today|so\s+far|as\s+of|is\s+operating|"
-    r"are\s+operating)\b",
+    r"are\s+operating|(?:has|have)\s+(?:already\s+|now\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ung))\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:last\s+(?:year|month|week)|previously|in\s+the\s+past|ago|was|were|had|did|signed|resulted|recent|"
-    r"earlier|former|then)\b",
+    r"earlier|former|then|killed|injured|wounded|died|conducted|fled|carried\s+out)\b",
     re.IGNORECASE,
 )
+# In this order: without the figure's position, the first frame that has a cue wins.
+_FRAME_CUES = (("future", _FUTURE), ("current", _CURRENT), ("past", _PAST))
 # Places events happen in: "talks in Beijing", "a visit to Moscow", "the summit in Tianjin".
 _EVENT_WORDS = re.compile(
     r"\b(?:visit\w*|trip|tour|talks?|summit|meeting|met|meets|parade|ceremon\w+|conference|forum|signing|"
@@ -53,30 +55,33 @@ _NOT_PLACES = frozenset(
 EVENT_NOUNS = frozenset("visit talks summit meeting parade ceremony conference forum document trip tour".split())
 
 
-def time_frame(clause: str) -> str | None:
+def time_frame(clause: str, *, at: tuple[int, int] | None = None) -> str | None:
     """Return ``current``, ``future`` or ``past`` from the clause's time words, or None if it does not say.
 
-    Plans win over "now" ("Russia now plans to supply 50 bcm" is a future figure).
+    With the figure's span ``at`` in the clause, the time word nearest the figure decides: in "flows,
+    currently 38 bcm, are expected to reach 61 bcm" 38 is current and 61 future. Without it, plans win
+    over "now" ("Russia now plans to supply 50 bcm" is a future figure).
     """
-    if _FUTURE.search(clause):
-        return "future"
-    if _CURRENT.search(clause):
-        return "current"
-    if _PAST.search(clause):
-        return "past"
-    return None
+    cues = [(m, frame) for frame, pattern in _FRAME_CUES for m in pattern.finditer(clause)]
+    if not cues:
+        return None
+    if at is None:
+        return cues[0][1]
+    start, end = at
+    return min(cues, key=lambda cue: max(cue[0].start() - end, start - cue[0].end(), 0))[1]
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|—|,\s+(?=(?:with|while|and|but|which|after|as|whereas|although)\b)")
 
 
-def clause_around(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence[start:end]``: "38 bcm, with deliveries expected to rise" stops at ", with"."""
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of ``sentence[start:end]`` begins and ends: "38 bcm, with deliveries expected to
+    rise" stops at ", with"."""
     left = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = m.end()
     m = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[left : m.start() if m else len(sentence)]
+    return left, m.start() if m else len(sentence)
 
 
 def earlier_frame(frame: str | None) -> str | None:

@@ -30,7 +30,7 @@ from corpuslab.compare.subjects import (
 )
 from corpuslab.extract.subject import singular
 from corpuslab.segment import document_paragraphs, sentence_spans
-from corpuslab.vocab import TEMPORAL_KINDS
+from corpuslab.vocab import PHYSICAL_KINDS, TEMPORAL_KINDS
 
 STATEMENT_COLUMNS = [
     "figure_id", "doc_id", "doc_rank", "start", "role", "kind", "measure", "unit", "value", "precision", "bound",
@@ -39,10 +39,6 @@ STATEMENT_COLUMNS = [
 ]  # fmt: skip
 _MAX_ANCHOR_DISTANCE = 250
 _WINDOW = 1000
-# Kinds whose unit already says what is measured: a pipeline's bcm/y is its flow, whatever noun the
-# sentence uses. Other kinds need the noun too: a country's "ban" and its "program" last different
-# times, and a dam's height is not its spillway's length.
-PHYSICAL_KINDS = frozenset("volume volume_rate mass mass_rate energy energy_rate power".split())
 # What was done to what is counted: "killed 20 people", "20 people were injured", "the signing of 22 deals".
 _VERB_BEFORE = re.compile(r"\b(?P<verb>[a-z]+(?:ed|ing)|[a-z]+)\s+(?:of\s+)?$")
 _VERB_AFTER = re.compile(
@@ -104,10 +100,11 @@ def document_statements(
         # A window, not a whole run-on "sentence": text without full stops must cost linear time.
         s_start, s_end = max(s_start, row["start"] - _WINDOW), min(s_end, row["end"] + _WINDOW)
         sentence = text[s_start:s_end]
-        clause = S.clause_around(sentence, row["start"] - s_start, row["end"] - s_start)
+        left, right = S.clause_bounds(sentence, row["start"] - s_start, row["end"] - s_start)
+        clause = sentence[left:right]
         # A count is keyed by what it counts and what happened to it; where it happened says whose it is.
         anchor = None if row["kind"] == "count" else _anchor(row, index, context, aliases)
-        head = _head(row, aliases, anchored=anchor is not None and row["kind"] in PHYSICAL_KINDS)
+        head = _head(row, aliases, anchor=anchor)
         place = None
         if row["kind"] == "count" and head:
             predicate = None if head in S.EVENT_NOUNS else count_predicate(text, row["start"], row["end"])
@@ -116,7 +113,7 @@ def document_statements(
         is_event = row["kind"] == "count" or head in S.EVENT_NOUNS - {"document"}
         if is_event and place is None and head in S.EVENT_NOUNS:
             place = S.event_place(sentence) or context.place
-        frame = S.time_frame(clause)
+        frame = S.time_frame(clause, at=(row["start"] - s_start - left, row["end"] - s_start - left))
         base = {
             "figure_id": row["figure_id"], "doc_id": row["doc_id"], "doc_rank": doc_rank, "start": row["start"],
             "kind": row["kind"], "unit": row["unit"],
@@ -235,8 +232,9 @@ def _specific(names: list[tuple[int, int, str]], aliases: Aliases) -> list[tuple
     ]
 
 
-def _head(row: dict[str, Any], aliases: Aliases, *, anchored: bool) -> str | None:
-    """What is measured: the class of a counted noun, else (without an anchor) the subject's last word."""
+def _head(row: dict[str, Any], aliases: Aliases, *, anchor: str | None) -> str | None:
+    """What is measured: the class of a counted noun, else the subject's last words unless they only repeat
+    the anchor's name or the unit already says what is measured."""
     if row["kind"] == "count":
         return noun_class(row["noun"] if isinstance(row["noun"], str) else None, aliases)
     subject = row["subject"] if isinstance(row["subject"], str) else ""
@@ -249,7 +247,9 @@ def _head(row: dict[str, Any], aliases: Aliases, *, anchored: bool) -> str | Non
         return aliases.nouns.get(phrase, aliases.nouns.get(last))  # "a four-day state visit" is a visit
     if last in S.EVENT_NOUNS - {"document"}:
         return last
-    return None if anchored else phrase
+    if anchor is not None and (row["kind"] in PHYSICAL_KINDS or set(words) <= set(anchor.lower().split())):
+        return None
+    return phrase
 
 
 def statements_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:

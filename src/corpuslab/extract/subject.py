@@ -17,13 +17,16 @@ import re
 
 from corpuslab.extract.lexicon import CHANGE_WORD, IRREGULAR_PLURALS, MONTHS, STOP_WORDS
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
+# Initialisms ("U.S.", "U.K.") are one word, and their full stops end neither a word nor a clause.
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
 # Nouns in -us whose plural is -uses ("consensuses"), unlike "houses" or "causes".
 _US_NOUNS = frozenset(
     """consensus census bus virus bonus campus status focus stimulus apparatus prospectus syllabus surplus
     nexus fetus sinus chorus circus genus onus corpus impetus caucus""".split()
 )
-_CLAUSE_END = re.compile(r"[;:!?]|,\s+(?:and|but|while|which|after|as|with)\s|\.\s", re.IGNORECASE)
+_CLAUSE_END = re.compile(
+    r"[;:!?]|,\s+(?:and|but|while|which|after|as|with)\s|(?<!\b[A-Za-z]\.[A-Za-z])\.\s", re.IGNORECASE
+)
 # Verbs that link a subject to its figure ("trade reached $200bn", "the deal is worth $400bn").
 _LINK_VERBS = frozenset(
     """is are was were be been being will would reach reached reaches reaching total totals totalled totaled
