@@ -54,6 +54,13 @@ _NOT_AFTER = frozenset(
     ["annually", "yearly", "daily", "monthly", "weekly", "via", "through", "total", "just", "only", "which", "who"]
 )
 _MAX_WORDS = 5
+_TEMPORAL = frozenset(["year", "date", "ordinal"])
+# Comma-separated segments of a sentence, for the clause a date sits in.
+_SEGMENT = re.compile(r"[^,;:—]+")
+_TIME_WORDS = frozenset(
+    """year years month months week weeks day days late early mid then now today yesterday tomorrow
+    last next this morning afternoon evening night""".split()
+)
 
 
 def singular(word: str) -> str:
@@ -134,6 +141,8 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 
 def subject_of(sentence: str, start: int, end: int, *, kind: str, noun: str | None = None) -> str | None:
     """Return a short subject phrase for the figure at ``sentence[start:end]``, or None."""
+    if kind in _TEMPORAL:
+        return _event_of(sentence, start, end, kind=kind)
     left, right = _clause(sentence, start, end)
     left_words, right_words = _words(left), _words(right)
     # "a 30-year supply agreement", "a four-day state visit": the figure modifies the noun after it.
@@ -171,6 +180,33 @@ def subject_of(sentence: str, start: int, end: int, *, kind: str, noun: str | No
                 return " ".join(phrase)
     phrase = _noun_phrase_before(left_words)
     return " ".join(phrase) if phrase else None
+
+
+def _event_of(sentence: str, start: int, end: int, *, kind: str) -> str | None:
+    """What a date, year or ordinal marks: the noun it modifies ("the 2005 return", "the 80th anniversary"),
+    else what happened then, read as the first content words of its clause ("Russia annexed Crimean
+    Peninsula" for "Russia annexed the Crimean Peninsula from Ukraine in 2014")."""
+    right_words = _words(sentence[end:])
+    before = _words(sentence[:start])
+    modifies = kind == "ordinal" or (before and before[-1].lower() in _DETERMINERS | {"'s", "’s"})
+    if modifies and right_words and right_words[0][0].isalpha():
+        phrase = _noun_phrase_after(right_words)
+        if phrase:
+            return " ".join(phrase)
+    segments = [m.group() for m in _SEGMENT.finditer(sentence)]
+    offsets = [m.start() for m in _SEGMENT.finditer(sentence)]
+    here = max((i for i, o in enumerate(offsets) if o <= start), default=0)
+    # The figure's own segment first ("Russia annexed ... in 2014"), then the next ("In 2014, Russia ...").
+    for segment in segments[here : here + 2]:
+        words = [w for w in _words(segment.replace(sentence[start:end], " ")) if _is_content(w)]
+        if words:
+            return " ".join(words[: _MAX_WORDS - 1])
+    return None
+
+
+def _is_content(word: str) -> bool:
+    lower = word.lower()
+    return len(word) > 1 and word[0].isalpha() and lower not in STOP_WORDS and lower not in MONTHS and lower not in _TIME_WORDS
 
 
 def _strip_auxiliaries(words: list[str]) -> list[str]:
