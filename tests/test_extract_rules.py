@@ -233,6 +233,20 @@ def test_counted_noun_and_subject() -> None:
 @pytest.mark.parametrize(
     ("text", "surface", "subject"),
     [
+        # A figure right before a noun modifies it; a change noun points at what changed.
+        ("The jury returned a $12 million verdict against the club.", "$12 million", "verdict"),
+        ("Police logged a 4 percent rise in burglaries.", "4 percent", "burglaries"),
+        ("The ministry opened a $15m programme aimed at schools.", "$15m", "programme"),
+        ("The fund gained $5bn last year.", "$5bn", "fund"),
+    ],
+)
+def test_a_figure_before_a_noun_modifies_it(text: str, surface: str, subject: str) -> None:
+    assert _one(text, surface).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
         # A date's subject is what happened then, or the noun it modifies.
         ("The rebels seized the northern port in 2019, officials said.", "2019", "rebels seized northern port"),
         ("On 3 March, the central bank raised its key rate.", "3 March", "central bank raised key"),

@@ -59,8 +59,10 @@ _TEMPORAL = frozenset(["year", "date", "ordinal"])
 _SEGMENT = re.compile(r"[^,;:—]+")
 _TIME_WORDS = frozenset(
     """year years month months week weeks day days late early mid then now today yesterday tomorrow
-    last next this morning afternoon evening night""".split()
+    last next this morning afternoon evening night monday tuesday wednesday thursday friday saturday
+    sunday""".split()
 )
+_NOT_EVENT_WORDS = STOP_WORDS | frozenset(MONTHS) | _TIME_WORDS
 
 
 def singular(word: str) -> str:
@@ -128,6 +130,23 @@ def _noun_phrase_after(words: list[str]) -> list[str]:
     return phrase
 
 
+def _modified_noun(right_words: list[str]) -> str | None:
+    """The noun phrase right after a figure that modifies it; for a change noun, what changed."""
+    if not right_words or not right_words[0][0].isalpha():
+        return None
+    first = right_words[0].lower()
+    if first in _NOT_NOUNS or first in _NOT_AFTER or first in _TIME_WORDS or first.endswith(("ed", "ly")):
+        return None  # "$5bn last year", "$5bn annually", "$5bn earmarked for ..."
+    if CHANGE_WORD.fullmatch(first) and len(right_words) > 2 and right_words[1].lower() in ("in", "of"):
+        changed = _noun_phrase_after(right_words[2:])  # "a 3 percent uptick in violent crime"
+        if changed:
+            return " ".join(changed)
+    phrase = _noun_phrase_after(right_words)
+    while len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
+        phrase.pop()  # "a $15m programme aimed at ..."
+    return " ".join(phrase) if phrase else None
+
+
 def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
     """Return the parts of the figure's clause before and after it."""
     left = sentence[:start]
@@ -156,6 +175,11 @@ def subject_of(sentence: str, start: int, end: int, *, kind: str, noun: str | No
             return " ".join(phrase)
     if kind == "count" and noun:
         return noun
+    # "a $12 million verdict", "a 10 percent increase in military spending": the figure modifies a noun.
+    # A bare number before a word is not modifying it: that word would have made it a count.
+    modified = _modified_noun(right_words) if kind not in ("number", "multiple") else None
+    if modified:
+        return modified
     # "61 bcm of gas", "$5bn of exports"
     if len(right_words) >= 2 and right_words[0].lower() == "of":
         phrase = _noun_phrase_after(right_words[1:])
@@ -206,7 +230,7 @@ def _event_of(sentence: str, start: int, end: int, *, kind: str) -> str | None:
 
 def _is_content(word: str) -> bool:
     lower = word.lower()
-    return len(word) > 1 and word[0].isalpha() and lower not in STOP_WORDS and lower not in MONTHS and lower not in _TIME_WORDS
+    return len(word) > 1 and word[0].isalpha() and lower not in _NOT_EVENT_WORDS
 
 
 def _strip_auxiliaries(words: list[str]) -> list[str]:
