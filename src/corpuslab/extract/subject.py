@@ -47,7 +47,8 @@ _NOT_NOUNS = (
     | frozenset(
         """also already currently now then about around nearly almost over under more than less some annually
         yearly per cent percent billion million trillion thousand approximately roughly estimated
-        new via through total expected just only which who that""".split()
+        new via through total expected just only which who that last next past coming previous following
+        us me him""".split()
     )
 )
 _NOT_AFTER = frozenset(
