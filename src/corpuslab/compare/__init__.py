@@ -142,9 +142,7 @@ def prepare_statements(
         what = group.set_index("figure_id")[["surface", "value", "unit"]]
         members.extend({**m, **what.loc[m["figure_id"]].to_dict()} for m in ignored)
         salient[doc_id] = context.salient
-    statements = statements_frame(rows)
-    statements["source"] = [r["source"] for r in rows] if rows else pd.Series(dtype=object)
-    return Prepared(statements, pd.DataFrame(members, columns=IGNORED_COLUMNS), salient)
+    return Prepared(statements_frame(rows), pd.DataFrame(members, columns=IGNORED_COLUMNS), salient)
 
 
 def corpus_context(batches: list[Prepared], aliases: Aliases) -> tuple[dict[str, str], set[str]]:

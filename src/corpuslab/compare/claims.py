@@ -119,7 +119,7 @@ def _clusters(members: list[Record]) -> Iterator[_Cluster]:
     clusters: dict[tuple[Any, Any], _Cluster] = {}
     unknown = []
     for r in members:
-        if r["time"] is not None and (r["place"] is not None or not r["is_event"]):
+        if _has_own_scope(r):
             clusters.setdefault((r["time"], r["place"]), _Cluster(r["time"], r["place"])).members.append(r)
         else:
             unknown.append(r)
@@ -134,6 +134,11 @@ def _clusters(members: list[Record]) -> Iterator[_Cluster]:
         own.members.append(r)
     yield from clusters.values()
     yield from partial.values()
+
+
+def _has_own_scope(r: Record) -> bool:
+    """Whether a statement says when it holds and, for an event, where."""
+    return r["time"] is not None and (r["place"] is not None or not r["is_event"])
 
 
 def claim_id(key: tuple[Any, ...]) -> str:
@@ -216,7 +221,7 @@ def _pairs(rows: list[Record], cid: str, specific: bool, cluster: _Cluster, max_
             a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"]
         )
         # A statement that joined the cluster for want of its own scope can agree but never conflict.
-        scoped = all(r["time"] is not None and (r["place"] is not None or not r["is_event"]) for r in (a, b))
+        scoped = _has_own_scope(a) and _has_own_scope(b)
         verdict = "consistent" if common else "conflicting" if comparable and scoped else "not_comparable"
         yield {
             "claim_id": cid, "figure_id_a": a["figure_id"], "figure_id_b": b["figure_id"], "role_a": a["role"],

@@ -7,9 +7,9 @@ whose scope cannot be told is reported as not comparable, never as a conflict.
 
 Examples
 --------
->>> time_frame("Currently, gas flows have reached 38 bcm per year.")
+>>> time_frame("Currently, gas flows have reached 38 bcm per year.", (34, 49))
 'current'
->>> time_frame("The pipeline is expected to transport 50 bcm.")
+>>> time_frame("The pipeline is expected to transport 50 bcm.", (38, 44))
 'future'
 """
 
@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from corpuslab.compare.subjects import names_in, normalise_name
+from corpuslab.extract.lexicon import CALENDAR_NAMES
 
 FRAMES = ("past", "current", "future")
 _FUTURE = re.compile(
@@ -38,7 +39,7 @@ _PAST = re.compile(
     r"earlier|former|then|killed|injured|wounded|died|conducted|fled|carried\s+out)\b",
     re.IGNORECASE,
 )
-# In this order: without the figure's position, the first frame that has a cue wins.
+# In this order: of two time words equally near a figure, the first frame listed wins.
 _FRAME_CUES = (("future", _FUTURE), ("current", _CURRENT), ("past", _PAST))
 # Places events happen in: "talks in Beijing", "a visit to Moscow", "the summit in Tianjin".
 _EVENT_WORDS = re.compile(
@@ -47,26 +48,26 @@ _EVENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"\b(?:in|to|at)\s+(?P<place>[A-Z][a-z]+(?:\s+(?!The\b)[A-Z][a-z]+)?)")
-_NOT_PLACES = frozenset(
-    """January February March April May June July August September October November December Monday Tuesday
-    Wednesday Thursday Friday Saturday Sunday The This That Asia Europe Africa America Mr Mrs Ms Dr President
-    Prime Minister Secretary General Sir Lord""".split()
+_NOT_PLACES = (
+    frozenset(
+        """The This That Asia Europe Africa America Mr Mrs Ms Dr President Prime Minister Secretary General Sir
+    Lord""".split()
+    )
+    | CALENDAR_NAMES
 )
 EVENT_NOUNS = frozenset("visit talks summit meeting parade ceremony conference forum document trip tour".split())
 
 
-def time_frame(clause: str, *, at: tuple[int, int] | None = None) -> str | None:
-    """Return ``current``, ``future`` or ``past`` from the clause's time words, or None if it does not say.
+def time_frame(clause: str, at: tuple[int, int]) -> str | None:
+    """Return ``current``, ``future`` or ``past`` for the figure at ``clause[at[0]:at[1]]``, or None if the
+    clause does not say.
 
-    With the figure's span ``at`` in the clause, the time word nearest the figure decides: in "flows,
-    currently 38 bcm, are expected to reach 61 bcm" 38 is current and 61 future. Without it, plans win
-    over "now" ("Russia now plans to supply 50 bcm" is a future figure).
+    The time word nearest the figure decides: in "flows, currently 38 bcm, are expected to reach 61
+    bcm" 38 is current and 61 future; on a tie the frame listed first in ``_FRAME_CUES`` wins.
     """
     cues = [(m, frame) for frame, pattern in _FRAME_CUES for m in pattern.finditer(clause)]
     if not cues:
         return None
-    if at is None:
-        return cues[0][1]
     start, end = at
     return min(cues, key=lambda cue: max(cue[0].start() - end, start - cue[0].end(), 0))[1]
 
@@ -95,13 +96,7 @@ def earlier_frame(frame: str | None) -> str | None:
 
 def event_place(sentence: str) -> str | None:
     """Return where the sentence's event happened ("visit to Beijing" -> "Beijing"), or None."""
-    if not _EVENT_WORDS.search(sentence):
-        return None
-    for m in _PLACE.finditer(sentence):
-        place = m.group("place")
-        if place.split()[0] not in _NOT_PLACES:
-            return place
-    return None
+    return any_place(sentence) if _EVENT_WORDS.search(sentence) else None
 
 
 def any_place(clause: str) -> str | None:

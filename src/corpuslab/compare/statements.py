@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +36,7 @@ from corpuslab.vocab import PHYSICAL_KINDS, TEMPORAL_KINDS
 STATEMENT_COLUMNS = [
     "figure_id", "doc_id", "doc_rank", "start", "role", "kind", "measure", "unit", "value", "precision", "bound",
     "range_low", "range_high", "surface", "currency", "anchor", "anchor_key", "head", "is_event", "frame", "year",
-    "place", "story",
+    "place", "story", "source",
 ]  # fmt: skip
 _MAX_ANCHOR_DISTANCE = 250
 _WINDOW = 1000
@@ -113,7 +114,7 @@ def document_statements(
         is_event = row["kind"] == "count" or head in S.EVENT_NOUNS - {"document"}
         if is_event and place is None and head in S.EVENT_NOUNS:
             place = S.event_place(sentence) or context.place
-        frame = S.time_frame(clause, at=(row["start"] - s_start - left, row["end"] - s_start - left))
+        frame = S.time_frame(clause, (row["start"] - s_start - left, row["end"] - s_start - left))
         base = {
             "figure_id": row["figure_id"], "doc_id": row["doc_id"], "doc_rank": doc_rank, "start": row["start"],
             "kind": row["kind"], "unit": row["unit"],
@@ -187,14 +188,8 @@ def _ignored_role(row: dict[str, Any]) -> str | None:
 
 
 def _sentence_of(context: DocumentContext, start: int) -> int:
-    lo, hi = 0, len(context.sentences) - 1
-    while lo < hi:  # the last sentence starting at or before ``start``
-        mid = (lo + hi + 1) // 2
-        if context.sentences[mid][0] <= start:
-            lo = mid
-        else:
-            hi = mid - 1
-    return max(lo, 0)
+    """The last sentence starting at or before ``start`` (the first one if none does)."""
+    return max(bisect_right(context.sentences, start, key=lambda span: span[0]) - 1, 0)
 
 
 def _years_by_sentence(figures: pd.DataFrame, context: DocumentContext) -> dict[int, int]:

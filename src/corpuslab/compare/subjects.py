@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from corpuslab.errors import InputFormatError, InputNotFoundError
+from corpuslab.extract.lexicon import CALENDAR_NAMES
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9’']*(?:[-.][A-Za-z0-9][A-Za-z0-9’']*)*|\d+(?:[.,]\d+)*|[^\sA-Za-z0-9]")
 _JOINERS = frozenset({"of", "de", "la", "du", "for"})
@@ -33,13 +34,15 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 # Words that start sentences or titles and are not names on their own.
-_NOT_NAMES = frozenset(
-    """The A An This That These Those It Its In On At For From By With As But And Or If When While After Before
+_NOT_NAMES = (
+    frozenset(
+        """The A An This That These Those It Its In On At For From By With As But And Or If When While After Before
     Currently Once However Meanwhile Also According Although Since During Mr Mrs Ms Dr President Prime
     Minister Chairman General Secretary Deputy Head Chief Adding Why What How Who Where Further Additional
-    Both Prior Some Many Most Several Other January February March April May June July August September
-    October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Only Just Within
-    Nearly Almost About Around Over Under More Less Up Last Next First Second Third Every Each Another""".split()
+    Both Prior Some Many Most Several Other Only Just Within Nearly Almost About Around Over Under More Less
+    Up Last Next First Second Third Every Each Another""".split()
+    )
+    | CALENDAR_NAMES
 )
 _NOUN_CLASS_DEFAULTS = "aliases.csv"
 
@@ -130,8 +133,6 @@ def names_in(text: str) -> list[tuple[int, int, str]]:
                 last = j
             else:
                 break
-        words = [t[2] for t in tokens[i : last + 1]]
-        words[-1] = re.sub(r"['’]s$", "", words[-1])
         first = i
         while first <= last and tokens[first][2] in _NOT_NAMES:
             first += 1

@@ -90,12 +90,16 @@ CHANGE_WORD = re.compile(
     re.IGNORECASE,
 )
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    **{name: number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
 }  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month and day names as capitalised in text: never names of things or places.
+CALENDAR_NAMES = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAYS))
 
 # Capitalised words that may precede a number without making it part of a name.
 FUNCTION_WORDS = frozenset(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from corpuslab.extract.lexicon import CHANGE_WORD, IRREGULAR_PLURALS, MONTHS, STOP_WORDS
+from corpuslab.extract.lexicon import CHANGE_WORD, IRREGULAR_PLURALS, MONTHS, STOP_WORDS, WEEKDAYS
 
 # Initialisms ("U.S.", "U.K.") are one word, and their full stops end neither a word nor a clause.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -51,6 +51,10 @@ _NOT_NOUNS = (
         us me him""".split()
     )
 )
+_AUXILIARIES = frozenset(
+    """will would could should may might has have had is are was were be been to expected set likely
+    already also now currently not""".split()
+)
 _NOT_AFTER = frozenset(
     ["annually", "yearly", "daily", "monthly", "weekly", "via", "through", "total", "just", "only", "which", "who"]
 )
@@ -60,10 +64,11 @@ _TEMPORAL = frozenset(["year", "date", "ordinal"])
 _SEGMENT = re.compile(r"[^,;:—]+")
 _TIME_WORDS = frozenset(
     """year years month months week weeks day days late early mid then now today yesterday tomorrow
-    last next this morning afternoon evening night monday tuesday wednesday thursday friday saturday
-    sunday""".split()
-)
+    last next this morning afternoon evening night""".split()
+) | frozenset(WEEKDAYS)
 _NOT_EVENT_WORDS = STOP_WORDS | frozenset(MONTHS) | _TIME_WORDS
+# Words before a date that make it modify the noun after it ("his 2005 return").
+_POSSESSORS = _DETERMINERS | {"'s", "’s"}
 
 
 def singular(word: str) -> str:
@@ -212,17 +217,16 @@ def _event_of(sentence: str, start: int, end: int, *, kind: str) -> str | None:
     else what happened then, read as the first content words of its clause ("Russia annexed Crimean
     Peninsula" for "Russia annexed the Crimean Peninsula from Ukraine in 2014")."""
     right_words = _words(sentence[end:])
-    before = _words(sentence[:start])
-    modifies = kind == "ordinal" or (before and before[-1].lower() in _DETERMINERS | {"'s", "’s"})
+    before = _words(sentence[max(0, start - 40) : start])  # the word before; no need to split the whole left side
+    modifies = kind == "ordinal" or (before and before[-1].lower() in _POSSESSORS)
     if modifies and right_words and right_words[0][0].isalpha():
         phrase = _noun_phrase_after(right_words)
         if phrase:
             return " ".join(phrase)
-    segments = [m.group() for m in _SEGMENT.finditer(sentence)]
-    offsets = [m.start() for m in _SEGMENT.finditer(sentence)]
-    here = max((i for i, o in enumerate(offsets) if o <= start), default=0)
+    segments = list(_SEGMENT.finditer(sentence))
+    here = max((i for i, m in enumerate(segments) if m.start() <= start), default=0)
     # The figure's own segment first ("Russia annexed ... in 2014"), then the next ("In 2014, Russia ...").
-    for segment in segments[here : here + 2]:
+    for segment in (m.group() for m in segments[here : here + 2]):
         words = [w for w in _words(segment.replace(sentence[start:end], " ")) if _is_content(w)]
         if words:
             return " ".join(words[: _MAX_WORDS - 1])
@@ -235,32 +239,6 @@ def _is_content(word: str) -> bool:
 
 
 def _strip_auxiliaries(words: list[str]) -> list[str]:
-    aux = {
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "to",
-        "expected",
-        "set",
-        "likely",
-        "already",
-        "also",
-        "now",
-        "currently",
-        "not",
-    }
-    while words and words[-1].lower() in aux:
+    while words and words[-1].lower() in _AUXILIARIES:
         words = words[:-1]
     return words
