@@ -9,7 +9,7 @@ import pytest
 
 import corpuslab
 from corpuslab import schema
-from corpuslab.compare import Tolerances, build_claims
+from corpuslab.compare import Tolerances, build_claims, link_repeats
 from corpuslab.compare.intervals import interval
 
 
@@ -262,3 +262,30 @@ def test_missing_columns_are_named(seed_documents: pd.DataFrame, column: str) ->
     figures = corpuslab.extract_figures(seed_documents)
     with pytest.raises(corpuslab.CorpusLabError, match=column):
         build_claims(figures, seed_documents.drop(columns=column))
+
+
+def test_a_repeat_joins_the_claim_of_the_first_copy_whatever_order_the_statements_come_in() -> None:
+    # A distributed engine hands over statements shuffled by claim; the first copy is still the first.
+    ignored = pd.DataFrame(
+        {
+            "figure_id": ["r"],
+            "doc_id": ["d"],
+            "role": ["repeat"],
+            "surface": ["5%"],
+            "value": [5.0],
+            "unit": ["percent"],
+        }
+    )
+    firsts = pd.DataFrame(
+        {
+            "doc_id": ["d", "d"],
+            "surface": ["5%", "5%"],
+            "value": [5.0, 5.0],
+            "unit": ["percent", "percent"],
+            "claim_id": ["later", "earlier"],
+            "doc_rank": [0, 0],
+            "start": [90, 10],
+        }
+    )
+    assert link_repeats(ignored, firsts)["claim_id"].tolist() == ["earlier"]
+    assert link_repeats(ignored, firsts.iloc[::-1])["claim_id"].tolist() == ["earlier"]

@@ -35,12 +35,14 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.compare import (
+    IGNORED_COLUMNS,
     Prepared,
     Tolerances,
     assemble_memberships,
     corpus_context,
     finalize,
     finish_statements,
+    first_values,
     group_statements,
     link_repeats,
     load_aliases,
@@ -186,29 +188,20 @@ def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: 
         claims, comparisons, stated = group_statements(
             pd.concat(parts, ignore_index=True), max_pairs_per_claim=max_pairs
         )
-        final = finalize(claims, comparisons, assemble_memberships(stated, _no_ignored()))
+        final = finalize(claims, comparisons, assemble_memberships(stated, pd.DataFrame(columns=IGNORED_COLUMNS)))
         tables.write("claims", final.claims)
         tables.write("comparisons", final.comparisons)
         tables.write("memberships", final.memberships)
-        firsts = stated.loc[
-            (stated["role"] == "value") & stated["doc_id"].isin(with_repeats),
-            ["doc_id", "surface", "value", "unit", "claim_id", "doc_rank", "start"],
-        ]
-        scratch.write("firsts", firsts, conform=False)
+        firsts = first_values(stated)
+        scratch.write("firsts", firsts[firsts["doc_id"].isin(with_repeats)], conform=False)
         for verdict, n in final.claims["verdict"].value_counts().items():
             verdicts[str(verdict)] = verdicts.get(str(verdict), 0) + int(n)
     return verdicts
 
 
-def _no_ignored() -> pd.DataFrame:
-    return pd.DataFrame(columns=["figure_id", "doc_id", "role", "surface", "value", "unit"])
-
-
 def _memberships_pass(tables: _Parts, scratch: _Parts) -> None:
     """Memberships of the figures that state no claim of their own, batch by batch."""
-    columns = ["doc_id", "surface", "value", "unit", "claim_id"]
-    lookup = pd.concat(scratch.read("firsts"), ignore_index=True) if scratch.counts.get("firsts") else None
-    # The first copy in corpus order, as the in-process engine takes it.
-    firsts = lookup.sort_values(["doc_rank", "start"])[columns] if lookup is not None else pd.DataFrame(columns=columns)
+    parts = list(scratch.read("firsts"))
+    firsts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
     for ignored in scratch.read("ignored"):
-        tables.write("memberships", finalize(pd.DataFrame(), pd.DataFrame(), link_repeats(ignored, firsts)).memberships)
+        tables.write("memberships", link_repeats(ignored, firsts).sort_values(["doc_id", "figure_id", "role"]))

@@ -35,6 +35,7 @@ __all__ = [
     "corpus_context",
     "finalize",
     "finish_statements",
+    "first_values",
     "group_statements",
     "link_repeats",
     "load_aliases",
@@ -199,17 +200,27 @@ def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame) -> pd.
     stated = statements[
         ["figure_id", "doc_id", "role", "claim_id", "source", "low", "high", "subject_key", "time", "place"]
     ].rename(columns={"time": "scope_time", "place": "scope_place"})
-    firsts = statements.loc[statements["role"] == "value", ["doc_id", "surface", "value", "unit", "claim_id"]]
-    return pd.concat([stated, link_repeats(ignored, firsts)], ignore_index=True)
+    return pd.concat([stated, link_repeats(ignored, first_values(statements))], ignore_index=True)
+
+
+def first_values(statements: pd.DataFrame) -> pd.DataFrame:
+    """What :func:`link_repeats` needs of the statements: each value's document, reading, claim and place."""
+    return statements.loc[
+        statements["role"] == "value", ["doc_id", "surface", "value", "unit", "claim_id", "doc_rank", "start"]
+    ]
 
 
 def link_repeats(ignored: pd.DataFrame, firsts: pd.DataFrame) -> pd.DataFrame:
     """Memberships of the figures that state no claim: a figure in a repeated paragraph belongs to the claim
-    of the first figure of its document with the same surface, value and unit (``firsts``, in corpus order)."""
+    of the first figure of its document with the same surface, value and unit.
+
+    ``firsts`` (:func:`first_values`) may come in any order, as from a shuffled engine: the first is
+    taken by ``doc_rank`` and ``start``.
+    """
     keys = ["doc_id", "surface", "value", "unit"]
     if firsts.empty or ignored.empty:
         return ignored[["figure_id", "doc_id", "role"]].assign(claim_id=None)
-    firsts = firsts[[*keys, "claim_id"]].drop_duplicates(keys)
+    firsts = firsts.sort_values(["doc_rank", "start"], kind="stable")[[*keys, "claim_id"]].drop_duplicates(keys)
     repeats = ignored[ignored["role"] == "repeat"].merge(firsts, on=keys, how="left")
     return ignored[["figure_id", "doc_id", "role"]].merge(
         repeats[["figure_id", "claim_id"]], on="figure_id", how="left"
