@@ -10,6 +10,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -46,8 +47,9 @@ def _fields(args: argparse.Namespace) -> corpuslab.Fields:
     )
 
 
-def _manifest(args: argparse.Namespace) -> str | None:
-    return None if str(args.manifest).lower() == "none" else args.manifest
+def _none_or(value: str | None) -> str | None:
+    """An option that takes a path, ``auto`` or ``none``: the word ``none`` turns the file off."""
+    return None if str(value).lower() == "none" else value
 
 
 def _progress(args: argparse.Namespace) -> bool | None:
@@ -55,7 +57,9 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 
 def _load(args: argparse.Namespace) -> pd.DataFrame:
-    return corpuslab.load_documents(args.path, fields=_fields(args), manifest=_manifest(args), progress=_progress(args))
+    return corpuslab.load_documents(
+        args.path, fields=_fields(args), manifest=_none_or(args.manifest), progress=_progress(args)
+    )
 
 
 def _print_table(frame: pd.DataFrame, title: str) -> None:
@@ -95,7 +99,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         corpuslab.write_table(tables[args.table], args.out)
         print(f"wrote {len(tables[args.table])} rows of {args.table} to {args.out}", file=sys.stderr)
     else:
-        paragraphs = tables.get("paragraphs", corpuslab.split_paragraphs(documents))
+        paragraphs = tables["paragraphs"] if "paragraphs" in tables else corpuslab.split_paragraphs(documents)
         _print_documents(corpuslab.summarize_documents(documents, paragraphs))
     _print_problems(documents)
     return EXIT_OK
@@ -137,10 +141,6 @@ def _print_figures(figures: pd.DataFrame, *, max_documents: int = 20) -> None:
         f"\n{len(shown)} figures in {shown['doc_id'].nunique()} documents; {flagged} more in boilerplate or "
         "repeated paragraphs (kept in the figures table, flagged)"
     )
-
-
-def _aliases(args: argparse.Namespace) -> str | None:
-    return None if str(args.aliases).lower() == "none" else args.aliases
 
 
 def _tolerances(args: argparse.Namespace) -> corpuslab.Tolerances:
@@ -185,7 +185,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     _print_figures(result.figures)
     _print_claims(result.claims)
     if not args.no_validate:
-        _print_validation(corpuslab.validate(result, progress=False if args.no_progress else None), result.claims)
+        _print_validation(corpuslab.validate(result, progress=_progress(args)), result.claims)
     _print_problems(result.documents)
     return EXIT_OK
 
@@ -196,16 +196,7 @@ def _run_streamed(args: argparse.Namespace) -> int:
     if not args.out_dir:
         print("corpuslab: error: --stream writes its tables as it goes; give --out-dir DIR", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    summary = stream_pipeline(
-        args.path,
-        args.out_dir,
-        batch_size=args.batch_size,
-        fields=_fields(args),
-        manifest=_manifest(args),
-        aliases=_aliases(args),
-        tolerances=_tolerances(args),
-        progress=_progress(args),
-    )
+    summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
     _print_table(rows, f"tables written to {summary.out_dir}")
     print(f"\nclaims by verdict: {summary.verdicts}")
@@ -223,7 +214,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         suites_dir=args.suites,
         suite=args.suite,
         docs_dir=args.docs,
-        progress=False if args.no_progress else None,
+        progress=_progress(args),
     )
     if args.out:
         corpuslab.write_table(results.drop(columns="unexpected_index"), args.out)
@@ -263,16 +254,19 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
 
 def _pipeline(args: argparse.Namespace) -> corpuslab.PipelineResult:
     return corpuslab.run_pipeline(
-        args.path,
-        fields=_fields(args),
-        manifest=_manifest(args),
-        aliases=_aliases(args),
-        tolerances=_tolerances(args),
-        engine=args.engine,
-        scheduler=args.scheduler,
-        n_workers=args.workers,
-        progress=_progress(args),
+        args.path, engine=args.engine, scheduler=args.scheduler, n_workers=args.workers, **_pipeline_options(args)
     )
+
+
+def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The options every whole-pipeline run takes, as the engines name them."""
+    return {
+        "fields": _fields(args),
+        "manifest": _none_or(args.manifest),
+        "aliases": _none_or(args.aliases),
+        "tolerances": _tolerances(args),
+        "progress": _progress(args),
+    }
 
 
 def _claim_options(parser: argparse.ArgumentParser) -> None:
