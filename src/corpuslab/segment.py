@@ -102,13 +102,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _key(text: str) -> str:
+def paragraph_key(text: str) -> str:
+    """What makes two paragraphs repeats of each other: their words, with case and punctuation folded."""
     return _KEY_DROP.sub(" ", text).casefold().strip()
 
 
 def _flag_repeats(texts: list[str]) -> tuple[list[int | None], list[str | None]]:
     """Find each paragraph's earlier or containing twin, and mark repeated captions."""
-    keys = [_key(t) for t in texts]
+    keys = [paragraph_key(t) for t in texts]
     repeat_of: list[int | None] = [None] * len(texts)
     first: dict[str, int] = {}
     counts: dict[str, int] = {}

@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 SEVERITIES = ("error", "finding")
 RESULT_COLUMNS = ["suite", "expectation", "type", "column", "severity", "status", "unexpected_count", "n_rows",
                   "examples", "note", "unexpected_index"]  # fmt: skip
-_EXAMPLES = 3
 
 __all__ = ["SEVERITIES", "Suite", "default_suites_dir", "failed", "load_suites", "validate"]
 

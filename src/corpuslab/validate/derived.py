@@ -7,12 +7,11 @@ suite can say "every figure's surface is the text at its offsets" with a plain
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import pandas as pd
 
-_KEY_DROP = re.compile(r"[\W_]+")
+from corpuslab.segment import paragraph_key
 
 
 def documents_checked(
@@ -30,7 +29,7 @@ def documents_checked(
 
 def _unflagged_repeats(paragraphs: pd.DataFrame) -> pd.Series:
     """Per document, paragraphs whose text (case and punctuation folded) repeats an earlier one unflagged."""
-    keys = paragraphs["text"].map(lambda t: _KEY_DROP.sub(" ", t).casefold().strip())
+    keys = paragraphs["text"].map(paragraph_key)
     repeated = keys.groupby([paragraphs["doc_id"], keys]).cumcount() > 0
     unflagged = repeated & ~paragraphs["is_repeat"] & (keys != "")
     return unflagged.groupby(paragraphs["doc_id"]).sum()
