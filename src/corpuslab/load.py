@@ -135,14 +135,7 @@ def _frame(records: list[dict[str, Any]], report: Report) -> pd.DataFrame:
 
 def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[list[Source], Path | None]:
     """List article files under ``root`` in a stable order and find the manifest."""
-    manifest_path: Path | None = None
-    if manifest == "auto":
-        if root.is_dir():
-            manifest_path = next((root / n for n in MANIFEST_NAMES if (root / n).is_file()), None)
-    elif manifest is not None:
-        manifest_path = Path(manifest)
-        if not manifest_path.is_file():
-            raise InputNotFoundError(f"{manifest_path}: manifest not found; pass an existing CSV or manifest=None.")
+    manifest_path = _manifest_path(root, manifest)
     files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
     base = root if root.is_dir() else root.parent
     sources = []
@@ -244,13 +237,21 @@ def _parse_date(record: dict[str, Any], report: Report) -> pd.Timestamp | None:
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 
 
+def _manifest_path(root: Path, manifest: str | Path | None) -> Path | None:
+    """The manifest to merge: ``auto`` finds one in a corpus folder, a path must exist, None is none."""
+    if manifest == "auto":
+        return next((root / n for n in MANIFEST_NAMES if (root / n).is_file()), None) if root.is_dir() else None
+    if manifest is None:
+        return None
+    path = Path(manifest)
+    if not path.is_file():
+        raise InputNotFoundError(f"{path}: manifest not found; pass an existing CSV or manifest=None.")
+    return path
+
+
 def manifest_outlets(path: str | Path, manifest: str | Path | Literal["auto"] | None = "auto") -> set[str] | None:
     """The outlets a corpus manifest lists (None when there is no manifest), for validation."""
-    root = Path(path)
-    if manifest == "auto":
-        found = next((root / n for n in MANIFEST_NAMES if (root / n).is_file()), None) if root.is_dir() else None
-    else:
-        found = None if manifest is None else Path(manifest)
+    found = _manifest_path(Path(path), manifest)
     if found is None:
         return None
     outlets = (row.get("outlet") for row in _read_manifest(found, "utf-8").values())
