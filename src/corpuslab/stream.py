@@ -153,6 +153,7 @@ def _first_pass(
         batch_size=batch_size,
     ):
         report = load_report(documents)
+        documents.attrs = {}  # the report is its own table; not a growing copy in every documents part
         figures = extract_figures(documents, progress=False)
         prepared = prepare_statements(figures, documents, aliases, doc_offset=offset)  # type: ignore[arg-type]
         offset += len(documents)
