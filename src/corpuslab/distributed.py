@@ -82,20 +82,23 @@ def run_dask(
     alias_table = load_aliases(find_aliases(path, aliases))
     with _client(scheduler, n_workers) as client:
         batches: list[Any] = []
+        loaded: list[pd.DataFrame] = []
         report = pd.DataFrame()
         offset = 0
         for batch in iter_documents(path, fields=fields, manifest=manifest, progress=progress, batch_size=batch_size):
             report = load_report(batch)
             batch.attrs = {}  # the report travels once, from here; not with every partition
+            loaded.append(batch)
             batches.append(client.submit(_extract_partition, batch, alias_table, offset, pure=False))
             offset += len(batch)
         contexts = client.gather([client.submit(_context, b) for b in batches])
-        stories, ambiguous = corpus_context(contexts, alias_table)
-        finished = [client.submit(_finish, b, stories, ambiguous, tolerances) for b in batches]
+        # One copy of the corpus-wide maps on every worker, not one per task.
+        shared = client.scatter(list(corpus_context(contexts, alias_table)), broadcast=True)
+        finished = [client.submit(_finish, b, *shared, tolerances) for b in batches]
         claims, comparisons, statements = _claims_on_workers(client, finished, max_pairs_per_claim)
-        parts = client.gather(batches)
-    documents = _concat([p["documents"] for p in parts])
-    ignored = _concat([p["prepared"].ignored for p in parts])
+        parts = client.gather([client.submit(_tables, b) for b in batches])  # the client has the documents
+    documents = _concat(loaded)
+    ignored = _concat([p["ignored"] for p in parts])
     tables = finalize(claims, comparisons, assemble_memberships(statements, ignored))
     return PipelineResult(
         documents, _concat([p["paragraphs"] for p in parts]), _concat([p["figures"] for p in parts]),
@@ -145,7 +148,12 @@ def _extract_partition(documents: pd.DataFrame, aliases: Aliases, offset: int) -
     """On a worker: one partition's paragraphs, figures and statements."""
     figures = extract_figures(documents, progress=False)
     prepared = prepare_statements(figures, documents, aliases, doc_offset=offset)
-    return {"documents": documents, "paragraphs": split_paragraphs(documents), "figures": figures, "prepared": prepared}
+    return {"paragraphs": split_paragraphs(documents), "figures": figures, "prepared": prepared}
+
+
+def _tables(part: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """What the client keeps of a partition: its tables, not the statements already used."""
+    return {"paragraphs": part["paragraphs"], "figures": part["figures"], "ignored": part["prepared"].ignored}
 
 
 def _context(part: dict[str, Any]) -> Prepared:
