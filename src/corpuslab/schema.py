@@ -269,14 +269,13 @@ def conform(frame: pd.DataFrame, table: Table | str) -> pd.DataFrame:
     """
     table = TABLES[table] if isinstance(table, str) else table
     absent = [c for c in table.columns if c.name not in frame.columns]
-    if absent and all(c.nullable for c in absent):
-        frame = frame.assign(**{c.name: None for c in absent})  # optional columns may be left out
-    missing = [c for c in table.names if c not in frame.columns]
-    if missing:
+    if not all(c.nullable for c in absent):
         raise SchemaError(
-            f"{table.name} table is missing columns {missing}; pass the output of the stage that builds it "
-            f"(columns expected: {table.names})."
+            f"{table.name} table is missing columns {[c.name for c in absent]}; pass the output of the stage "
+            f"that builds it (columns expected: {table.names})."
         )
+    if absent:
+        frame = frame.assign(**{c.name: None for c in absent})  # optional columns may be left out
     extra = [c for c in frame.columns if c not in table.names]
     out = frame[table.names + extra]
     casts = {c.name: c.dtype for c in table.columns if str(out[c.name].dtype) != c.dtype}

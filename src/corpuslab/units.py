@@ -307,25 +307,24 @@ _DISPLAY: dict[str, list[tuple[float, str]]] = {
 }
 
 
+_MONEY_SCALES = ((1e12, " tn"), (1e9, " bn"), (1e6, " mn"))
+
+
 def format_value(value: float, unit: str, *, currency: str | None = None) -> str:
     """Format a canonical value for people: ``5e10, cubic_meter_per_year -> '50 bcm/y'``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "?"
     if math.isinf(value):
         return "∞"
-    code = currency or (unit.split("_per_year")[0] if unit.split("_per_year")[0] in ISO_CURRENCIES else None)
-    if code:
-        suffix = "/y" if unit.endswith("_per_year") else ""
-        for factor, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
-            if abs(value) >= factor:
-                return f"{code} {_number(value / factor)}{word}{suffix}"
-        return f"{code} {_number(value)}{suffix}"
-    for factor, suffix in _DISPLAY.get(unit, []):
-        if abs(value) >= factor or factor == _DISPLAY[unit][-1][0]:
-            number = _number(value / factor)
-            if number == "1" and suffix.endswith("s"):
-                suffix = suffix[:-1]  # "1 year", not "1 years"
-            return f"{number}{suffix}"
+    scale = _scale(unit, value, currency)
+    if scale is not None:
+        factor, suffix, code = scale
+        number = _number(value / factor)
+        if code:
+            return f"{code} {number}{suffix}"
+        if number == "1" and suffix.endswith("s"):
+            suffix = suffix[:-1]  # "1 year", not "1 years"
+        return f"{number}{suffix}"
     if unit == "date":
         year, month, day = int(value) // 10000, int(value) // 100 % 100, int(value) % 100
         parts = [f"{year:04d}" if year else "", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]
@@ -342,18 +341,27 @@ def display_scale(unit: str, magnitude: float, *, currency: str | None = None) -
 
     Divide a canonical value by ``factor`` and write ``label`` after it (an axis label, say).
     """
+    scale = _scale(unit, magnitude, currency)
+    if scale is None:
+        return 1.0, unit.replace("_", " ")
+    factor, suffix, code = scale
+    return factor, f"{code}{suffix}" if code else suffix.strip()
+
+
+def _scale(unit: str, magnitude: float, currency: str | None) -> tuple[float, str, str | None] | None:
+    """The display factor and suffix for values of about ``magnitude``, and the currency code for money;
+    None for units shown without a scale (dates, counts)."""
     base = unit.split("_per_year")[0]
     code = currency or (base if base in ISO_CURRENCIES else None)
     if code:
-        suffix = "/y" if unit.endswith("_per_year") else ""
-        for factor, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " mn")):
-            if abs(magnitude) >= factor:
-                return factor, f"{code}{word}{suffix}"
-        return 1.0, f"{code}{suffix}"
-    for factor, suffix in _DISPLAY.get(unit, []):
-        if abs(magnitude) >= factor or factor == _DISPLAY[unit][-1][0]:
-            return factor, suffix.strip()
-    return 1.0, unit.replace("_", " ")
+        per = "/y" if unit.endswith("_per_year") else ""
+        factor, word = next(((f, w) for f, w in _MONEY_SCALES if abs(magnitude) >= f), (1.0, ""))
+        return factor, f"{word}{per}", code
+    scales = _DISPLAY.get(unit)
+    if not scales:
+        return None
+    factor, suffix = next((s for s in scales if abs(magnitude) >= s[0]), scales[-1])  # the smallest fits all
+    return factor, suffix, None
 
 
 def _number(x: float) -> str:
