@@ -87,7 +87,7 @@ def iter_records(sources: list[Source], fields: Fields, encoding: str, report: R
         if raw is None:
             continue
         if source.fmt == "html":
-            yield from _html_records(source, raw, encoding, report)
+            yield from _html_records(source, raw, report)  # a page declares its own encoding
             continue
         text = _decode(source, raw, encoding, report)
         if text is None:
@@ -98,6 +98,10 @@ def iter_records(sources: list[Source], fields: Fields, encoding: str, report: R
             yield from _csv_records(source, text, fields, report)
 
 
+_BINARY = "file holds binary data, not text; remove it from the corpus folder."
+_EMPTY = "file is empty; remove it or add its text."
+
+
 def _read_bytes(source: Source, report: Report) -> bytes | None:
     try:
         raw = gzip.decompress(source.path.read_bytes()) if source.is_gzip else source.path.read_bytes()
@@ -105,17 +109,21 @@ def _read_bytes(source: Source, report: Report) -> bytes | None:
         report.add(source.name, "unreadable", f"cannot read file ({exc}); check permissions or re-create the file.")
         return None
     if not raw.strip():
-        report.add(source.name, "empty_file", "file is empty; remove it or add its text.")
+        report.add(source.name, "empty_file", _EMPTY)
         return None
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        report.add(source.name, "binary_file", "file holds binary data, not text; remove it from the corpus folder.")
+        report.add(source.name, "binary_file", _BINARY)
         return None
     return raw
 
 
-def _decode(source: Source, raw: bytes, encoding: str, report: Report) -> str | None:
+def _codec(encoding: str) -> str:
     # utf-8-sig drops only a byte-order mark, which is encoding, not text.
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
+    return "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
+
+
+def _decode(source: Source, raw: bytes, encoding: str, report: Report) -> str | None:
+    codec = _codec(encoding)
     try:
         return raw.decode(codec)
     except UnicodeDecodeError as exc:
@@ -153,7 +161,8 @@ def _meta_from(row: dict[str, Any], fields: Fields) -> dict[str, Any]:
 
 def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report) -> Iterator[dict[str, Any]]:
     """Read a JSONL file line by line; a bad line is reported with its number and the others still load."""
-    codec = "utf-8-sig" if encoding.replace("_", "-").lower() in ("utf-8", "utf8") else encoding
+    first_codec = _codec(encoding)
+    codec = first_codec.replace("-sig", "")  # a byte-order mark can only open the file
     seen_text = False
     number = 0
     try:
@@ -163,11 +172,11 @@ def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report
                     report.add(
                         source.name,
                         "binary_file",
-                        "file holds binary data, not text; remove it from the corpus folder.",
+                        _BINARY,
                     )
                     return
                 try:
-                    line = raw.decode(codec if number == 1 else codec.replace("-sig", ""))
+                    line = raw.decode(first_codec if number == 1 else codec)
                 except UnicodeDecodeError as exc:
                     report.add(
                         source.name,
@@ -192,7 +201,7 @@ def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report
         )
         return
     if not seen_text:
-        report.add(source.name, "empty_file", "file is empty; remove it or add its text.")
+        report.add(source.name, "empty_file", _EMPTY)
 
 
 def _json_record(source: Source, line: str, fields: Fields, number: int, report: Report) -> dict[str, Any] | None:
@@ -286,7 +295,7 @@ def _row_record(
     return _record(source, text=text, line=number, **meta)
 
 
-def _html_records(source: Source, raw: bytes, encoding: str, report: Report) -> Iterator[dict[str, Any]]:
+def _html_records(source: Source, raw: bytes, report: Report) -> Iterator[dict[str, Any]]:
     import trafilatura
 
     with warnings.catch_warnings():
