@@ -42,6 +42,11 @@ def _new(rows: float, *, width: float = _WIDTH, **kwargs: object) -> tuple[Figur
     return fig, fig.subplots(**kwargs)
 
 
+def _multi_source(claims: pd.DataFrame, min_sources: int, max_claims: int) -> pd.DataFrame:
+    """The claims a chart shows: stated by ``min_sources`` or more, the first ``max_claims`` (conflicts first)."""
+    return claims[claims["n_sources"] >= min_sources].head(max_claims)
+
+
 def claim_rows(
     claims: pd.DataFrame,
     memberships: pd.DataFrame,
@@ -55,7 +60,7 @@ def claim_rows(
     Returns columns claim_id, claim (label), verdict, unit, source, value, low, high, bound, shape
     (``point``, ``bar``, ``right`` or ``left``), ordered as the chart shows them.
     """
-    shown = claims[claims["n_sources"] >= min_sources].head(max_claims)
+    shown = _multi_source(claims, min_sources, max_claims)
     stated = memberships[
         memberships["claim_id"].isin(shown["claim_id"]) & memberships["role"].isin(["value", "earlier_value"])
     ]
@@ -187,7 +192,7 @@ def plot_agreement_matrix(
     states it, blank where it does not."""
     from matplotlib.colors import ListedColormap
 
-    shown = claims[claims["n_sources"] >= min_sources].head(max_claims)
+    shown = _multi_source(claims, min_sources, max_claims)
     stated = memberships[memberships["claim_id"].isin(shown["claim_id"])].dropna(subset=["source"])
     sources = sorted(stated["source"].unique())
     verdicts = list(VERDICT_COLORS)
@@ -231,15 +236,7 @@ def plot_documents(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> Figure:
         for d, o in zip(documents["doc_id"], documents["outlet"], strict=True)
     ]
     fig, ax = _new(0.35 * len(documents) + 1.6, width=8.0)
-    y = np.arange(len(documents))
-    ax.barh(y, kept.to_numpy(), color=KIND_COLOR, label="article text")
-    ax.barh(
-        y,
-        flagged.to_numpy(),
-        left=kept.to_numpy(),
-        color=VERDICT_COLORS["not_comparable"],
-        label="flagged: boilerplate or repeated",
-    )
+    y = _kept_and_flagged(ax, kept, flagged, "article text", "flagged: boilerplate or repeated")
     ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("words")
@@ -254,20 +251,20 @@ def plot_figure_kinds(figures: pd.DataFrame) -> Figure:
     counts = pd.crosstab(figures["kind"], flagged).reindex(columns=[False, True], fill_value=0)
     counts = counts.loc[counts.sum(axis=1).sort_values().index]
     fig, ax = _new(0.3 * len(counts) + 1.6, width=8.0)
-    y = np.arange(len(counts))
-    ax.barh(y, counts[False].to_numpy(), color=KIND_COLOR, label="counted")
-    ax.barh(
-        y,
-        counts[True].to_numpy(),
-        left=counts[False].to_numpy(),
-        color=VERDICT_COLORS["not_comparable"],
-        label="in boilerplate or repeated text",
-    )
+    y = _kept_and_flagged(ax, counts[False], counts[True], "counted", "in boilerplate or repeated text")
     ax.set_yticks(y, [k.replace("_", " ") for k in counts.index], fontsize=8)
     ax.set_xlabel("figures")
     ax.set_title("Figures by kind", fontsize=11)
     ax.legend(fontsize=8, frameon=False, loc="lower right")
     return fig
+
+
+def _kept_and_flagged(ax: Axes, kept: pd.Series, flagged: pd.Series, kept_label: str, flagged_label: str) -> np.ndarray:
+    """One horizontal bar per row: what later stages use, then what the loader flagged; returns the rows' y."""
+    y = np.arange(len(kept))
+    ax.barh(y, kept.to_numpy(), color=KIND_COLOR, label=kept_label)
+    ax.barh(y, flagged.to_numpy(), left=kept.to_numpy(), color=VERDICT_COLORS["not_comparable"], label=flagged_label)
+    return y
 
 
 def plot_validation(results: pd.DataFrame) -> Figure:
