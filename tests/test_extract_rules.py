@@ -242,6 +242,7 @@ def test_counted_noun_and_subject() -> None:
         ("The rebels seized the northern port in 2019, officials said.", "2019", "rebels seized northern port"),
         ("On 3 March, the central bank raised its key rate.", "3 March", "central bank raised key"),
         ("Auditors reviewed his 2005 return.", "2005", "return"),
+        ("Analysts read Gazprom's 2019 report on Tuesday.", "2019", "report"),
         ("The city hosted the 31st Summer Games.", "31st", "Summer Games"),
         # An initialism's full stops end neither the word nor the clause.
         (

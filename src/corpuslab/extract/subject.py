@@ -67,8 +67,6 @@ _TIME_WORDS = frozenset(
     last next this morning afternoon evening night""".split()
 ) | frozenset(WEEKDAYS)
 _NOT_EVENT_WORDS = STOP_WORDS | frozenset(MONTHS) | _TIME_WORDS
-# Words before a date that make it modify the noun after it ("his 2005 return").
-_POSSESSORS = _DETERMINERS | {"'s", "’s"}
 
 
 def singular(word: str) -> str:
@@ -218,7 +216,10 @@ def _event_of(sentence: str, start: int, end: int, *, kind: str) -> str | None:
     Peninsula" for "Russia annexed the Crimean Peninsula from Ukraine in 2014")."""
     right_words = _words(sentence[end:])
     before = _words(sentence[max(0, start - 40) : start])  # the word before; no need to split the whole left side
-    modifies = kind == "ordinal" or (before and before[-1].lower() in _POSSESSORS)
+    # "the 2005 return", "his 2005 return", "Gazprom's 2019 report": the date modifies the noun after it.
+    modifies = kind == "ordinal" or (
+        before and (before[-1].lower() in _DETERMINERS or before[-1].endswith(("'s", "’s")))
+    )
     if modifies and right_words and right_words[0][0].isalpha():
         phrase = _noun_phrase_after(right_words)
         if phrase:
