@@ -131,11 +131,11 @@ def validate(
     frames = derived.checked_tables(_as_mapping(tables), manifest_outlets=manifest_outlets)
     rows: list[dict[str, Any]] = []
     show = _show_progress(progress)
-    with runner.Session(docs_dir=docs_dir, progress=show) as session:
-        for s in suites:
-            rows.extend(session.run(s, frames[s.table]))
-        if docs_dir is not None:
-            session.build_docs()
+    session = runner.Session(docs_dir=docs_dir, progress=show)
+    for s in suites:
+        rows.extend(session.run(s, frames[s.table]))
+    if docs_dir is not None:
+        session.build_docs()
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 

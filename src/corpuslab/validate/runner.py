@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import warnings
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -64,12 +63,6 @@ class Session:
             )  # fmt: skip
         self.source = self.context.data_sources.add_pandas("corpuslab")
 
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
-        return None
-
     def run(self, suite: Suite, frame: pd.DataFrame) -> list[dict[str, Any]]:
         """Validate one table against one suite; return one result row per expectation."""
         frame = frame.reset_index(drop=True)
@@ -120,9 +113,7 @@ def build_suite(suite: Suite) -> gx.ExpectationSuite:
 
 def _check_columns(suite: Suite, frame: pd.DataFrame) -> None:
     for i, raw in enumerate(suite.expectations):
-        kwargs = raw.get("kwargs", {})
-        named = [kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B"), *kwargs.get("column_list", [])]
-        unknown = [c for c in named if c is not None and c not in frame.columns]
+        unknown = [c for c in _columns(raw.get("kwargs", {})) if c not in frame.columns]
         if unknown:
             raise SuiteError(
                 f"{suite.path}: expectation #{i} ({raw.get('type')}) names {unknown}, which the "
@@ -166,7 +157,7 @@ def _row(suite: Suite, result: Any, frame: pd.DataFrame) -> dict[str, Any]:
 
 def _columns(kwargs: dict[str, Any]) -> list[str]:
     named = [kwargs.get("column"), kwargs.get("column_A"), kwargs.get("column_B"), *kwargs.get("column_list", [])]
-    return [c for c in named if c]
+    return [c for c in named if c is not None]
 
 
 def _example(frame: pd.DataFrame, table: str, index: int) -> str:
