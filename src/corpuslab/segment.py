@@ -206,6 +206,14 @@ def split_paragraphs(documents: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def document_sentences(text: str, paragraphs: list[dict[str, object]]) -> list[tuple[int, int, int]]:
+    """``(start, end, paragraph_index)`` of every sentence of a document, paragraph by paragraph.
+
+    The one sentence numbering of a document: the figures table's ``sentence_index`` indexes it.
+    """
+    return [(s, e, p["paragraph_index"]) for p in paragraphs for s, e in sentence_spans(text, p["start"], p["end"])]
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each sentence of ``text[start:end]``, as offsets into ``text``."""
     end = len(text) if end is None else end

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +29,7 @@ from corpuslab.compare.subjects import (
     noun_class,
 )
 from corpuslab.extract.subject import singular
-from corpuslab.segment import document_paragraphs, sentence_spans
+from corpuslab.segment import document_paragraphs, document_sentences
 from corpuslab.vocab import PHYSICAL_KINDS, TEMPORAL_KINDS
 
 STATEMENT_COLUMNS = [
@@ -75,7 +74,7 @@ class DocumentContext:
 
 def document_context(text: str, aliases: Aliases | None = None) -> DocumentContext:
     """Split a document once for the claims stage."""
-    spans = [s for p in document_paragraphs("", text) for s in sentence_spans(text, p["start"], p["end"])]
+    spans = [(s, e) for s, e, _ in document_sentences(text, document_paragraphs("", text))]
     names = [[(a + s, b + s, n) for a, b, n in names_in(text[s:e])] for s, e in spans]
     place = S.document_place(text[s:e] for s, e in spans)
     known = aliases.entities if aliases else {}
@@ -90,13 +89,13 @@ def document_statements(
     context = document_context(text, aliases)
     statements: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
-    years = _years_by_sentence(figures, context)
+    years = _years_by_sentence(figures)
     for row in figures.to_dict("records"):
         role = _ignored_role(row)
         if role:
             members.append({"figure_id": row["figure_id"], "doc_id": row["doc_id"], "role": role})
             continue
-        index = _sentence_of(context, row["start"])
+        index = int(row["sentence_index"])  # the extract stage numbered the sentences the same way
         s_start, s_end = context.sentences[index] if context.sentences else (0, len(text))
         # A window, not a whole run-on "sentence": text without full stops must cost linear time.
         s_start, s_end = max(s_start, row["start"] - _WINDOW), min(s_end, row["end"] + _WINDOW)
@@ -187,16 +186,11 @@ def _ignored_role(row: dict[str, Any]) -> str | None:
     return None
 
 
-def _sentence_of(context: DocumentContext, start: int) -> int:
-    """The last sentence starting at or before ``start`` (the first one if none does)."""
-    return max(bisect_right(context.sentences, start, key=lambda span: span[0]) - 1, 0)
-
-
-def _years_by_sentence(figures: pd.DataFrame, context: DocumentContext) -> dict[int, int]:
+def _years_by_sentence(figures: pd.DataFrame) -> dict[int, int]:
     """The year a sentence names ("increase by 28% in 2025"), when it names exactly one."""
     found: dict[int, set[int]] = {}
-    for start, value in figures.loc[figures["kind"] == "year", ["start", "value"]].itertuples(index=False):
-        found.setdefault(_sentence_of(context, start), set()).add(int(value))
+    for index, value in figures.loc[figures["kind"] == "year", ["sentence_index", "value"]].itertuples(index=False):
+        found.setdefault(int(index), set()).add(int(value))
     return {index: years.pop() for index, years in found.items() if len(years) == 1}
 
 

@@ -15,7 +15,7 @@ from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
 from corpuslab.extract.rules import find_figures
 from corpuslab.progress import bar as progress_bar
-from corpuslab.segment import document_paragraphs, sentence_spans
+from corpuslab.segment import document_paragraphs, document_sentences
 
 log = logging.getLogger(__name__)
 # Longest sentence stored whole in the figures table (longer ones are windows around the figure).
@@ -36,10 +36,7 @@ def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
             "corpuslab.load_documents() or fill the text column"
         )
     paragraphs = document_paragraphs(doc_id, text)
-    sentences: list[tuple[int, int, int]] = []
-    for p in paragraphs:
-        for s, e in sentence_spans(text, p["start"], p["end"]):
-            sentences.append((s, e, p["paragraph_index"]))
+    sentences = document_sentences(text, paragraphs)
     starts = [s for s, _, _ in sentences]
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     records = []
