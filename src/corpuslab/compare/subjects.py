@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from corpuslab import units
 from corpuslab.errors import InputFormatError, InputNotFoundError
 from corpuslab.extract.lexicon import CALENDAR_NAMES
 
@@ -149,8 +150,6 @@ def names_in(text: str) -> list[tuple[int, int, str]]:
 
 def _measures(word: str) -> bool:
     """Whether ``word`` after a number makes it a quantity ("China 58 billion", "Line 38 bcm"), not a name."""
-    from corpuslab import units
-
     lower = word.lower()
     return lower in units.SCALES or units.lookup(lower) is not None or lower in ("%", "per", "percent")
 
