@@ -17,6 +17,7 @@ from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE, bound_of
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import Reading, read_right
+from corpuslab.vocab import TEMPORAL_KINDS
 
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
@@ -201,7 +202,7 @@ def read_tail(text: str, r: Reading) -> None:
 
 def attach_from_value(r: Reading, m: re.Match[str], prev: Figure) -> bool:
     """ "rose to 5% from 4%", "44 bcm, up from 38": the numeral is the previous figure's old value."""
-    if not math.isnan(prev.from_value) or prev.kind in ("date", "year", "ordinal"):
+    if not math.isnan(prev.from_value) or prev.kind in TEMPORAL_KINDS:
         return False
     direction = (m.group("dir") or "").lower()
     if not (prev.trend or direction):

@@ -4,8 +4,6 @@ part of a name, or nothing a reader would note.
 
 from __future__ import annotations
 
-import re
-
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import (
@@ -17,6 +15,7 @@ from corpuslab.extract.lexicon import (
     bound_of,
 )
 from corpuslab.extract.reading import Reading, is_plural, next_is_plural
+from corpuslab.vocab import TEMPORAL_KINDS
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
 _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold year month day week hour".split())
@@ -45,7 +44,7 @@ def mark_year_like(text: str, r: Reading) -> None:
 def decide_kind(text: str, r: Reading, left: str) -> None:
     """Settle the kind; leave it None for numerals that are not figures (names, a lone "one")."""
     _decide(text, r, left)
-    if r.kind in ("year", "date", "ordinal"):
+    if r.kind in TEMPORAL_KINDS:
         r.trend, r.is_change = None, False  # "from 2014 to 2015": a time, not a level that moved
 
 
@@ -155,8 +154,6 @@ def is_name_number(text: str, r: Reading, left: str) -> bool:
     """Numbers that are part of a name: "Power of Siberia 2", "Article 5", "Boeing 737", "Five-Year Plan"."""
     if r.opener or r.bound != "exact" or r.negative or r.trend:
         return False  # "Obama from 2013", "Xi about 5": words were read between the name and the number
-    if r.group == "spelled":
-        return _is_title_case_name(text, r, left)
     if r.group != "digits" or r.low == r.low:
         return False
     m = P.WORD_BEFORE.search(left)
@@ -184,14 +181,14 @@ def _is_title_case_name(text: str, r: Reading, left: str) -> bool:
     """ "the 13th Five-Year Plan": a capitalised number word inside a sentence, followed by a capital."""
     if not r.numeral[0].isupper() or not left.strip() or left.rstrip().endswith((".", ":", '"', "“")):
         return False
-    rest = text[r.start + len(r.numeral) : r.start + len(r.numeral) + 20]
-    return bool(re.match(r"[-\s]+[A-Z]", rest))
+    after = r.start + len(r.numeral)
+    return bool(P.CAPITAL_AFTER.match(text, after, after + 20))
 
 
-def words_after(text: str, pos: int, limit: int = 3) -> str | None:
-    """Return up to ``limit`` words after ``pos`` that are not stop words ("Winter Olympics")."""
+def words_after(text: str, pos: int) -> str | None:
+    """Return up to three words after ``pos`` that are not stop words ("Winter Olympics")."""
     words = []
-    for _ in range(limit):
+    for _ in range(3):
         m = P.WORD_AFTER.match(text, pos)
         if not m or m.group("word").lower() in STOP_WORDS:
             break
@@ -211,7 +208,7 @@ def noun_after(text: str, pos: int, *, plural: bool) -> str | None:
             break
         words.append(m.group("word"))
         pos = m.end()
-        if text[pos : pos + 1] in ",.;:!?)(" or text[pos : pos + 1] == "":
+        if text[pos : pos + 1] in ",.;:!?)(":  # also true at the end of the text
             break
     for i, word in enumerate(words):
         lower = word.lower()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from corpuslab.units import unit_key
+
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -71,14 +73,6 @@ BOUNDS_AFTER = {
     "+": "at_least",
 }
 
-# Change verbs and nouns (stems), with the direction they give.
-UP_STEMS = ("increas", "ris", "rose", "grow", "grew", "climb", "jump", "gain", "surg", "soar", "boost",
-            "rais", "lift", "expand", "hik", "doubl", "tripl", "widen", "accelerat", "rebound", "spik", "swell",
-            "swollen", "advanc", "improv", "add", "up", "higher", "growth", "upgrade", "top")  # fmt: skip
-DOWN_STEMS = ("decreas", "fall", "fell", "fallen", "drop", "declin", "cut", "reduc", "lower", "slump", "plung",
-              "tumbl", "sank", "sink", "sunk", "shrank", "shrink", "shrunk", "slid", "slip", "dip", "contract",
-              "narrow", "eas", "slash", "lose", "lost", "loss", "down", "retreat", "collaps", "plummet", "slow",
-              "decline", "weaken")  # fmt: skip
 CHANGE_WORD = re.compile(
     r"\b(?:(?P<up>increas\w*|rise[sn]?|rising|rose|grow\w*|grew|climb\w*|jump\w*|gain\w*|surg\w*|soar\w*|"
     r"boost\w*|rais\w*|lift\w*|expand\w*|hike[sd]?|hiking|doubl\w*|tripl\w*|widen\w*|accelerat\w*|rebound\w*|"
@@ -133,8 +127,6 @@ NOT_PLURAL = frozenset(
     tens percent""".split()
 )
 
-# Words before a figure that make it an addition ("an additional 23 days", "another 100 staff").
-ADDITIVE = frozenset("additional another extra further added".split())
 # Words right after a figure (or two words later) that make it an amount of change, with its direction
 # ("a 28% increase", "a 10.1 percent year-on-year drop", "29 percent higher", "3 degrees above average").
 CHANGE_AFTER = {
@@ -170,12 +162,9 @@ NOUN_MODIFIERS = frozenset(
 def bound_of(words: str, *, after: bool = False) -> str:
     """The bound a written bound phrase gives, however it is spaced or hyphenated ("a maximum-of")."""
     table = _BOUNDS_AFTER_KEYS if after else _BOUNDS_BEFORE_KEYS
-    return table[_bound_key(words)]
+    return table[unit_key(words)]
 
 
-def _bound_key(words: str) -> str:
-    return " ".join(words.lower().replace("-", " ").split())
-
-
-_BOUNDS_BEFORE_KEYS = {_bound_key(k): v for k, v in BOUNDS_BEFORE.items()}
-_BOUNDS_AFTER_KEYS = {_bound_key(k): v for k, v in BOUNDS_AFTER.items() if _bound_key(k)}
+# Keyed as units are ("a maximum-of" and "a maximum of" are one key).
+_BOUNDS_BEFORE_KEYS = {unit_key(k): v for k, v in BOUNDS_BEFORE.items()}
+_BOUNDS_AFTER_KEYS = {unit_key(k): v for k, v in BOUNDS_AFTER.items()}

@@ -23,6 +23,11 @@ from corpuslab.extract.lexicon import (
 )
 from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE
 
+# "pounds sterling" is money, not weight.
+STERLING = re.compile(r"\s+sterling")
+# A capitalised word right after a number word: "Five-Year Plan".
+CAPITAL_AFTER = re.compile(r"[-\s]+[A-Z]")
+
 
 def _alternation(words: list[str]) -> str:
     """An alternation of ``words``, longest first; a space or hyphen inside a word matches either."""

@@ -164,7 +164,7 @@ def read_unit(text: str, r: Reading) -> None:
         lower = word.lower()
         if not (word.isupper() or lower in units.CURRENCY_WORDS):
             return
-        if lower == "pounds" and r.scale == 1 and not re.match(r"\s+sterling", text[m.end() :]):
+        if lower == "pounds" and r.scale == 1 and not P.STERLING.match(text, m.end()):
             r.unit_word, r.unit_start, r.end = "lb", m.start("cur"), m.end()
             return
         if lower == "won" and r.scale == 1:

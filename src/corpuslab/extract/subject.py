@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from corpuslab.extract.lexicon import CHANGE_WORD, IRREGULAR_PLURALS, MONTHS, STOP_WORDS, WEEKDAYS
+from corpuslab.vocab import TEMPORAL_KINDS
 
 # Initialisms ("U.S.", "U.K.") are one word, and their full stops end neither a word nor a clause.
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][\w'’-]*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -59,7 +60,6 @@ _NOT_AFTER = frozenset(
     ["annually", "yearly", "daily", "monthly", "weekly", "via", "through", "total", "just", "only", "which", "who"]
 )
 _MAX_WORDS = 5
-_TEMPORAL = frozenset(["year", "date", "ordinal"])
 # Comma-separated segments of a sentence, for the clause a date sits in.
 _SEGMENT = re.compile(r"[^,;:—]+")
 _TIME_WORDS = frozenset(
@@ -69,21 +69,15 @@ _TIME_WORDS = frozenset(
 _NOT_EVENT_WORDS = STOP_WORDS | frozenset(MONTHS) | _TIME_WORDS
 
 
+_SINGULARS = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+              "teeth": "tooth", "mice": "mouse", "geese": "goose"}  # fmt: skip
+
+
 def singular(word: str) -> str:
     """Return a plural noun's singular form by the regular English rules (``agreements`` -> ``agreement``)."""
     lower = word.lower()
-    irregular = {
-        "people": "person",
-        "children": "child",
-        "men": "man",
-        "women": "woman",
-        "feet": "foot",
-        "teeth": "tooth",
-        "mice": "mouse",
-        "geese": "goose",
-    }
-    if lower in irregular:
-        return irregular[lower]
+    if lower in _SINGULARS:
+        return _SINGULARS[lower]
     if lower in IRREGULAR_PLURALS or len(lower) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us")):
         return lower
     if lower.endswith("ies") and len(lower) > 4:
@@ -164,7 +158,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[str, str]:
 
 def subject_of(sentence: str, start: int, end: int, *, kind: str, noun: str | None = None) -> str | None:
     """Return a short subject phrase for the figure at ``sentence[start:end]``, or None."""
-    if kind in _TEMPORAL:
+    if kind in TEMPORAL_KINDS:
         return _event_of(sentence, start, end, kind=kind)
     left, right = _clause(sentence, start, end)
     left_words, right_words = _words(left), _words(right)
