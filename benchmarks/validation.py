@@ -50,8 +50,8 @@ def _pandas_checks(f: pd.DataFrame) -> int:
         | ~(f["trend"].isna() | f["trend"].isin(vocab.TRENDS))
         | ~f["unit"].str.fullmatch(r"(?:[a-z_]+|[A-Z]{3})(?:_per_year)?")
         | ~(f["currency"].isna() | f["currency"].isin(units.ISO_CURRENCIES))
-        | (f["low"] > f["value"])
-        | (f["value"] > f["high"])
+        | (f["range_low"] > f["value"])
+        | (f["value"] > f["range_high"])
     )
     return int(bad.sum())
 

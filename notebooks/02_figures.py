@@ -38,7 +38,7 @@ counted = figures[~(figures["is_boilerplate"] | figures["is_repeat"])]
 
 # %%
 n_bound = int((counted["bound"] != "exact").sum())
-n_range = int(counted["low"].notna().sum())
+n_range = int(counted["range_low"].notna().sum())
 n_change = int((counted["from_value"].notna() | counted["is_change"]).sum())
 top_kind = counted["kind"].value_counts()
 display(

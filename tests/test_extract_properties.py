@@ -46,8 +46,8 @@ def test_offsets_always_index_the_text(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert text[f.start : f.end] == f.surface
         assert f.value == f.value  # never NaN
-        if f.low == f.low:
-            assert f.low <= f.value <= f.high
+        if f.range_low == f.range_low:
+            assert f.range_low <= f.value <= f.range_high
 
 
 @settings(max_examples=100, deadline=None)

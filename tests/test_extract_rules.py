@@ -144,7 +144,7 @@ def test_value_unit_kind_bound(text: str, surface: str, value: float, unit: str,
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "low", "high"),
+    ("text", "surface", "range_low", "range_high"),
     [
         ("Between 50 and 70 people came.", "Between 50 and 70", 50.0, 70.0),
         ("Prices were 50–70 euros.", "50–70 euros", 50.0, 70.0),
@@ -156,10 +156,10 @@ def test_value_unit_kind_bound(text: str, surface: str, value: float, unit: str,
         ("Hundreds of thousands of people marched.", "Hundreds of thousands", 2e5, 9.99e5),
     ],
 )
-def test_ranges_are_one_figure(text: str, surface: str, low: float, high: float) -> None:
+def test_ranges_are_one_figure(text: str, surface: str, range_low: float, range_high: float) -> None:
     figure = _one(text, surface)
-    assert _close(figure.low, low) and _close(figure.high, high)
-    assert _close(figure.value, low)
+    assert _close(figure.range_low, range_low) and _close(figure.range_high, range_high)
+    assert _close(figure.value, range_low)
     assert len([f for f in find_figures(text) if f.start < figure.end and f.end > figure.start]) == 1
 
 

@@ -78,8 +78,8 @@ def _many_claims(n: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             "from_value": np.nan,
             "bound": "approximate",
             "currency": None,
-            "low": np.nan,
-            "high": np.nan,
+            "range_low": np.nan,
+            "range_high": np.nan,
         }
     )
     return claims, memberships, figures

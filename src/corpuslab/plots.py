@@ -64,9 +64,7 @@ def claim_rows(
     stated = memberships[
         memberships["claim_id"].isin(shown["claim_id"]) & memberships["role"].isin(["value", "earlier_value"])
     ]
-    what = figures[["figure_id", "value", "from_value", "bound", "currency", "low", "high"]].rename(
-        columns={"low": "range_low", "high": "range_high"}
-    )
+    what = figures[["figure_id", "value", "from_value", "bound", "currency", "range_low", "range_high"]]
     rows = stated.merge(what, on="figure_id", how="left")
     earlier = rows["role"] == "earlier_value"
     rows["value"] = np.where(earlier, rows["from_value"], rows["value"])

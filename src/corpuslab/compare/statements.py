@@ -130,8 +130,8 @@ def document_statements(
                 "measure": measure,
                 "value": row["value"],
                 "bound": row["bound"],
-                "range_low": row["low"],
-                "range_high": row["high"],
+                "range_low": row["range_low"],
+                "range_high": row["range_high"],
                 "frame": frame,
                 "year": _year_in(clause, years.get(index)),
             }

@@ -18,8 +18,8 @@ class Figure:
     value: float
     unit: str
     unit_surface: str | None = None
-    low: float = math.nan
-    high: float = math.nan
+    range_low: float = math.nan
+    range_high: float = math.nan
     bound: str = "exact"
     from_value: float = math.nan
     trend: str | None = None
