@@ -82,7 +82,7 @@ plots.plot_agreement_matrix(claims, memberships, max_claims=MAX_CLAIMS)
 agreeing = multi[multi["verdict"] == "consistent"]
 lines = [f"- **{c.subject}** ({c.scope}): {c.reason}" for c in agreeing.itertuples(index=False)]
 display(Markdown("**Where the outlets agree:**\n\n" + "\n".join(lines) if lines else "No claim is consistent."))
-assert agreeing["low"].le(agreeing["high"]).all()  # agreeing figures share an interval
+assert agreeing["interval_low"].le(agreeing["interval_high"]).all()  # agreeing figures share an interval
 
 # %% [markdown]
 # ## Look-alikes kept apart

@@ -67,8 +67,8 @@ def _many_claims(n: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             "claim_id": [f"c{i}" for i in range(n) for _ in range(3)],
             "role": "value",
             "source": [f"Outlet {k}" for _ in range(n) for k in range(3)],
-            "low": values * 0.9,
-            "high": values * 1.1,
+            "interval_low": values * 0.9,
+            "interval_high": values * 1.1,
         }
     )
     figures = pd.DataFrame(

@@ -285,8 +285,8 @@ def test_custom_expectations_on_their_own(seed_result: corpuslab.PipelineResult)
             "claim_id": ["a", "b", "c", "d"],
             "n_sources": [2, 1, 2, 3],
             "verdict": ["consistent", "single_source", "conflicting", "not_comparable"],
-            "low": [1.0, math.nan, math.nan, math.nan],
-            "high": [2.0, math.nan, math.nan, 5.0],
+            "interval_low": [1.0, math.nan, math.nan, math.nan],
+            "interval_high": [2.0, math.nan, math.nan, 5.0],
             "reason": ["r"] * 4,
         }
     )

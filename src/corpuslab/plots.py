@@ -57,7 +57,7 @@ def claim_rows(
 ) -> pd.DataFrame:
     """The statements drawn by :func:`plot_claims`: one row per statement of the claims shown.
 
-    Returns columns claim_id, claim (label), verdict, unit, source, value, low, high, bound, shape
+    Returns columns claim_id, claim (label), verdict, unit, source, value, interval_low, interval_high, bound, shape
     (``point``, ``bar``, ``right`` or ``left``), ordered as the chart shows them.
     """
     shown = _multi_source(claims, min_sources, max_claims)
@@ -75,7 +75,7 @@ def claim_rows(
     rows["shape"] = [_shape(b, r) for b, r in zip(rows["bound"], rows["is_range"], strict=True)]
     order = {c: i for i, c in enumerate(shown["claim_id"])}
     rows["_order"] = rows["claim_id"].map(order)
-    columns = ["claim_id", "claim", "verdict", "unit", "currency", "source", "value", "low", "high", "bound", "shape"]
+    columns = ["claim_id", "claim", "verdict", "unit", "currency", "source", "value", "interval_low", "interval_high", "bound", "shape"]
     return rows.sort_values(["_order", "source"])[columns].reset_index(drop=True)
 
 
@@ -118,7 +118,7 @@ def plot_claims(
 
 def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
     first = rows.iloc[0]
-    finite = pd.concat([rows["value"], rows["low"], rows["high"]]).replace([np.inf, -np.inf], np.nan).dropna()
+    finite = pd.concat([rows["value"], rows["interval_low"], rows["interval_high"]]).replace([np.inf, -np.inf], np.nan).dropna()
     factor, label = display_scale(
         first["unit"],
         float(finite.abs().max() or 1.0),
@@ -129,7 +129,7 @@ def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
     span = (finite.max() - finite.min()) / factor or abs(finite.max() / factor) or 1.0
     for row in rows.itertuples(index=False):
         y = sources.index(row.source)
-        value, low, high = row.value / factor, row.low / factor, row.high / factor
+        value, low, high = row.value / factor, row.interval_low / factor, row.interval_high / factor
         if row.shape == "point":
             ax.plot([value], [y], "o", color=color, markersize=6)
         elif row.shape == "bar":

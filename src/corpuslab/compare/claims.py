@@ -162,7 +162,8 @@ def _claim(bucket_key: tuple[Any, ...], cluster: _Cluster, max_pairs: int) -> tu
         "subject": _subject_label(first), "scope": _scope_label(cluster),
         "n_figures": len({r["figure_id"] for r in rows}), "n_sources": len(sources),
         "n_documents": len({r["doc_id"] for r in rows}),
-        "low": consensus[0] if consensus else math.nan, "high": consensus[1] if consensus else math.nan,
+        "interval_low": consensus[0] if consensus else math.nan,
+        "interval_high": consensus[1] if consensus else math.nan,
         "verdict": verdict, "reason": _reason(rows, verdict, pairs, consensus, specific, cluster, torn),
         "sources": ", ".join(sources), "has_ambiguous_subject": bool(first["is_ambiguous"]),
     }  # fmt: skip
@@ -226,7 +227,8 @@ def _pairs(rows: list[Record], cid: str, specific: bool, cluster: _Cluster, max_
         yield {
             "claim_id": cid, "figure_id_a": a["figure_id"], "figure_id_b": b["figure_id"], "role_a": a["role"],
             "role_b": b["role"], "doc_id_a": a["doc_id"], "doc_id_b": b["doc_id"], "source_a": a["source"],
-            "source_b": b["source"], "low_a": a["low"], "high_a": a["high"], "low_b": b["low"], "high_b": b["high"],
+            "source_b": b["source"], "interval_low_a": a["low"], "interval_high_a": a["high"],
+            "interval_low_b": b["low"], "interval_high_b": b["high"],
             "relative_difference": relative_difference(a["value"], b["value"]), "verdict": verdict,
         }  # fmt: skip
 

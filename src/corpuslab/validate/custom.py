@@ -60,7 +60,7 @@ class ExpectMultiSourceClaimsToAgree(MulticolumnMapExpectation):
     """Expect every claim stated by two or more sources to have a common interval.
 
     ``column_list`` names, in order, the claims table's source count, verdict, and the common
-    interval's low and high ends (``["n_sources", "verdict", "low", "high"]``).
+    interval's low and high ends (``["n_sources", "verdict", "interval_low", "interval_high"]``).
     """
 
     map_metric = "multicolumn_values.corpuslab_claims_agree"
