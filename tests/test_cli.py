@@ -21,7 +21,7 @@ def test_commands_write_their_table(command: str, seeds_path: Path, tmp_path: Pa
 def test_compare_prints_conflicts_first(seeds_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(seeds_path), "--no-progress"]) == EXIT_OK
     printed = capsys.readouterr().out
-    assert printed.index("[conflicting]") < printed.index("[consistent]")
+    assert printed.index("[conflicting:") < printed.index("[consistent:")
 
 
 def test_run_writes_every_table(seeds_path: Path, tmp_path: Path) -> None:

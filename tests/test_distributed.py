@@ -28,9 +28,7 @@ def _assert_same(local: corpuslab.PipelineResult, dask: corpuslab.PipelineResult
 
 def test_same_tables_on_the_seeds(seeds_path: Path) -> None:
     local = corpuslab.run_pipeline(seeds_path, progress=False)
-    from corpuslab.distributed import run_dask
-
-    dask = run_dask(seeds_path, batch_size=2, n_workers=2, progress=False)  # three partitions
+    dask = corpuslab.run_pipeline(seeds_path, engine="dask", batch_size=2, n_workers=2, progress=False)  # 3 partitions
     _assert_same(local, dask)
     assert (dask.claims["verdict"] == "conflicting").sum() == 1
 

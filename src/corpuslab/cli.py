@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 
 import corpuslab
+from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
+from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.errors import CorpusLabError
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
@@ -34,6 +36,11 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet-field", default="outlet", help="JSONL key / CSV column holding the outlet")
     parser.add_argument("--title-field", default="title", help="JSONL key / CSV column holding the title")
     parser.add_argument("--date-field", default="published", help="JSONL key / CSV column holding the date")
+    parser.add_argument(
+        "--event-field",
+        default="event_id",
+        help="JSONL key / CSV column holding the corpus's own event id; it wins over event clustering",
+    )
     parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
 
 
@@ -44,6 +51,7 @@ def _fields(args: argparse.Namespace) -> corpuslab.Fields:
         outlet=args.outlet_field,
         title=args.title_field,
         published=args.date_field,
+        event=args.event_field,
     )
 
 
@@ -166,7 +174,7 @@ def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2, max_shown: int 
     which = "every claim" if min_sources == 1 else f"claims stated by {min_sources} or more sources"
     print(f"{which}, conflicts first:")
     for row in shown.head(max_shown).itertuples(index=False):
-        print(f"\n  [{row.verdict}] {row.subject} | {row.measure} | scope: {row.scope}")
+        print(f"\n  [{row.verdict}: {row.reason_code}] {row.subject} | {row.measure} | scope: {row.scope}")
         print(f"    {row.reason}")
     if shown.empty:
         print("  (none)")
@@ -195,6 +203,13 @@ def _run_streamed(args: argparse.Namespace) -> int:
 
     if not args.out_dir:
         print("corpuslab: error: --stream writes its tables as it goes; give --out-dir DIR", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    if args.engine != "local":
+        print(
+            "corpuslab: error: --stream runs in this process in bounded memory; drop --engine dask "
+            "(or drop --stream to run on Dask)",
+            file=sys.stderr,
+        )
         return EXIT_CANNOT_RUN
     summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
@@ -265,6 +280,8 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         "manifest": _none_or(args.manifest),
         "aliases": _none_or(args.aliases),
         "tolerances": _tolerances(args),
+        "event_threshold": args.event_threshold,
+        "window_days": args.window_days,
         "progress": _progress(args),
     }
 
@@ -278,6 +295,18 @@ def _claim_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--approximate", type=float, default=0.10, help="relative half-width of an approximate figure (default 0.10)"
+    )
+    parser.add_argument(
+        "--event-threshold",
+        type=float,
+        default=None,
+        help=f"average TF-IDF cosine similarity that makes documents one event (default {EVENT_THRESHOLD})",
+    )
+    parser.add_argument(
+        "--window-days",
+        type=int,
+        default=None,
+        help=f"how many days apart two reports of one event may be published (default {WINDOW_DAYS})",
     )
     parser.add_argument(
         "--exact",
@@ -316,7 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(compare)
     compare.add_argument("--all", action="store_true", help="print single-source claims too")
     compare.add_argument(
-        "--table", choices=["claims", "comparisons", "memberships"], default="claims", help="which table --out writes"
+        "--table",
+        choices=["claims", "comparisons", "memberships", "events"],
+        default="claims",
+        help="which table --out writes",
     )
     compare.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
     compare.set_defaults(func=_cmd_compare)

@@ -1,4 +1,5 @@
-"""The whole job on one corpus: load -> paragraphs -> figures -> claims; :func:`corpuslab.validate` checks them.
+"""The whole job on one corpus: load -> paragraphs, sentences -> figures -> events -> claims; :func:`corpuslab.validate`
+checks them. Every engine runs the same stages (:mod:`corpuslab.engines`).
 
 Examples
 --------
@@ -15,12 +16,11 @@ from typing import Literal
 
 import pandas as pd
 
-from corpuslab import store
-from corpuslab.compare import Tolerances, build_claims
+from corpuslab import schema, store
+from corpuslab.compare import Linking, Tolerances
+from corpuslab.engines import LocalEngine, Options, resolve_aliases, run_stages
 from corpuslab.errors import EngineError
-from corpuslab.extract import extract_figures
-from corpuslab.load import Fields, load_documents, load_report, manifest_outlets
-from corpuslab.segment import split_paragraphs
+from corpuslab.load import Fields, manifest_outlets
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +36,16 @@ class PipelineResult:
     comparisons: pd.DataFrame
     memberships: pd.DataFrame
     load_report: pd.DataFrame
+    sentences: pd.DataFrame = field(default_factory=pd.DataFrame)
+    events: pd.DataFrame = field(default_factory=pd.DataFrame)
     manifest_outlets: set[str] | None = None
     extra: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables by name, in pipeline order."""
-        built = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("extra", "manifest_outlets")}
-        return {**built, **self.extra}
+        order = ("documents", "paragraphs", "sentences", "figures", "events", "claims", "comparisons", "memberships",
+                 "load_report")  # fmt: skip
+        return {**{name: getattr(self, name) for name in order}, **self.extra}
 
     def write(self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet") -> list[Path]:
         """Write every table to ``folder/<name>.<fmt>``; return the paths written."""
@@ -56,72 +59,67 @@ def run_pipeline(
     manifest: str | Path | Literal["auto"] | None = "auto",
     aliases: str | Path | Literal["auto"] | None = "auto",
     tolerances: Tolerances | None = None,
+    linking: Linking | None = None,
+    event_threshold: float | None = None,
+    window_days: int | None = None,
     engine: Literal["local", "dask"] = "local",
     scheduler: str | None = None,
     n_workers: int = 2,
+    batch_size: int | None = None,
     progress: bool | None = None,
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
 
     ``aliases="auto"`` uses ``aliases.csv`` at the root of a corpus folder when there is one.
     ``engine="dask"`` spreads the work over a Dask cluster (the one at ``scheduler``, or a local one
-    of ``n_workers`` processes) and returns the same tables; see :mod:`corpuslab.distributed`.
+    of ``n_workers`` processes) and returns the same tables; both run :func:`corpuslab.engines.run_stages`.
+    ``event_threshold`` and ``window_days`` set how documents group into events (a documents
+    ``event_id`` given by the input wins); ``linking`` how much context links two figures.
 
     Returns
     -------
     PipelineResult
-        The documents, paragraphs, figures, claims, comparisons, memberships and load report tables.
+        The documents, paragraphs, sentences, figures, events, claims, comparisons, memberships and
+        load report tables.
     """
+    options = Options(
+        fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
+        event_threshold=event_threshold, window_days=window_days, progress=progress,
+        batch_size=batch_size or (200 if engine == "dask" else 1000),
+    )  # fmt: skip
     if engine == "dask":
-        from corpuslab.distributed import run_dask
+        from corpuslab.distributed import DaskEngine
 
-        return run_dask(
-            path,
-            scheduler=scheduler,
-            n_workers=n_workers,
-            fields=fields,
-            manifest=manifest,
-            aliases=aliases,
-            tolerances=tolerances,
-            progress=progress,
-        )
-    if engine != "local":
+        with DaskEngine(scheduler=scheduler, n_workers=n_workers) as dask_engine:
+            tables = run_stages(dask_engine, path, options, resolve_aliases(path, aliases))
+    elif engine == "local":
+        tables = run_stages(LocalEngine(), path, options, resolve_aliases(path, aliases))
+    else:
         raise EngineError(f"engine {engine!r} is not one of local, dask.")
-    documents = load_documents(path, fields=fields, manifest=manifest, progress=progress)
-    paragraphs = split_paragraphs(documents)
-    figures = extract_figures(documents, progress=progress)
-    claims, comparisons, memberships = build_claims(
-        figures, documents, aliases=find_aliases(path, aliases), tolerances=tolerances, progress=progress
-    )
-    log.info("pipeline: %d documents, %d figures, %d claims", len(documents), len(figures), len(claims))
-    return PipelineResult(
-        documents,
-        paragraphs,
-        figures,
-        claims,
-        comparisons,
-        memberships,
-        load_report=load_report(documents),
-        manifest_outlets=manifest_outlets(path, manifest),
-    )
+    log.info("pipeline: %d documents, %d figures, %d claims", len(tables["documents"]), len(tables["figures"]),
+             len(tables["claims"]))  # fmt: skip
+    return result_of(tables, manifest_outlets=manifest_outlets(path, manifest))
 
 
-def find_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None) -> Path | None:
-    """Resolve ``aliases="auto"``: the corpus folder's ``aliases.csv``, if it has one."""
-    if aliases != "auto":
-        return None if aliases is None else Path(aliases)
-    candidate = Path(path) / "aliases.csv"
-    return candidate if Path(path).is_dir() and candidate.is_file() else None
+def result_of(tables: dict[str, pd.DataFrame], *, manifest_outlets: set[str] | None = None) -> PipelineResult:
+    """A :class:`PipelineResult` from tables by name (empty tables get their schema's columns)."""
+    frames = {
+        name: (tables[name] if name in tables and len(tables[name].columns) else schema.empty(name))
+        for name in schema.TABLES
+    }
+    if len(frames["documents"]):
+        frames["documents"] = schema.conform(frames["documents"], "documents")
+    return PipelineResult(**frames, manifest_outlets=manifest_outlets)
 
 
 def read_pipeline(folder: str | Path) -> PipelineResult:
     """Read the tables ``run_pipeline(...).write(folder)`` or :func:`corpuslab.stream.stream_pipeline` wrote."""
     folder = Path(folder)
     frames = {}
-    for name in ("documents", "paragraphs", "figures", "claims", "comparisons", "memberships", "load_report"):
+    for name in schema.TABLES:
         candidates = [folder / f"{name}.parquet", folder / f"{name}.csv", folder / name]  # a file, or a folder of parts
         found = next((c for c in candidates if c.exists()), None)
-        frames[name] = store.read_table(found) if found else pd.DataFrame()
+        frames[name] = store.read_table(found) if found else schema.empty(name)
     return PipelineResult(**frames)
 
 

@@ -31,6 +31,7 @@ class Fields:
     published: str = "published"
     outlet: str = "outlet"
     url: str = "url"
+    event: str = "event_id"
 
 
 @dataclass
@@ -148,12 +149,13 @@ def _record(source: Source, *, text: str, line: int | None = None, **meta: Any) 
         "title": meta.get("title"),
         "published": meta.get("published"),
         "url": meta.get("url"),
+        "event_id": meta.get("event"),
     }
 
 
 def _meta_from(row: dict[str, Any], fields: Fields) -> dict[str, Any]:
     out = {}
-    for attr in ("doc_id", "title", "published", "outlet", "url"):
+    for attr in ("doc_id", "title", "published", "outlet", "url", "event"):
         value = row.get(getattr(fields, attr))
         out[attr] = str(value).strip() if present(value) else None
     return out

@@ -84,6 +84,12 @@ DOCUMENTS = Table(
         Column("title", STR, "Headline as given by the input or the manifest.", True),
         Column("published", TIME, "Publication time (UTC) as given by the input or the manifest.", True),
         Column("url", STR, "Address of the article, if known.", True),
+        Column(
+            "event_id",
+            STR,
+            "Event the input assigns the document (--event-field), if any; it wins over clustering.",
+            True,
+        ),
         Column("text", STR, "The article exactly as read; every offset in every table indexes into it."),
         Column("n_chars", INT, "Characters in `text`."),
         Column("n_words", INT, "Whitespace-separated words in `text`."),
@@ -181,26 +187,48 @@ FIGURES = Table(
 )
 
 
+EVENTS = Table(
+    "events",
+    "one row per document: the event it reports",
+    ("doc_id",),
+    (
+        *_PROVENANCE,
+        Column("event_id", STR, "The event: the input's own id (--event-field), or `ev-<hash>` found by clustering."),
+        Column("n_documents", INT, "Documents reporting the event."),
+        Column("similarity", FLOAT, "Cosine similarity (TF-IDF) of the document to its event's centroid."),
+        Column("top_terms", STR, "The event's most telling words, for reading."),
+        Column("is_given", BOOL, "The event id came with the input, not from clustering."),
+    ),
+)
+
 CLAIMS = Table(
     "claims",
-    "one row per claim: the statements of one measure about one subject in one scope",
+    "one row per claim: the statements of one fact (one measure of one thing) inside one event",
     ("claim_id",),
     (
-        Column("claim_id", STR, "Deterministic id from the claim's key."),
+        Column("claim_id", STR, "Deterministic id from the claim's event, measure and statements."),
+        Column("event_id", STR, "The event every statement of the claim belongs to."),
         Column("measure", STR, "What is measured: the figures' kind, with `_change` for amounts of change."),
         Column("kind", STR, "Kind of the figures.", values=vocab.KINDS),
         Column("unit", STR, "Canonical unit every figure of the claim is in."),
-        Column("subject", STR, "What the figures are about: a name (`Power of Siberia 1`) or a noun (`document`)."),
-        Column("scope", STR, "When (a year, or current / future / past) and, for events, where; `unknown` if untold."),
+        Column("subject", STR, "What the figures are about, in a few words: a name or the measured noun."),
+        Column("scope", STR, "When (a year, or current / future / past) and where, as far as told; `unknown` if untold."),
         Column("n_figures", INT, "Figures stating the claim."),
         Column("n_sources", INT, "Outlets (or documents without an outlet) stating it."),
         Column("n_documents", INT, "Documents stating it."),
         Column("interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True),
         Column("interval_high", FLOAT, "Upper end of that interval.", True),
         Column("verdict", STR, "How the sources relate.", values=vocab.VERDICTS),
-        Column("reason", STR, "One sentence naming the sources and their values, and why the verdict."),
+        Column("reason_code", STR, "Why the verdict, as a code.", values=vocab.REASON_CODES),
+        Column("reason", STR, "The reason in words, naming the sources and their values (generated from the code)."),
         Column("sources", STR, "The sources, comma-separated."),
-        Column("has_ambiguous_subject", BOOL, "The subject could mean several things and was not merged."),
+        Column(
+            "link_score",
+            FLOAT,
+            "Weakest similarity (0-1) of the words around two linked statements; empty for one statement.",
+            True,
+        ),
+        Column("shared_terms", STR, "Words around the figures that the statements share: why they were grouped.", True),
     ),
 )
 
@@ -223,6 +251,7 @@ COMPARISONS = Table(
         Column("interval_low_b", FLOAT, "Second figure's interval, lower end."),
         Column("interval_high_b", FLOAT, "Second figure's interval, upper end."),
         Column("relative_difference", FLOAT, "|a - b| / max(|a|, |b|) of the two values."),
+        Column("link_score", FLOAT, "Similarity (0-1) of the words around the two figures."),
         Column("verdict", STR, "The pair's verdict.", values=("consistent", "conflicting", "not_comparable")),
     ),
 )
@@ -242,17 +271,19 @@ MEMBERSHIPS = Table(
             values=("value", "earlier_value", "repeat", "boilerplate", "temporal"),
         ),
         Column("claim_id", STR, "The claim (empty for boilerplate, dates, years and ordinals).", True),
+        Column("event_id", STR, "The event of its document.", True),
         Column("source", STR, "Outlet of the figure.", True),
         Column("interval_low", FLOAT, "The figure's interval, lower end.", True),
         Column("interval_high", FLOAT, "The figure's interval, upper end.", True),
-        Column("subject_key", STR, "Normalised subject the claim is keyed by.", True),
         Column("scope_time", STR, "Year or frame (current, future, past) the figure's clause gives.", True),
-        Column("scope_place", STR, "Where the figure's event happened, for events.", True),
+        Column("scope_place", STR, "Where the figure's event happened, when the text says.", True),
+        Column("anchor", STR, "The most specific name near the figure, if any.", True),
     ),
 )
 
 TABLES: dict[str, Table] = {
-    t.name: t for t in (DOCUMENTS, LOAD_REPORT, PARAGRAPHS, SENTENCES, FIGURES, CLAIMS, COMPARISONS, MEMBERSHIPS)
+    t.name: t
+    for t in (DOCUMENTS, LOAD_REPORT, PARAGRAPHS, SENTENCES, FIGURES, EVENTS, CLAIMS, COMPARISONS, MEMBERSHIPS)
 }
 
 

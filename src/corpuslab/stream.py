@@ -1,19 +1,19 @@
 """The pipeline in bounded memory: documents stream through in batches, tables go to Parquet as they grow.
 
-For corpora larger than memory on one machine. Three passes, each holding one batch or one
-partition at a time:
+For corpora larger than memory on one machine. The same step functions as every engine
+(:mod:`corpuslab.engines`), each holding one batch or one partition at a time:
 
-1. Batches of documents are read, split, extracted and turned into statements; documents,
-   paragraphs and figures are written as they come. Only a few salient names per document stay in
-   memory, for linking stories.
-2. Statements are finished (story, ambiguity, interval, claim key) and written to partitions by a
-   hash of their claim key, so every claim lands whole in one partition.
-3. Each partition's claims and comparisons are built and written; then memberships.
+1. Batches of documents are read and prepared (paragraphs, sentences, figures, statements, event
+   features); documents, paragraphs, sentences and figures are written as they come, statements
+   to a scratch folder. Only the event features (a sparse row of hashed words per document) stay.
+2. Events are found once for the whole corpus and written.
+3. Statements get their event and are written to partitions by a hash of ``event_id``, so every
+   event lands whole in one partition; each partition's claims, comparisons and memberships are
+   built and written.
 
 The tables are the same as :func:`corpuslab.run_pipeline`'s (read them back with
 :func:`corpuslab.read_pipeline`); only their row order across part files differs for claims and
-comparisons. Validation is not part of the stream: run ``corpuslab validate`` on the written tables
-if they fit in memory.
+comparisons. Validation is not part of the stream: run ``corpuslab validate`` on the written tables.
 
 Examples
 --------
@@ -35,23 +35,21 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.compare import (
-    IGNORED_COLUMNS,
-    Prepared,
+    Events,
+    Linking,
     Tolerances,
     assemble_memberships,
-    corpus_context,
+    corpus_events,
     finalize,
-    finish_statements,
     first_values,
-    group_statements,
     link_repeats,
-    load_aliases,
-    prepare_statements,
 )
-from corpuslab.extract import extract_figures
-from corpuslab.load import Fields, iter_documents, load_report
+from corpuslab.compare.events import EventFeatures
+from corpuslab.compare.statements import IGNORED_COLUMNS
+from corpuslab.compare.subjects import Aliases
+from corpuslab.engines import Options, batches, claims_of_partition, prepare_part, resolve_aliases
+from corpuslab.load import Fields
 from corpuslab.progress import bar as progress_bar
-from corpuslab.segment import split_paragraphs
 
 log = logging.getLogger(__name__)
 # Statements per claims partition: small enough that a partition's records, claims and pairs fit easily.
@@ -98,7 +96,9 @@ def stream_pipeline(
     manifest: str | Path | Literal["auto"] | None = "auto",
     aliases: str | Path | Literal["auto"] | None = "auto",
     tolerances: Tolerances | None = None,
-    max_pairs_per_claim: int = 2_000,
+    linking: Linking | None = None,
+    event_threshold: float | None = None,
+    window_days: int | None = None,
     progress: bool | None = None,
 ) -> StreamSummary:
     """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
@@ -108,73 +108,56 @@ def stream_pipeline(
     StreamSummary
         The folder, the rows written per table and the claims by verdict.
     """
-    from corpuslab.pipeline import find_aliases
-
-    out = Path(out_dir)
-    alias_table = load_aliases(find_aliases(path, aliases))
-    tables = _Parts(out)
+    options = Options(
+        fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
+        event_threshold=event_threshold, window_days=window_days, batch_size=batch_size, progress=False,
+    )  # fmt: skip
+    alias_table = resolve_aliases(path, aliases)
+    tables = _Parts(Path(out_dir))
     work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
     scratch = _Parts(work)
     try:
-        contexts = _first_pass(path, tables, scratch, alias_table, batch_size, fields, manifest, progress)
-        stories, ambiguous = corpus_context(contexts, alias_table)
+        features, report = _first_pass(path, tables, scratch, alias_table, options, progress)
+        events = corpus_events(features, threshold=event_threshold, window_days=window_days)
+        tables.write("events", events.table)
         n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
         for statements in scratch.read("statements"):
-            finished = finish_statements(statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
-            for index, part in finished.groupby(finished["bucket"].map(lambda b: _partition(b, n_partitions))):
-                scratch.write(f"bucket-{index:04d}", part, conform=False)
-        verdicts = _claims_pass(tables, scratch, n_partitions, max_pairs_per_claim)
-        _memberships_pass(tables, scratch)
+            with_events = events.of(statements)
+            for index, part in with_events.groupby(with_events["event_id"].map(lambda e: _partition(e, n_partitions))):
+                scratch.write(f"events-{index:04d}", part, conform=False)
+        verdicts = _claims_pass(tables, scratch, n_partitions, events, options)
+        _memberships_pass(tables, scratch, events)
+        tables.write("load_report", report)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     log.info("stream: %s", tables.counts)
-    return StreamSummary(out, tables.counts, verdicts)
+    return StreamSummary(Path(out_dir), tables.counts, verdicts)
 
 
 def _first_pass(
-    path: str | Path,
-    tables: _Parts,
-    scratch: _Parts,
-    aliases: object,
-    batch_size: int,
-    fields: Fields | None,
-    manifest: object,
-    progress: bool | None,
-) -> list[Prepared]:
-    contexts: list[Prepared] = []
-    offset = 0
-    report = pd.DataFrame()
+    path: str | Path, tables: _Parts, scratch: _Parts, aliases: Aliases, options: Options, progress: bool | None
+) -> tuple[list[EventFeatures], pd.DataFrame]:
+    features: list[EventFeatures] = []
+    report: list[pd.DataFrame] = []
     bar = progress_bar(enabled=progress, desc="stream", unit="doc")
-    for documents in iter_documents(
-        path,
-        fields=fields,
-        manifest=manifest,
-        progress=False,  # type: ignore[arg-type]
-        batch_size=batch_size,
-    ):
-        report = load_report(documents)
-        documents.attrs = {}  # the report is its own table; not a growing copy in every documents part
-        figures = extract_figures(documents, progress=False)
-        prepared = prepare_statements(figures, documents, aliases, doc_offset=offset)  # type: ignore[arg-type]
-        offset += len(documents)
-        tables.write("documents", documents)
-        tables.write("paragraphs", split_paragraphs(documents))
-        tables.write("figures", figures)
-        scratch.write("statements", prepared.statements, conform=False)
-        scratch.write("ignored", prepared.ignored, conform=False)
-        contexts.append(prepared.names_only())  # the corpus-wide step needs the names, not the statements
+    for documents, offset in batches(path, options, report):
+        part = prepare_part(documents, aliases, offset, options.tolerances)
+        for name in ("documents", "paragraphs", "sentences", "figures"):
+            tables.write(name, getattr(part, name))
+        scratch.write("statements", part.prepared.statements, conform=False)
+        scratch.write("ignored", part.prepared.ignored, conform=False)
+        features.append(part.prepared.features)  # the corpus-wide step needs these, not the statements
         bar.update(len(documents))
     bar.close()
-    tables.write("load_report", report)
-    return contexts
+    return features, report[0] if report else pd.DataFrame()
 
 
-def _partition(bucket: str, n: int) -> int:
+def _partition(key: str, n: int) -> int:
     # A stable hash (Python's hash() changes between runs).
-    return int.from_bytes(hashlib.blake2b(bucket.encode(), digest_size=4).digest(), "big") % n
+    return int.from_bytes(hashlib.blake2b(str(key).encode(), digest_size=4).digest(), "big") % n
 
 
-def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: int) -> dict[str, int]:
+def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, events: Events, options: Options) -> dict[str, int]:
     """Build each partition's claims; write its claims, comparisons and the memberships of its statements.
 
     Figures in repeated paragraphs are linked afterwards to the claim of the figure they repeat; only the
@@ -183,13 +166,14 @@ def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: 
     with_repeats = {d for part in scratch.read("ignored") for d in part.loc[part["role"] == "repeat", "doc_id"]}
     verdicts: dict[str, int] = {}
     for index in range(n_partitions):
-        parts = list(scratch.read(f"bucket-{index:04d}"))
+        parts = list(scratch.read(f"events-{index:04d}"))
         if not parts:
             continue
-        claims, comparisons, stated = group_statements(
-            pd.concat(parts, ignore_index=True), max_pairs_per_claim=max_pairs
-        )
-        final = finalize(claims, comparisons, assemble_memberships(stated, pd.DataFrame(columns=IGNORED_COLUMNS)))
+        claims, comparisons, stated = claims_of_partition(pd.concat(parts, ignore_index=True), events.idf, options)
+        final = finalize(
+            claims, comparisons, assemble_memberships(stated, pd.DataFrame(columns=IGNORED_COLUMNS), events.table),
+            events.table,
+        )  # fmt: skip
         tables.write("claims", final.claims)
         tables.write("comparisons", final.comparisons)
         tables.write("memberships", final.memberships)
@@ -200,9 +184,11 @@ def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, max_pairs: 
     return verdicts
 
 
-def _memberships_pass(tables: _Parts, scratch: _Parts) -> None:
+def _memberships_pass(tables: _Parts, scratch: _Parts, events: Events) -> None:
     """Memberships of the figures that state no claim of their own, batch by batch."""
     parts = list(scratch.read("firsts"))
     firsts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    event_of = dict(zip(events.table["doc_id"], events.table["event_id"], strict=True))
     for ignored in scratch.read("ignored"):
-        tables.write("memberships", link_repeats(ignored, firsts).sort_values(["doc_id", "figure_id", "role"]))
+        rows = link_repeats(ignored, firsts).assign(event_id=lambda f: f["doc_id"].map(event_of))
+        tables.write("memberships", rows.sort_values(["doc_id", "figure_id", "role"]))

@@ -54,4 +54,4 @@ def summarize_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> pd.DataFr
     Conflicts come first (the claims table's order).
     """
     shown = claims[claims["n_sources"] >= min_sources]
-    return shown[["verdict", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(drop=True)
+    return shown[["verdict", "reason_code", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(drop=True)

@@ -53,6 +53,16 @@ TRENDS: tuple[str, ...] = get_args(Trend)
 Verdict = Literal["consistent", "conflicting", "single_source", "not_comparable"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 
+# Why a claim has its verdict; the readable reason is generated from the code (compare/verdicts.py).
+ReasonCode = Literal[
+    "single_source",  # one outlet states it
+    "intervals_overlap",  # every statement allows a common value
+    "bound_too_loose",  # they overlap only through an open bound ("at least 3" and "about 200")
+    "scope_differs",  # the values differ, but they hold at different times (a toll "so far" and "last week")
+    "intervals_apart",  # the same fact, the same scope, no common value: a conflict
+]
+REASON_CODES: tuple[str, ...] = get_args(ReasonCode)
+
 Severity = Literal["error", "warning", "skipped"]
 SEVERITIES: tuple[str, ...] = get_args(Severity)
 

@@ -1,4 +1,10 @@
-"""Compare stage: figures -> claims (with verdicts and reasons), comparisons and memberships.
+"""Compare stage: figures -> statements -> events -> links -> claims (with verdicts and reasons).
+
+The stage is cut in the order its data flows; a reader follows one figure from its statement
+(:mod:`.statements`) to its event (:mod:`.events`), its candidate pairs and links (:mod:`.links`),
+its claim (:mod:`.claims`) and the claim's verdict (:mod:`.verdicts`). Statements and event
+features are computed per batch of documents; events are found once for the whole corpus; claims
+are built one event at a time. Every engine runs these same steps (:mod:`corpuslab.engines`).
 
 Examples
 --------
@@ -13,42 +19,67 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from corpuslab import schema
-from corpuslab.compare.claims import VERDICT_ORDER, add_keys, group_statements
-from corpuslab.compare.intervals import Tolerances, intervals
-from corpuslab.compare.scope import link_stories
-from corpuslab.compare.statements import document_statements, statements_frame
-from corpuslab.compare.subjects import Aliases, ambiguous_names, load_aliases, normalise_name
+from corpuslab.compare.claims import MAX_PAIRS_PER_CLAIM, VERDICT_ORDER, event_claims
+from corpuslab.compare.events import EventFeatures, event_features, find_events, idf_weights
+from corpuslab.compare.intervals import Tolerances
+from corpuslab.compare.links import Linking
+from corpuslab.compare.statements import IGNORED_COLUMNS, document_statements, statements_frame
+from corpuslab.compare.subjects import Aliases, load_aliases
 from corpuslab.errors import SchemaError
-from corpuslab.progress import bar as progress_bar
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "ClaimTables",
+    "Events",
+    "Linking",
     "Prepared",
     "Tolerances",
     "assemble_memberships",
     "build_claims",
-    "corpus_context",
+    "claims_of_events",
+    "corpus_events",
     "finalize",
-    "finish_statements",
     "first_values",
-    "group_statements",
     "link_repeats",
     "load_aliases",
-    "prepare_statements",
+    "prepare_batch",
 ]
 
 
 class ClaimTables(NamedTuple):
-    """The three tables the compare stage builds."""
+    """The tables the compare stage builds."""
 
     claims: pd.DataFrame
     comparisons: pd.DataFrame
     memberships: pd.DataFrame
+    events: pd.DataFrame
+
+
+@dataclass
+class Prepared:
+    """One batch of documents, ready for the corpus-wide step: statements, figures that state none,
+    and the documents' event features (small: no text)."""
+
+    statements: pd.DataFrame
+    ignored: pd.DataFrame
+    features: EventFeatures
+
+
+@dataclass
+class Events:
+    """What the corpus-wide step decided: the events table, and the word weights it learnt."""
+
+    table: pd.DataFrame
+    idf: np.ndarray
+
+    def of(self, statements: pd.DataFrame) -> pd.DataFrame:
+        """The statements with their documents' event ids."""
+        return statements.assign(event_id=statements["doc_id"].map(dict(zip(self.table["doc_id"], self.table["event_id"], strict=True))))
 
 
 def build_claims(
@@ -57,21 +88,26 @@ def build_claims(
     *,
     aliases: str | Path | Aliases | None = None,
     tolerances: Tolerances | None = None,
-    max_pairs_per_claim: int = 2_000,
-    progress: bool | None = None,
+    linking: Linking | None = None,
+    event_threshold: float | None = None,
+    window_days: int | None = None,
+    max_pairs_per_claim: int = MAX_PAIRS_PER_CLAIM,
 ) -> ClaimTables:
-    """Group the figures that state the same measure of the same subject in the same scope, and judge them.
+    """Find the events, and in each the figures from different outlets that state the same fact; judge them.
 
     Parameters
     ----------
     figures, documents
         The extract and load stages' tables (``outlet`` names each source; a document without one is
-        its own source, named by its ``doc_id``).
+        its own source, named by its ``doc_id``; an ``event_id`` column, when filled, gives events).
     aliases
-        A CSV of name variants, noun classes and ambiguous names (``kind,alias,canonical``) added to
-        the built-in one, or an :class:`Aliases`.
+        A CSV of name variants and noun classes (``kind,alias,canonical``) added to the built-in one.
     tolerances
-        Interval widths for approximate and exact figures (defaults: 10 % and 0.5 %).
+        How wide a figure's interval is (see :class:`Tolerances`).
+    linking
+        How much shared context links two statements (see :class:`Linking`).
+    event_threshold, window_days
+        How similar documents must be to be one event, and how far apart in days they may be.
     max_pairs_per_claim
         Above this many pairs, a claim's statements are compared with its median statement only.
 
@@ -79,95 +115,88 @@ def build_claims(
     -------
     ClaimTables
         ``claims`` (one row per claim, conflicts first), ``comparisons`` (one row per pair of
-        statements from different sources inside a claim) and ``memberships`` (one row per
-        figure and role: every figure leads to its claim, or says why it has none).
+        statements from different sources inside a claim), ``memberships`` (one row per figure and
+        role) and ``events`` (one row per document).
     """
-    _require(figures, schema.FIGURES.names, "figures", "corpuslab.extract_figures()")
+    _require(figures, ["figure_id", "doc_id", "kind", "value", "sentence_index"], "figures", "corpuslab.extract_figures()")
     _require(documents, ["doc_id", "text"], "documents", "corpuslab.load_documents()")
     alias_table = aliases if isinstance(aliases, Aliases) else load_aliases(aliases)
-    prepared = prepare_statements(figures, documents, alias_table, progress=progress)
-    stories, ambiguous = corpus_context([prepared], alias_table)
-    statements = finish_statements(prepared.statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
-    claims, comparisons, statements = group_statements(statements, max_pairs_per_claim=max_pairs_per_claim)
-    return finalize(claims, comparisons, assemble_memberships(statements, prepared.ignored))
+    prepared = prepare_batch(figures, documents, alias_table, tolerances=tolerances)
+    events = corpus_events([prepared.features], threshold=event_threshold, window_days=window_days)
+    claims, comparisons, stated = claims_of_events(
+        events.of(prepared.statements), events.idf, linking=linking, max_pairs_per_claim=max_pairs_per_claim
+    )
+    memberships = assemble_memberships(stated, prepared.ignored, events.table)
+    return finalize(claims, comparisons, memberships, events.table)
 
 
-@dataclass
-class Prepared:
-    """A batch of documents' statements, the figures that state none, and each document's salient names."""
-
-    statements: pd.DataFrame
-    ignored: pd.DataFrame
-    salient: dict[str, list[str]]
-
-    def names_only(self) -> Prepared:
-        """Just what :func:`corpus_context` reads (the names), in fresh small objects.
-
-        A column selected from the statements could keep the whole table alive; a plain list does not.
-        """
-        anchors = pd.DataFrame({"anchor": list(self.statements["anchor"].dropna().unique())})
-        return Prepared(anchors, pd.DataFrame(columns=IGNORED_COLUMNS), dict(self.salient))
-
-
-IGNORED_COLUMNS = ["figure_id", "doc_id", "role", "surface", "value", "unit"]
-
-
-def prepare_statements(
+def prepare_batch(
     figures: pd.DataFrame,
     documents: pd.DataFrame,
     aliases: Aliases,
     *,
     doc_offset: int = 0,
-    progress: bool | None = False,
+    tolerances: Tolerances | None = None,
 ) -> Prepared:
-    """Turn a batch of documents' figures into statements (per document; partitions can run apart).
+    """Turn a batch of documents' figures into statements and event features (batches run apart).
 
     ``doc_offset`` is the batch's first document's position in the corpus, so statements keep their
     corpus order whichever batch they were prepared in.
     """
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    rank = {doc_id: doc_offset + i for i, doc_id in enumerate(documents["doc_id"])}
     outlets = dict(zip(documents["doc_id"], documents["outlet"], strict=True)) if "outlet" in documents else {}
+    rank = {doc_id: doc_offset + i for i, doc_id in enumerate(documents["doc_id"])}
     rows: list[dict[str, object]] = []
     members: list[dict[str, object]] = []
-    salient: dict[str, list[str]] = {}
-    for doc_id, group in _progress(figures.groupby("doc_id", sort=False), progress):
+    for doc_id, group in figures.groupby("doc_id", sort=False):
         if doc_id not in texts:
             raise SchemaError(
                 f"figures name document {doc_id!r}, which is not in the documents table; "
                 "pass the documents the figures were extracted from."
             )
-        found, ignored, context = document_statements(group, texts[doc_id], aliases, doc_rank=rank[doc_id])
-        source = _source(doc_id, outlets)
-        rows.extend({**r, "source": source} for r in found)
-        what = group.set_index("figure_id")[["surface", "value", "unit"]]
-        members.extend({**m, **what.loc[m["figure_id"]].to_dict()} for m in ignored)
-        salient[doc_id] = context.salient
-    return Prepared(statements_frame(rows), pd.DataFrame(members, columns=IGNORED_COLUMNS), salient)
+        found, ignored = document_statements(group, texts[doc_id], aliases, source=_source(doc_id, outlets), doc_rank=rank[doc_id])
+        rows.extend(found)
+        members.extend(ignored)
+    return Prepared(
+        statements_frame(rows, tolerances=tolerances),
+        pd.DataFrame(members, columns=IGNORED_COLUMNS),
+        event_features(documents),
+    )
 
 
-def corpus_context(batches: list[Prepared], aliases: Aliases) -> tuple[dict[str, str], set[str]]:
-    """What only the whole corpus tells: each document's story and which names are ambiguous."""
-    salient: dict[str, list[str]] = {}
-    anchors: set[str] = set()
-    for batch in batches:
-        salient.update(batch.salient)
-        anchors.update(batch.statements["anchor"].dropna().unique().tolist())
-    ambiguous = set(ambiguous_names(anchors)) | {normalise_name(a) for a in aliases.ambiguous}
-    return link_stories(salient), ambiguous
+def corpus_events(
+    features: list[EventFeatures], *, threshold: float | None = None, window_days: int | None = None
+) -> Events:
+    """The corpus-wide step: every document's event, and the corpus's word weights."""
+    from corpuslab.compare import events as E
+
+    whole = EventFeatures.concat(features)
+    idf = idf_weights(whole.matrix)
+    table = find_events(
+        whole,
+        threshold=E.THRESHOLD if threshold is None else threshold,
+        window_days=E.WINDOW_DAYS if window_days is None else window_days,
+        idf=idf,
+    )
+    return Events(table, idf)
 
 
-def finish_statements(
-    statements: pd.DataFrame, *, stories: dict[str, str], ambiguous: set[str], tolerances: Tolerances | None = None
-) -> pd.DataFrame:
-    """Add each statement's story, ambiguity and interval (row by row: partitions can run apart)."""
-    statements = statements.reset_index(drop=True)
-    statements["story"] = statements["doc_id"].map(stories)
-    statements["is_ambiguous"] = statements["anchor_key"].isin(ambiguous)
-    return add_keys(pd.concat([statements, intervals(statements, tolerances=tolerances)], axis=1))
+def claims_of_events(
+    statements: pd.DataFrame,
+    idf: np.ndarray,
+    *,
+    linking: Linking | None = None,
+    max_pairs_per_claim: int = MAX_PAIRS_PER_CLAIM,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Claims and comparisons of statements that hold whole events (a partition shuffled on ``event_id``)."""
+    if statements.empty:
+        return pd.DataFrame(), pd.DataFrame(), statements.assign(claim_id=None)
+    return event_claims(statements, idf, linking=linking, max_pairs_per_claim=max_pairs_per_claim)
 
 
-def finalize(claims: pd.DataFrame, comparisons: pd.DataFrame, memberships: pd.DataFrame) -> ClaimTables:
+def finalize(
+    claims: pd.DataFrame, comparisons: pd.DataFrame, memberships: pd.DataFrame, events: pd.DataFrame
+) -> ClaimTables:
     """Order the tables canonically (conflicts first) and apply their schemas."""
     claims = _sorted(claims)
     if len(comparisons):
@@ -176,10 +205,13 @@ def finalize(claims: pd.DataFrame, comparisons: pd.DataFrame, memberships: pd.Da
         memberships = memberships.sort_values(["doc_id", "figure_id", "role"])
     log.info("claims: %d claims, %d comparisons", len(claims), len(comparisons))
     return ClaimTables(
-        schema.conform(claims, "claims") if len(claims) else schema.empty("claims"),
-        schema.conform(comparisons, "comparisons") if len(comparisons) else schema.empty("comparisons"),
-        schema.conform(memberships, "memberships") if len(memberships) else schema.empty("memberships"),
-    )
+        _conform(claims, "claims"), _conform(comparisons, "comparisons"), _conform(memberships, "memberships"),
+        _conform(events, "events"),
+    )  # fmt: skip
+
+
+def _conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    return schema.conform(frame, table)[schema.TABLES[table].names] if len(frame) else schema.empty(table)
 
 
 def _require(frame: pd.DataFrame, columns: list[str], name: str, producer: str) -> None:
@@ -195,14 +227,14 @@ def _source(doc_id: str, outlets: dict[str, object]) -> str:
     return outlet if isinstance(outlet, str) and outlet.strip() else doc_id
 
 
-def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame) -> pd.DataFrame:
+def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """One row per figure and role: statements with their claim, and the figures that state none."""
     stated = statements[
-        ["figure_id", "doc_id", "role", "claim_id", "source", "low", "high", "subject_key", "time", "place"]
-    ].rename(
-        columns={"time": "scope_time", "place": "scope_place", "low": "interval_low", "high": "interval_high"}
-    )
-    return pd.concat([stated, link_repeats(ignored, first_values(statements))], ignore_index=True)
+        ["figure_id", "doc_id", "role", "claim_id", "event_id", "source", "low", "high", "time", "place", "anchor"]
+    ].rename(columns={"time": "scope_time", "place": "scope_place", "low": "interval_low", "high": "interval_high"})
+    rest = link_repeats(ignored, first_values(statements))
+    rest["event_id"] = rest["doc_id"].map(dict(zip(events["doc_id"], events["event_id"], strict=True)))
+    return pd.concat([stated, rest], ignore_index=True) if len(rest) else stated
 
 
 def first_values(statements: pd.DataFrame) -> pd.DataFrame:
@@ -238,7 +270,3 @@ def _sorted(claims: pd.DataFrame) -> pd.DataFrame:
         .sort_values(["_o", "n_sources", "claim_id"], ascending=[True, False, True])
         .drop(columns="_o")
     )
-
-
-def _progress(groups: object, progress: bool | None) -> object:
-    return progress_bar(groups, enabled=progress, desc="claims", unit="doc")

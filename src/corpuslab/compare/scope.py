@@ -1,5 +1,5 @@
 """The scope of a figure: when it holds (a year, or the current / future / past frame of its clause),
-where the event it belongs to happened, and which story its document tells.
+and where the event it belongs to happened.
 
 Scopes keep apart figures that only look alike: "a four-day visit" to Moscow and one to Beijing,
 38 bcm flowing now and 44 bcm planned. Unknown parts stay unknown; a disagreement between figures
@@ -16,10 +16,9 @@ Examples
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 
-from corpuslab.compare.subjects import names_in, normalise_name
 from corpuslab.extract.lexicon import CALENDAR_NAMES
 
 FRAMES = ("past", "current", "future")
@@ -119,41 +118,3 @@ def document_place(sentences: Iterable[str]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda p: (counts[p], -order[p]))
-
-
-def link_stories(salient: dict[str, list[str]], *, min_shared: int = 2, max_share: float = 0.05) -> dict[str, str]:
-    """Group documents into stories without chaining: in corpus order, a document joins the first story
-    whose first document shares ``min_shared`` of its salient names; otherwise it starts a story.
-
-    Names in more than ``max_share`` of a large corpus ("Trump", "China") link nothing. A story is
-    never wider than what its first document is about, so unrelated reports cannot chain together.
-    Returns each doc_id's story id (the doc_id of the story's first document).
-    """
-    frequency: Counter[str] = Counter(name for names in salient.values() for name in set(names))
-    cap = max(50, int(max_share * len(salient)))
-    seeds_with: dict[str, list[str]] = defaultdict(list)  # name -> stories whose first document has it
-    story_of: dict[str, str] = {}
-    seed_sizes: dict[str, int] = {}
-    seed_rank: dict[str, int] = {}
-    for doc_id, listed in salient.items():
-        names = {n for n in listed if frequency[n] <= cap}
-        shared: Counter[str] = Counter(seed for name in names for seed in seeds_with.get(name, ()))
-        # A short report naming one thing links on that one name.
-        needed = max(1, min(min_shared, len(names)))
-        matches = [seed for seed, n in shared.items() if n >= min(needed, seed_sizes[seed])]
-        match = min(matches, key=seed_rank.__getitem__) if matches else None  # the earliest story
-        if match is None:
-            story_of[doc_id] = doc_id
-            seed_sizes[doc_id] = max(1, len(names))
-            seed_rank[doc_id] = len(seed_rank)
-            for name in names:
-                seeds_with[name].append(doc_id)
-        else:
-            story_of[doc_id] = match
-    return story_of
-
-
-def salient(text: str, *, top: int = 6) -> list[str]:
-    """The names a document mentions most, normalised."""
-    counts = Counter(normalise_name(name) for _, _, name in names_in(text))
-    return [name for name, _ in counts.most_common(top)]

@@ -1,0 +1,238 @@
+"""Statements of one event -> candidate pairs, their scores, and the groups they link into.
+
+Inside an event, two statements are candidates when they state the same measure, come from
+different sources and their scopes can be the same (no two different years, places or numbered
+siblings such as "Power of Siberia 1" and "2"; no forecast against a fact). Each candidate pair
+is scored by the cosine similarity of the words around the two figures, weighted by how rare each
+word is in the corpus (the events step's IDF).
+
+Agreement needs less evidence than conflict: two outlets giving the same value in a similar
+context are very likely stating the same fact, while two different values must share strong,
+specific context before they are put side by side. Pairs are linked best first (agreeing ones
+before disagreeing ones); a link that would put two statements of one document (in one role) into
+one group is refused, so a claim holds at most one statement per document per role.
+
+Examples
+--------
+>>> Linking().agree < Linking().conflict
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from corpuslab.compare.events import hash_terms
+from corpuslab.compare.intervals import overlap
+
+if TYPE_CHECKING:
+    from scipy import sparse
+
+
+@dataclass(frozen=True)
+class Linking:
+    """How much shared context links two statements (cosine similarity, 0-1); tuned on the claims gold's dev split.
+
+    same_value
+        Enough for two statements of the same specific value ("23,000 soldiers" twice): a coincidence
+        of value and event is itself evidence.
+    agree
+        Enough for two statements whose intervals overlap otherwise.
+    conflict
+        Enough for two statements whose intervals do not: a conflict is a strong claim.
+    """
+
+    same_value: float = 0.03
+    agree: float = 0.06
+    conflict: float = 0.45
+
+
+# Small whole numbers (two senators, seven countries) recur in any event; larger ones rarely by chance.
+_COMMON_NUMBERS = 12
+# Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
+_VALUE_BONUS = 0.2
+# The same specific name nearest both figures is evidence of one subject; a numbered one ("Power of
+# Siberia 1", "Line 2") names one thing only, so it weighs more.
+_ANCHOR_BONUS = 0.15
+_NUMBERED_ANCHOR_BONUS = 0.3
+
+
+@dataclass
+class Links:
+    """The groups of one event's statements (a label per statement), the score of every linked pair, and the
+    context similarity of every pair of statements of one measure."""
+
+    labels: np.ndarray
+    scores: dict[tuple[int, int], float]
+    similarity: dict[tuple[int, int], float]
+
+    def score(self, i: int, j: int) -> float:
+        """Context similarity of statements ``i`` and ``j`` (0 when they are of different measures)."""
+        return self.similarity.get((min(i, j), max(i, j)), 0.0)
+
+
+def link_event(statements: pd.DataFrame, vectors: sparse.csr_matrix, *, linking: Linking | None = None) -> Links:
+    """Group one event's statements (rows in corpus order; ``vectors`` their contexts, :func:`weigh`) into claims.
+
+    Two passes. Agreeing pairs link first, best first, as long as the group keeps a value every
+    statement allows (so a consistent claim always has a common interval, and "about 40" cannot
+    chain 36 to 44). Then two groups whose best pair disagrees are joined, as a conflict, only
+    when that pair shares strong context and no outlet stands on both sides.
+    """
+    linking = linking or Linking()
+    n = len(statements)
+    similarity: dict[tuple[int, int], float] = {}
+    agreeing, disagreeing = [], []
+    for pair in _candidates(statements, vectors, linking, similarity):
+        (agreeing if pair[3] else disagreeing).append(pair[:3])
+    rows = statements[["doc_id", "role", "source", "low", "high", "low_open", "high_open"]].to_dict("records")
+    groups = _Groups(rows)
+    scores: dict[tuple[int, int], float] = {}
+    for i, j, score in sorted(agreeing, key=lambda p: (-p[2], p[0], p[1])):  # ties in corpus order: reruns agree
+        if groups.join(i, j, keep_common=True):
+            scores[(i, j)] = score
+    for i, j, score in sorted(disagreeing, key=lambda p: (-p[2], p[0], p[1])):
+        if groups.join(i, j, keep_common=False):
+            scores[(i, j)] = score
+    return Links(groups.labels(), scores, similarity)
+
+
+class _Groups:
+    """Union-find over statements that refuses a join that would put one document (in one role) twice
+    into a group, break its common interval (``keep_common``), or set an outlet against itself."""
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.parent = list(range(len(rows)))
+        self.members = [[i] for i in range(len(rows))]
+
+    def root(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int, *, keep_common: bool) -> bool:
+        a, b = self.root(i), self.root(j)
+        if a == b:
+            return True
+        left, right = self.members[a], self.members[b]
+        keys = {(self.rows[k]["doc_id"], self.rows[k]["role"]) for k in left}
+        if any((self.rows[k]["doc_id"], self.rows[k]["role"]) in keys for k in right):
+            return False  # one document would state the fact twice: its statements are about different things
+        merged = [self.rows[k] for k in left + right]
+        if keep_common and _common(merged) is None:
+            return False
+        if not keep_common and {self.rows[k]["source"] for k in left} & {self.rows[k]["source"] for k in right}:
+            return False  # an outlet on both sides contradicts itself: no single quantity
+        self.parent[b] = a
+        self.members[a] = left + right
+        return True
+
+    def labels(self) -> np.ndarray:
+        return np.array([self.root(i) for i in range(len(self.rows))], dtype=int)
+
+
+def _common(rows: list[dict]) -> tuple[float, float] | None:
+    low = max(r["low"] for r in rows)
+    high = min(r["high"] for r in rows)
+    low_open = any(r["low_open"] for r in rows if r["low"] == low)
+    high_open = any(r["high_open"] for r in rows if r["high"] == high)
+    return (low, high) if low < high or (low == high and not (low_open or high_open)) else None
+
+
+def weigh(terms: pd.Series, idf: np.ndarray) -> sparse.csr_matrix:
+    """Each statement's context as an IDF-weighted unit vector in the events step's hash space."""
+    from sklearn.preprocessing import normalize
+
+    counts = hash_terms([str(t).split() for t in terms]).astype(float)
+    counts.data = 1.0 + np.log(counts.data)
+    return normalize(counts.multiply(idf[np.newaxis, :]).tocsr())
+
+
+def _candidates(
+    statements: pd.DataFrame, vectors: sparse.csr_matrix, linking: Linking, similarity: dict[tuple[int, int], float]
+) -> Iterator[tuple[int, int, float, bool]]:
+    """Yield ``(i, j, score, agreeing)`` for pairs that may state the same fact, scored above their threshold."""
+    columns = ["source", "time", "place", "anchor", "low", "high", "low_open", "high_open", "value", "bound"]
+    rows = statements[columns].to_dict("records")
+    for _, index in statements.groupby(["measure", "unit"], sort=False).indices.items():
+        if len(index) < 2 or len({rows[i]["source"] for i in index}) < 2:
+            continue
+        block = (vectors[index] @ vectors[index].T).toarray()
+        for x in range(len(index)):
+            for y in range(x + 1, len(index)):
+                i, j = int(index[x]), int(index[y])
+                a, b = rows[i], rows[j]
+                score = min(1.0, float(block[x, y]) + _anchor_bonus(a, b))
+                similarity[(i, j)] = score
+                if a["source"] == b["source"]:
+                    continue
+                agreeing = agree(a, b)
+                if not same_scope(a, b, agreeing=agreeing):
+                    continue
+                same = _same_value(a, b)
+                needed = linking.same_value if same else linking.agree if agreeing else linking.conflict
+                if score >= needed:
+                    yield i, j, score + _VALUE_BONUS * same, agreeing
+
+
+def agree(a: dict, b: dict) -> bool:
+    """Whether two statements' intervals overlap."""
+    return (
+        overlap(a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"])
+        is not None
+    )
+
+
+def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
+    """Whether two statements can hold at the same time and place, about the same named thing.
+
+    Two different years or places never can; a forecast cannot contradict what is or was, so
+    different values in a future and a present or past frame are kept apart too.
+    """
+    if _known(a["place"]) and _known(b["place"]) and a["place"] != b["place"]:
+        return False
+    time_a, time_b = a["time"] if _known(a["time"]) else None, b["time"] if _known(b["time"]) else None
+    if time_a and time_b and time_a != time_b:
+        if time_a.isdigit() and time_b.isdigit():
+            return False
+        if not agreeing and "future" in (time_a, time_b):
+            return False
+    return not _siblings(a["anchor"], b["anchor"])
+
+
+def _anchor_bonus(a: dict, b: dict) -> float:
+    if not (_known(a["anchor"]) and str(a["anchor"]).lower() == str(b["anchor"]).lower()):
+        return 0.0
+    return _NUMBERED_ANCHOR_BONUS if any(c.isdigit() for c in a["anchor"]) else _ANCHOR_BONUS
+
+
+def _same_value(a: dict, b: dict) -> bool:
+    """The same specific value, written as exactly ("23,000" and "23,000", "about 500" and "some 500")."""
+    value = abs(a["value"])
+    return (
+        a["value"] == b["value"]
+        and (a["bound"] == "exact") == (b["bound"] == "exact")
+        and (value > _COMMON_NUMBERS or value != int(value))
+    )
+
+
+def _siblings(a: object, b: object) -> bool:
+    """Two different names of one family ("Power of Siberia 1" and "Power of Siberia 2")."""
+    if not (_known(a) and _known(b)) or a == b:
+        return False
+    words_a, words_b = sorted((str(a).lower().split(), str(b).lower().split()), key=len)
+    if len(words_a) == len(words_b):
+        return len(words_a) > 1 and words_a[:-1] == words_b[:-1]
+    # "Power of Siberia" beside "Power of Siberia 2": the bare name may mean either sibling.
+    return words_b[: len(words_a)] == words_a and words_b[-1].isdigit()
+
+
+def _known(value: object) -> bool:
+    return isinstance(value, str) and bool(value)

@@ -1,0 +1,112 @@
+"""A claim's verdict and its reason code, decided once; the readable reason is generated from the code.
+
+Linking (:mod:`.links`) builds a claim either from agreeing statements that share a common value,
+or from two such groups set against each other because their statements share strong context.
+In this order: one source is ``single_source``; a common value for every statement is
+``consistent`` (``intervals_overlap``); a common value only when bounds are taken literally ("at
+least 3" and "about 200") is ``not_comparable`` (``bound_too_loose``); two frames that differ
+(a toll "so far" and one "last week") are ``not_comparable`` (``scope_differs``); otherwise the
+sources contradict each other: ``conflicting`` (``intervals_apart``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from corpuslab.compare.intervals import overlap, relative_difference
+from corpuslab.units import format_value
+
+Record = dict[str, Any]
+_BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
+                "at_most": "up to "}  # fmt: skip
+_MAX_SOURCES_IN_REASON = 4
+_MAX_VALUES_PER_SOURCE = 3
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A claim's verdict, its reason code, and the pair that decided it (if a pair did)."""
+
+    verdict: str
+    code: str
+    pair: tuple[Record, Record] | None = None
+
+
+def judge(rows: list[Record]) -> Verdict:
+    """Decide the verdict of a claim's statements."""
+    sources = list(dict.fromkeys(r["source"] for r in rows))
+    if len(sources) < 2:
+        return Verdict("single_source", "single_source")
+    if consensus(rows) is not None:
+        return Verdict("consistent", "intervals_overlap")
+    apart = [(a, b) for i, a in enumerate(rows) for b in rows[i + 1 :] if a["source"] != b["source"] and not pair_agrees(a, b)]
+    worst = max(apart, key=lambda p: relative_difference(p[0]["value"], p[1]["value"]))
+    if consensus(rows, reach=True) is not None:
+        return Verdict("not_comparable", "bound_too_loose", worst)
+    times = {r["time"] for r in rows if r["time"]}
+    if len(times) > 1:
+        return Verdict("not_comparable", "scope_differs", worst)
+    return Verdict("conflicting", "intervals_apart", worst)
+
+
+def pair_agrees(a: Record, b: Record) -> bool:
+    """Whether two statements' intervals overlap."""
+    return overlap(a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"]) is not None
+
+
+def consensus(rows: list[Record], *, reach: bool = False) -> tuple[float, float] | None:
+    """The interval every statement allows (bounds taken literally with ``reach``), or None."""
+    low_key, high_key = ("reach_low", "reach_high") if reach else ("low", "high")
+    low = max(r[low_key] for r in rows)
+    high = min(r[high_key] for r in rows)
+    low_open = any(r["low_open"] for r in rows if r[low_key] == low)
+    high_open = any(r["high_open"] for r in rows if r[high_key] == high)
+    if low < high or (low == high and not (low_open or high_open)):
+        return float(low), float(high)
+    return None
+
+
+def stated(row: Record) -> str:
+    """How a statement reads in a reason: "about 61 bcm/y", "over 20", "38 bcm/y before"."""
+    currency = row["currency"] if isinstance(row["currency"], str) else None
+    text = format_value(row["value"], row["unit"], currency=currency)
+    if row["role"] == "earlier_value":
+        return f"{text} before"
+    if not (math.isnan(row["range_low"]) or math.isnan(row["range_high"])):
+        low = format_value(row["range_low"], row["unit"], currency=currency)
+        return f"{low} to {format_value(row['range_high'], row['unit'], currency=currency)}"
+    return _BOUND_WORDS.get(row["bound"], "") + text
+
+
+def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str:
+    """The reason in words, generated from the verdict's code."""
+    by_source: dict[str, list[str]] = {}
+    for row in rows:
+        by_source.setdefault(row["source"], []).append(stated(row))
+    said = []
+    for source, values in by_source.items():
+        distinct = list(dict.fromkeys(values))
+        more = f" and {len(distinct) - _MAX_VALUES_PER_SOURCE} more" if len(distinct) > _MAX_VALUES_PER_SOURCE else ""
+        said.append(f"{source} says {' and '.join(distinct[:_MAX_VALUES_PER_SOURCE])}{more}")
+    shown = ", ".join(said[:_MAX_SOURCES_IN_REASON]) + (
+        f" and {len(said) - _MAX_SOURCES_IN_REASON} more sources" if len(said) > _MAX_SOURCES_IN_REASON else ""
+    )
+    context = f" (shared context: {shared})" if shared else ""
+    code = verdict.code
+    if code == "single_source":
+        return f"Only {rows[0]['source']}: {', '.join(dict.fromkeys(by_source[rows[0]['source']]))}."
+    if code == "intervals_overlap":
+        common = consensus(rows)
+        assert common is not None
+        unit, currency = rows[0]["unit"], rows[0]["currency"] if isinstance(rows[0]["currency"], str) else None
+        low, high = (format_value(x, unit, currency=currency) for x in common)
+        return f"{shown}: the values agree (common ground {low} to {high}){context}."
+    a, b = verdict.pair or (rows[0], rows[1])
+    apart = f"{a['source']} and {b['source']} do not overlap ({relative_difference(a['value'], b['value']):.0%} apart)"
+    if code == "bound_too_loose":
+        return f"{shown}: {apart} unless a bound is taken to its limit, which says too little either way{context}."
+    if code == "scope_differs":
+        return f"{shown}: {apart}, but they hold at different times ({scope}); not compared{context}."
+    return f"{shown}: {apart} for the same scope ({scope}){context}."
