@@ -40,7 +40,8 @@ def test_claims_chart_has_a_row_per_multi_source_claim(seed_result: corpuslab.Pi
 
 def test_claims_chart_marks_follow_bounds(seed_result: corpuslab.PipelineResult) -> None:
     rows = plots.claim_rows(seed_result.claims, seed_result.memberships, seed_result.figures)
-    shapes = dict(zip(rows["source"] + " " + rows["claim"].str.split(" · ").str[0], rows["shape"], strict=True))
+    names = rows["claim"].str.split(" · ").str[0].str.split(":").str[0]
+    shapes = dict(zip(rows["source"] + " " + names, rows["shape"], strict=True))
     assert shapes["Inter Bellum News Power of Siberia 1"] == "bar"  # about 61: approximate
     assert shapes["000_8faf3c1896aa56d5 Power of Siberia 1"] == "point"  # 38: exact
     assert shapes["Inter Bellum News Power of Siberia 2"] == "right"  # over 50: open bound

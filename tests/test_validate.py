@@ -49,7 +49,7 @@ def test_the_seeds_hold_every_error_check_and_report_one_finding(
     findings = baseline[baseline["status"] == "finding"]
     assert findings["expectation"].tolist() == ["sources_agree"]
     rows = findings["unexpected_index"].iloc[0]
-    assert seed_result.claims.iloc[rows]["subject"].tolist() == ["Power of Siberia 1"]
+    assert [s.split(":")[0] for s in seed_result.claims.iloc[rows]["subject"]] == ["Power of Siberia 1"]
 
 
 def _set(table: str, row: int, column: str, value: object) -> Callable[[Tables], None]:
@@ -158,15 +158,15 @@ def test_an_outlet_missing_from_the_manifest_is_an_error(seed_result: corpuslab.
     assert _failing(results) == {"documents.outlet_in_manifest": [1]}
 
 
-def test_two_outlets_that_disagree_are_a_finding_not_an_error(seed_result: corpuslab.PipelineResult) -> None:
-    figures = seed_result.figures.copy()
-    figures.loc[figures["surface"] == "22", "value"] = 12.0  # "over 20" documents vs now 12
-    claims = corpuslab.build_claims(figures, seed_result.documents)
-    tables = {**_copy(seed_result), "figures": figures, "claims": claims.claims, "memberships": claims.memberships}
-    results = corpuslab.validate(tables, suites_dir=SUITES, suite="claims", progress=False)
+def test_two_outlets_that_disagree_are_a_finding_not_an_error(tmp_path: Path) -> None:
+    story = "A strong earthquake struck the coastal city of Valparaiso in Chile on Monday, officials said. "
+    (tmp_path / "a.txt").write_text(story + "Currently, the Alpha Line pipeline carries 38 bcm a year.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(story + "Currently, the Alpha Line pipeline carries 61 bcm a year.", encoding="utf-8")
+    result = corpuslab.run_pipeline(tmp_path, progress=False)
+    results = corpuslab.validate(result, suites_dir=SUITES, suite="claims", progress=False)
     assert not failed(results, fail_on="errors")
     rows = _failing(results)["claims.sources_agree"]
-    assert "document" in claims.claims.iloc[rows]["subject"].tolist()
+    assert result.claims.iloc[rows]["verdict"].tolist() == ["conflicting"]
 
 
 def test_suites_load_with_their_expectation_counts() -> None:

@@ -56,9 +56,11 @@ def figures_checked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
 
 
 def claims_checked(claims: pd.DataFrame, memberships: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
-    """Claims with ``n_units``: distinct units among the figures that state them (one, always)."""
+    """Claims with ``n_units``: distinct units among the figures that state them (one, always; a plain number
+    is compared as a count)."""
     out = claims.copy()
-    members = memberships.dropna(subset=["claim_id"]).merge(figures[["figure_id", "unit"]], on="figure_id")
+    units = figures[["figure_id", "unit"]].assign(unit=figures["unit"].replace({"number": "count"}))
+    members = memberships.dropna(subset=["claim_id"]).merge(units, on="figure_id")
     members = members[members["role"].isin(["value", "earlier_value"])]
     out["n_units"] = out["claim_id"].map(members.groupby("claim_id")["unit"].nunique()).fillna(0).astype("int64")
     return out
