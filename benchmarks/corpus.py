@@ -60,8 +60,9 @@ LEE_PACKAGE = "gensim"
 LEE_VERSION = "4.3.3"
 LEE_WHEEL_NAME = f"{LEE_PACKAGE}-{LEE_VERSION}-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
 LEE_WHEEL_SHA256 = "6237a50de4da7a037b19b2b6c430b6537243dcdedebf94afeb089e951953e601"
-LEE_PIP_TARGET = ["--only-binary", ":all:", "--python-version", "3.12", "--implementation", "cp", "--abi", "cp312",
-                  "--platform", "manylinux_2_17_x86_64"]
+LEE_PIP_TARGET = tuple(
+    "--only-binary :all: --python-version 3.12 --implementation cp --abi cp312 --platform manylinux_2_17_x86_64".split()
+)
 LEE_MEMBER = "gensim/test/test_data/lee_background.cor"
 LEE_FILE = "lee_background.jsonl"
 LEE_DOCS = 300
@@ -286,7 +287,7 @@ def cmd_fetch_lee(data_dir: Path) -> int:
         version=LEE_VERSION,
         wheel_name=LEE_WHEEL_NAME,
         sha256=LEE_WHEEL_SHA256,
-        pip_target=tuple(LEE_PIP_TARGET),
+        pip_target=LEE_PIP_TARGET,
     )
     out_path = data_dir / LEE_FILE
     with atomic_writer(out_path) as fh:
