@@ -26,6 +26,7 @@ import os
 TABLES = os.environ.get("CORPUSLAB_TABLES")  # a folder of tables written by `corpuslab run --out-dir`
 CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")  # used only when TABLES is not set
 SHOW = 20  # rows of any table shown: the report stays small at any corpus size
+TOP_KINDS = 8  # kinds shown as columns; the rest are summed, so the table fits the page
 
 # %%
 # %matplotlib inline
@@ -67,12 +68,15 @@ display(
     Markdown(
         f"Figures per document: median **{per_document.median():g}**, "
         f"the busiest document holds **{per_document.max()}**, and **{int((per_document == 0).sum())}** "
-        "documents hold none. The outlets below are those with the most figures."
+        "documents hold none. Below, the outlets with the most figures, by the most common kinds."
     )
 )
 assert int(per_document.sum()) == len(counted)
 outlet = counted["doc_id"].map(result.documents.set_index("doc_id")["outlet"]).fillna("(no outlet)")
-by_outlet = pd.crosstab(outlet.rename("outlet"), counted["kind"])
+kind = counted["kind"].where(counted["kind"].isin(top_kind.index[:TOP_KINDS]), "other kinds")
+by_outlet = pd.crosstab(outlet.rename("outlet"), kind)
+by_outlet = by_outlet[[k for k in [*top_kind.index[:TOP_KINDS], "other kinds"] if k in by_outlet]]
+assert int(by_outlet.to_numpy().sum()) == len(counted)
 by_outlet.loc[by_outlet.sum(axis=1).sort_values(ascending=False).index].head(SHOW)
 
 # %% [markdown]

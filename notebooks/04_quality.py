@@ -60,7 +60,8 @@ plots.plot_validation(results)
 
 # %%
 failed_first = results.assign(_passed=results["status"] == "passed").sort_values("_passed", kind="stable")
-failed_first.drop(columns=["unexpected_index", "_passed"]).head(SHOW)
+columns = ["suite", "expectation", "column", "severity", "status", "unexpected_count", "n_rows"]
+failed_first[columns].head(SHOW)
 
 # %% [markdown]
 # ## Findings, listed by claim
@@ -82,4 +83,4 @@ assert (found_claims["n_sources"] >= 2).all()
 # %%
 errors = results[results["status"] == "error"]
 display(Markdown(f"**{len(errors)}** error expectations failed."))
-errors.drop(columns=["unexpected_index"]).head(SHOW)
+errors[["suite", "expectation", "unexpected_count", "examples", "note"]].head(SHOW)

@@ -199,3 +199,16 @@ def test_documents_kinds_and_validation_charts(seed_result: corpuslab.PipelineRe
     for fig in (docs, kinds, validation):
         assert fig.axes[0].get_title()
         _saves_cleanly(fig)
+
+
+def test_an_up_to_bound_never_takes_a_count_axis_below_zero() -> None:
+    claims, memberships, figures = _many_claims(1)
+    memberships = memberships.head(2).assign(interval_low=[0.0, 10_000.0], interval_high=[25.0, np.inf])
+    figures = figures.head(2).assign(value=[25.0, 10_000.0], bound=["at_most", "over"])
+    claims = claims.assign(unit="count", n_sources=2, verdict="conflicting")
+    fig = plots.plot_claims(claims, memberships, figures)
+    ax = fig.axes[0]
+    assert ax.get_xlim()[0] == 0
+    tips = [a.xy[0] for a in ax.texts if hasattr(a, "arrow_patch")]
+    assert len(tips) == 2 and min(tips) >= 0
+    _saves_cleanly(fig)

@@ -205,10 +205,11 @@ def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
             ax.plot([low, high], [y, y], "-", color=color, linewidth=5, solid_capstyle="butt", alpha=0.8)
             ax.plot([value], [y], "|", color="black", markersize=9)
         else:
-            direction = 1 if row.shape == "right" else -1
+            # An "up to" arrow stops at the interval's floor: "up to 25 people" never points below zero.
+            tip = value + 0.25 * span if row.shape == "right" else max(value - 0.25 * span, low)
             ax.annotate(
                 "",
-                xy=(value + direction * 0.25 * span, y),
+                xy=(tip, y),
                 xytext=(value, y),
                 arrowprops={"arrowstyle": "-|>", "color": color, "lw": 2},
             )
@@ -217,7 +218,8 @@ def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
     ax.set_ylim(-0.7, len(sources) - 0.3)
     low_x, high_x = finite.min() / factor, finite.max() / factor
     pad = 0.35 * (high_x - low_x) or 0.2 * abs(high_x) or 1.0
-    ax.set_xlim(low_x - pad, high_x + pad)
+    # Values that are all zero or more (counts, volumes) keep an axis that starts at zero at the lowest.
+    ax.set_xlim(max(low_x - pad, 0.0) if low_x >= 0 else low_x - pad, high_x + pad)
     ax.set_xlabel(label, fontsize=8, labelpad=1)
     ax.tick_params(axis="x", labelsize=7)
     more = len(all_sources) - len(sources)
@@ -369,7 +371,8 @@ def _documents_per_outlet(ax: Axes, documents: pd.DataFrame, kept: pd.Series, fl
         per = per.iloc[: TOP_OUTLETS - 1]
         per.loc[f"{len(rest)} other outlets"] = rest.sum()
     labels = [f"{_short(name, 28)} ({n:,})" for name, n in zip(per.index, per["documents"], strict=True)]
-    y = _kept_and_flagged(ax, per["kept"], per["flagged"], "article text", "flagged")
+    y = _kept_and_flagged(ax, per["kept"], per["flagged"], "article text", "flagged: boilerplate or repeated")
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("words")
@@ -395,13 +398,13 @@ def _kept_and_flagged(ax: Axes, kept: pd.Series, flagged: pd.Series, kept_label:
     y = np.arange(len(kept))
     ax.barh(y, kept.to_numpy(), color=KIND_COLOR, label=kept_label)
     ax.barh(y, flagged.to_numpy(), left=kept.to_numpy(), color=FLAGGED_COLOR, label=flagged_label)
-    _counts_from_zero(ax)
+    _counts_from_zero(ax, float((kept.to_numpy() + flagged.to_numpy()).max(initial=0)))
     return y
 
 
-def _counts_from_zero(ax: Axes) -> None:
-    """A count axis starts at zero, and has some width even when every bar is empty."""
-    ax.set_xlim(0, max(ax.get_xlim()[1], 1.0))
+def _counts_from_zero(ax: Axes, largest: float) -> None:
+    """A count axis starts at zero, ends past the longest bar, and has some width even when every bar is empty."""
+    ax.set_xlim(0, max(largest * 1.05, 1.0))
 
 
 def plot_validation(results: pd.DataFrame) -> Figure:
@@ -415,7 +418,7 @@ def plot_validation(results: pd.DataFrame) -> Figure:
         ax.barh(y, values, left=left, color=color, label=status)
         left += values
     ax.set_yticks(y, counts.index, fontsize=9)
-    _counts_from_zero(ax)
+    _counts_from_zero(ax, float(left.max(initial=0)))
     ax.set_xlabel("expectations")
     ax.set_title("Validation by suite", fontsize=11)
     ax.legend(fontsize=8, frameon=False, ncols=3, loc="lower right")
