@@ -60,6 +60,10 @@ display(
 )
 assert verdicts.sum() == len(multi)
 assert set(claims.loc[claims["n_sources"] < 2, "verdict"]) <= {"single_source"}  # one source never agrees or conflicts
+if "reason_code" in claims:  # why each verdict, in a closed vocabulary, when the claims table has it
+    by_reason = multi.groupby(["verdict", "reason_code"]).size().rename("claims")
+    assert by_reason.sum() == len(multi)
+    display(by_reason.to_frame())
 
 # %%
 plots.plot_claims(claims, memberships, figures, max_claims=MAX_CLAIMS)
@@ -87,6 +91,22 @@ marked = [
 assert marked == placed["surface"].tolist()  # each highlight is exactly the figure as written
 assert cards.n_matching == len(multi[multi["verdict"] != "single_source"])
 cards
+
+# %%
+events = optional_table(result, "events")
+if events is None:
+    display(Markdown("No `events` table was written, so claims are linked by shared names only."))
+else:
+    per_event = events.groupby("event_id").agg(documents=("doc_id", "nunique"), top_terms=("top_terms", "first"))
+    per_event = per_event.sort_values("documents", ascending=False)
+    display(
+        Markdown(
+            f"The linker grouped the documents into **{len(per_event):,} events**; "
+            f"**{int((per_event['documents'] >= 2).sum()):,}** hold two or more documents. The largest:"
+        )
+    )
+    assert events["doc_id"].isin(result.documents["doc_id"]).all()  # events group loaded documents only
+    display(per_event.head(SHOW))
 
 # %% [markdown]
 # ## Which outlet states which claim

@@ -32,7 +32,8 @@ SCREEN = (1280, 2000)
 PAGE_PX = 16000
 _PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)")
 _PROBLEMS = {
-    "a Python warning": re.compile(r"\b(?:[A-Z][a-z]+)*Warning\b(?::|\s*\()"),
+    # A warning class name (UserWarning, TqdmWarning), not the word "Warning:" an article may print.
+    "a Python warning": re.compile(r"\b(?:[A-Z][a-z]+)+Warning:"),
     "a traceback": re.compile(r"Traceback \(most recent call last\)"),
     "an error output": re.compile(
         r'class="[^"]*jp-OutputArea-output[^"]*"[^>]*data-mime-type="application/vnd\.jupyter\.stderr"'

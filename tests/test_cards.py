@@ -146,3 +146,14 @@ def test_filters_and_limit(seed_result: corpuslab.PipelineResult) -> None:
     assert "No claim matches" in claim_cards(*args, claim_ids=[])._repr_html_()
     with pytest.raises(CorpusLabError, match="conflicted"):
         claim_cards(*args, verdicts=["conflicted"])
+
+
+def test_a_value_as_written_and_the_reason_code_are_shown_when_the_tables_have_them() -> None:
+    text = "Output rose 5 percent in May."
+    claims, memberships, figures, documents = _one_claim(text, 12, 21)
+    figures = figures.assign(value_as_written=[5.0, 7.0], unit_as_written=["per cent", "%"])
+    claims = claims.assign(reason_code=["intervals_apart"], event_id=["e7"])
+    cards = claim_cards(claims, memberships, figures, documents=documents)
+    assert cards.statements["value_text"].tolist() == ["5 per cent", "7 %"]
+    html = cards._repr_html_()
+    assert "<code>intervals_apart</code>" in html and "event e7" in html

@@ -101,6 +101,16 @@ def test_check_report_catches_a_tall_chart_and_a_warning(tmp_path: Path) -> None
     assert any("a progress widget" in f for f in failures)
 
 
+def test_notebooks_read_every_table_written_and_skip_those_not_written(seed_tables: Path) -> None:
+    from corpuslab.notebook import optional_table, read_tables
+
+    result = read_tables(seed_tables)
+    written = corpuslab.read_table(seed_tables / "sentences.parquet")
+    assert len(optional_table(result, "sentences")) == len(written) > 0
+    assert optional_table(result, "no_such_table") is None
+    assert len(result.claims) == len(corpuslab.read_table(seed_tables / "claims.parquet")) > 0
+
+
 def test_there_are_four_notebooks() -> None:
     assert [p.name for p in report.notebook_paths()] == [
         "01_corpus.py",

@@ -78,6 +78,8 @@ class ClaimCards:
         )
         code = getattr(claim, "reason_code", None)
         code_html = f" <code>{_esc(code)}</code>" if isinstance(code, str) and code else ""
+        event = getattr(claim, "event_id", None)
+        code_html += f" <span style='color:#555'>event {_esc(event)}</span>" if isinstance(event, str) and event else ""
         columns = "".join(_statement_html(row) for row in rows.head(MAX_STATEMENTS_PER_CARD).itertuples(index=False))
         hidden = len(rows) - MAX_STATEMENTS_PER_CARD
         extra = f"<p style='color:#555;margin:4px 0 0'>… and {hidden} more statements</p>" if hidden > 0 else ""
@@ -231,8 +233,9 @@ def _value_text(row: object) -> str:
         return "earlier: " + format_value(value, row.unit, currency=_str_or_none(row.currency))  # type: ignore[attr-defined]
     written = getattr(row, "value_as_written", None)
     if written is not None and not pd.isna(written):
+        number = written if isinstance(written, str) else f"{written:g}"
         unit = getattr(row, "unit_as_written", None)
-        return f"{written:g} {unit}" if isinstance(unit, str) and unit else f"{written:g}"
+        return f"{number} {unit}" if isinstance(unit, str) and unit else number
     return format_value(row.value, row.unit, currency=_str_or_none(row.currency))  # type: ignore[attr-defined]
 
 
