@@ -127,7 +127,7 @@ def _large_corpus(n_documents: int = 2000, n_outlets: int = 150) -> tuple[pd.Dat
         {
             "doc_id": np.repeat(doc_ids, n_paragraphs),
             "paragraph_index": np.tile(np.arange(n_paragraphs), n_documents),
-            "n_words": rng.integers(5, 400, n_documents * n_paragraphs),
+            "n_words": rng.integers(5, 4000, n_documents * n_paragraphs),  # the pooled outlets sum to millions
             "is_boilerplate": rng.random(n_documents * n_paragraphs) < 0.1,
             "is_repeat": False,
         }
@@ -147,7 +147,8 @@ def test_documents_chart_aggregates_a_large_corpus() -> None:
     n_outlets = documents["outlet"].fillna("(no outlet)").nunique()
     assert labels[-1].startswith(f"{n_outlets - plots.TOP_OUTLETS + 1} other outlets")
     fig.canvas.draw()
-    assert _labels_apart(outlets.get_yticklabels())
+    assert _labels_apart(outlets.get_yticklabels()) and _labels_apart(outlets.get_xticklabels())
+    assert max(len(t.get_text()) for t in outlets.get_xticklabels()) >= len("1,000,000")
     assert lengths.get_ylim()[0] == 0 and outlets.get_xlim()[0] == 0
     _saves_cleanly(fig)
 

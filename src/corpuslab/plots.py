@@ -222,6 +222,7 @@ def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
     ax.set_xlim(max(low_x - pad, 0.0) if low_x >= 0 else low_x - pad, high_x + pad)
     ax.set_xlabel(label, fontsize=8, labelpad=1)
     ax.tick_params(axis="x", labelsize=7)
+    _readable_ticks(ax.xaxis)
     more = len(all_sources) - len(sources)
     title = _short(first["claim"], 90) + (f" (+{more} more sources)" if more else "")
     ax.set_title(title, fontsize=8.5, loc="left", pad=2)
@@ -372,11 +373,12 @@ def _documents_per_outlet(ax: Axes, documents: pd.DataFrame, kept: pd.Series, fl
         per.loc[f"{len(rest)} other outlets"] = rest.sum()
     labels = [f"{_short(name, 28)} ({n:,})" for name, n in zip(per.index, per["documents"], strict=True)]
     y = _kept_and_flagged(ax, per["kept"], per["flagged"], "article text", "flagged: boilerplate or repeated")
-    ax.legend(fontsize=8, frameon=False, loc="lower right")
     ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("words")
-    ax.set_title("Outlets with the most documents (documents)", fontsize=11)
+    ax.set_title("Words per outlet, most documents first (documents)", fontsize=11)
+    # Below the panels, never over a bar.
+    ax.figure.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize=8, frameon=False)
 
 
 def plot_figure_kinds(figures: pd.DataFrame) -> Figure:
@@ -405,6 +407,19 @@ def _kept_and_flagged(ax: Axes, kept: pd.Series, flagged: pd.Series, kept_label:
 def _counts_from_zero(ax: Axes, largest: float) -> None:
     """A count axis starts at zero, ends past the longest bar, and has some width even when every bar is empty."""
     ax.set_xlim(0, max(largest * 1.05, 1.0))
+    _readable_ticks(ax.xaxis)
+
+
+# Ticks per axis: five labels of up to "10,000,000" fit a 4-inch panel without touching.
+_MAX_TICKS = 5
+
+
+def _readable_ticks(axis: object) -> None:
+    """Few ticks, written out with thousands separators (never a "1e7" offset a reader must multiply in)."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=_MAX_TICKS, steps=[1, 2, 2.5, 5, 10]))  # type: ignore[attr-defined]
+    axis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}" if abs(x) >= 1000 else f"{x:g}"))  # type: ignore[attr-defined]
 
 
 def plot_validation(results: pd.DataFrame) -> Figure:
