@@ -17,12 +17,15 @@
 # **Question.** Which documents does the corpus hold, from which outlets and dates, how long are they,
 # and which paragraphs did the loader flag as boilerplate or repeats (and so keep out of the counts)?
 #
-# **Inputs.** A corpus folder or file (the seeds by default; set `CORPUSLAB_CORPUS` to use your own).
+# **Inputs.** The tables `corpuslab run CORPUS --out-dir DIR` wrote (set `CORPUSLAB_TABLES=DIR`; `make report`
+# does), or a corpus run once here (`CORPUSLAB_CORPUS`, the seeds by default).
 
 # %% tags=["parameters"]
 import os
 
-CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")
+TABLES = os.environ.get("CORPUSLAB_TABLES")  # a folder of tables written by `corpuslab run --out-dir`
+CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")  # used only when TABLES is not set
+SHOW = 20  # rows of any table shown: the report stays small at any corpus size
 
 # %%
 # %matplotlib inline
@@ -30,11 +33,12 @@ from IPython.display import Markdown, display
 
 import corpuslab
 from corpuslab import plots
+from corpuslab.notebook import load_tables
 
-result = corpuslab.run_pipeline(CORPUS, progress=False)
+result = load_tables(TABLES, corpus=CORPUS)
 documents, paragraphs = result.documents, result.paragraphs
 summary = corpuslab.summarize_documents(documents, paragraphs)
-summary
+summary.head(SHOW)
 
 # %%
 n_docs = len(documents)
@@ -46,13 +50,15 @@ share_flagged = flagged["n_words"].sum() / max(paragraphs["n_words"].sum(), 1)
 dates = f"from {dated.min():%d %B %Y} to {dated.max():%d %B %Y}" if len(dated) else "with no publication dates"
 display(
     Markdown(
-        f"The corpus holds **{n_docs} documents** from **{n_outlets} named outlet{'s' if n_outlets != 1 else ''}** "
+        f"The corpus holds **{n_docs:,} documents** from **{n_outlets} named outlet{'s' if n_outlets != 1 else ''}** "
         f"({n_unknown_outlet} documents name no outlet, so each counts as its own source), {dates}. "
-        f"The loader flagged **{len(flagged)} of {len(paragraphs)} paragraphs** "
+        f"The loader flagged **{len(flagged):,} of {len(paragraphs):,} paragraphs** "
         f"({share_flagged:.0%} of the words) as boilerplate or repeated text."
     )
 )
+# Counts add up: one summary row per document, and the per-document flags sum to the flagged paragraphs.
 assert n_docs == len(summary) and len(flagged) == int(summary["n_flagged"].sum())
+assert int(summary["n_paragraphs"].sum()) == len(paragraphs)
 
 # %% [markdown]
 # Flagged text stays in the tables (nothing is deleted from a document); later stages skip it, so a body
@@ -71,7 +77,8 @@ display(
     )
 )
 assert by_reason.sum() == len(flagged)
-flagged[["doc_id", "paragraph_index", "boilerplate_kind", "is_repeat", "repeat_of", "text"]].head(20)
+shown = flagged[["doc_id", "paragraph_index", "boilerplate_kind", "is_repeat", "repeat_of", "text"]].head(SHOW)
+shown.assign(text=shown["text"].str.slice(0, 120))
 
 # %%
 report = corpuslab.load_report(documents)
@@ -81,4 +88,5 @@ display(
         + (" Every file, line or row that could not be used is in it, with what to do." if len(report) else "")
     )
 )
-report.head(20)
+assert report["path"].notna().all()  # every problem names its file
+report.head(SHOW)

@@ -23,22 +23,27 @@
 # whose figures do not overlap is **conflicting** only when its scope (when, and for events where) is
 # known for both; otherwise it is **not comparable**. A claim only one outlet states is **single source**.
 #
-# **Inputs.** A corpus folder or file (the seeds by default; set `CORPUSLAB_CORPUS` to use your own).
+# **Inputs.** The tables `corpuslab run CORPUS --out-dir DIR` wrote (set `CORPUSLAB_TABLES=DIR`; `make report`
+# does), or a corpus run once here (`CORPUSLAB_CORPUS`, the seeds by default).
 
 # %% tags=["parameters"]
 import os
 
-CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")
-MAX_CLAIMS = 50
+TABLES = os.environ.get("CORPUSLAB_TABLES")  # a folder of tables written by `corpuslab run --out-dir`
+CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")  # used only when TABLES is not set
+SHOW = 20  # rows of any table shown: the report stays small at any corpus size
+MAX_CLAIMS = 50  # claims a chart may show; it shows fewer when they would not fit one screen
+MAX_CARDS = 12  # claim cards shown, conflicts first
 
 # %%
 # %matplotlib inline
 from IPython.display import Markdown, display
 
-import corpuslab
 from corpuslab import plots
+from corpuslab.cards import claim_cards
+from corpuslab.notebook import load_tables, optional_table
 
-result = corpuslab.run_pipeline(CORPUS, progress=False)
+result = load_tables(TABLES, corpus=CORPUS)
 claims, memberships, figures = result.claims, result.memberships, result.figures
 multi = claims[claims["n_sources"] >= 2]
 verdicts = multi["verdict"].value_counts()
@@ -46,7 +51,7 @@ verdicts = multi["verdict"].value_counts()
 # %%
 display(
     Markdown(
-        f"Of **{len(claims)} claims**, **{len(multi)}** are stated by two or more sources: "
+        f"Of **{len(claims):,} claims**, **{len(multi):,}** are stated by two or more sources: "
         + ", ".join(f"**{n}** {v.replace('_', ' ')}" for v, n in verdicts.items())
         + "."
         if len(multi)
@@ -54,23 +59,54 @@ display(
     )
 )
 assert verdicts.sum() == len(multi)
+assert set(claims.loc[claims["n_sources"] < 2, "verdict"]) <= {"single_source"}  # one source never agrees or conflicts
+if "reason_code" in claims:  # why each verdict, in a closed vocabulary, when the claims table has it
+    by_reason = multi.groupby(["verdict", "reason_code"]).size().rename("claims")
+    assert by_reason.sum() == len(multi)
+    display(by_reason.to_frame())
 
 # %%
 plots.plot_claims(claims, memberships, figures, max_claims=MAX_CLAIMS)
 
 # %% [markdown]
-# ## The conflicts, with their reasons
-# Each reason names the sources and their values; the relative gap is between the two figures that are
-# furthest apart.
+# ## Claim cards: the sentences side by side
+# Each card is one claim stated by two or more sources, conflicts first: the verdict and its reason
+# (which names the sources and their values), then the sentence from each outlet with the figure
+# highlighted. Call `claim_cards(..., verdicts=["conflicting"], claim_ids=[...])` to pick others.
 
 # %%
-conflicts = multi[multi["verdict"] == "conflicting"]
-lines = [
-    f"- **{c.subject}** ({c.measure.replace('_', ' ')}, {c.scope}): {c.reason}"
-    for c in conflicts.itertuples(index=False)
+cards = claim_cards(
+    claims,
+    memberships,
+    figures,
+    documents=result.documents,
+    sentences=optional_table(result, "sentences"),
+    limit=MAX_CARDS,
+)
+display(Markdown(f"**{cards.n_matching:,}** claims are stated by two or more sources; the first {len(cards)} follow."))
+placed = cards.statements[cards.statements["highlight_start"] >= 0]
+marked = [
+    s[a:b] for s, a, b in zip(placed["sentence"], placed["highlight_start"], placed["highlight_end"], strict=True)
 ]
-display(Markdown("\n".join(lines) if lines else "No claim is conflicting."))
-assert all(conflicts["reason"].str.contains("do not overlap"))
+assert marked == placed["surface"].tolist()  # each highlight is exactly the figure as written
+assert cards.n_matching == len(multi[multi["verdict"] != "single_source"])
+cards
+
+# %%
+events = optional_table(result, "events")
+if events is None:
+    display(Markdown("No `events` table was written, so claims are linked by shared names only."))
+else:
+    per_event = events.groupby("event_id").agg(documents=("doc_id", "nunique"), top_terms=("top_terms", "first"))
+    per_event = per_event.sort_values("documents", ascending=False)
+    display(
+        Markdown(
+            f"The linker grouped the documents into **{len(per_event):,} events**; "
+            f"**{int((per_event['documents'] >= 2).sum()):,}** hold two or more documents. The largest:"
+        )
+    )
+    assert events["doc_id"].isin(result.documents["doc_id"]).all()  # events group loaded documents only
+    display(per_event.head(SHOW))
 
 # %% [markdown]
 # ## Which outlet states which claim
@@ -80,9 +116,12 @@ plots.plot_agreement_matrix(claims, memberships, max_claims=MAX_CLAIMS)
 
 # %%
 agreeing = multi[multi["verdict"] == "consistent"]
-lines = [f"- **{c.subject}** ({c.scope}): {c.reason}" for c in agreeing.itertuples(index=False)]
-display(Markdown("**Where the outlets agree:**\n\n" + "\n".join(lines) if lines else "No claim is consistent."))
-assert agreeing["interval_low"].le(agreeing["interval_high"]).all()  # agreeing figures share an interval
+lines = [f"- **{c.subject}** ({c.scope}): {c.reason}" for c in agreeing.head(SHOW).itertuples(index=False)]
+more = f"\n\n… and {len(agreeing) - SHOW:,} more." if len(agreeing) > SHOW else ""
+display(Markdown("**Where the outlets agree:**\n\n" + "\n".join(lines) + more if lines else "No claim is consistent."))
+# Where a claim states its common interval, the interval is not empty.
+stated = claims.dropna(subset=["interval_low", "interval_high"])
+assert stated["interval_low"].le(stated["interval_high"]).all()
 
 # %% [markdown]
 # ## Look-alikes kept apart
@@ -93,6 +132,6 @@ assert agreeing["interval_low"].le(agreeing["interval_high"]).all()  # agreeing 
 scopes = claims.groupby(["subject", "measure"])["scope"].nunique()
 apart = scopes[scopes > 1].index
 look_alikes = claims.set_index(["subject", "measure"]).loc[list(apart)] if len(apart) else claims.iloc[0:0]
-display(Markdown(f"**{len(apart)}** subjects appear in more than one scope and were kept apart."))
-assert len(apart) == int((scopes > 1).sum())
-look_alikes[["scope", "verdict", "reason"]] if len(apart) else look_alikes
+display(Markdown(f"**{len(apart):,}** subjects appear in more than one scope and were kept apart."))
+assert len(look_alikes) >= 2 * len(apart)  # each subject kept apart is at least two claims
+look_alikes[["scope", "verdict", "reason"]].head(SHOW)

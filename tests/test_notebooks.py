@@ -1,33 +1,114 @@
-"""Every notebook runs top to bottom on a fresh kernel on the seeds."""
+"""Every notebook runs top to bottom on tables written once, and the report they make passes its checks."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
+import corpuslab
+
 ROOT = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("report", ROOT / "scripts" / "report.py")
-assert _spec and _spec.loader
-report = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(report)
 
 
-@pytest.mark.parametrize("path", report.notebook_paths(), ids=lambda p: p.name)
-def test_notebook_runs_top_to_bottom(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("CORPUSLAB_CORPUS", raising=False)
-    notebook = report.execute(path)
-    errors = [
-        o
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for o in c.get("outputs", [])
-        if o.get("output_type") == "error"
+def _script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+report = _script("report")
+check_report = _script("check_report")
+
+
+@pytest.fixture(scope="module")
+def seed_tables(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds' tables, written once as `corpuslab run seeds --out-dir` writes them."""
+    folder = tmp_path_factory.mktemp("tables")
+    result = corpuslab.run_pipeline(ROOT / "seeds", progress=False)
+    result.write(folder)
+    if "sentences" not in result.tables():  # the cards read sentences when the run wrote them
+        corpuslab.write_table(
+            corpuslab.split_sentences(result.documents, paragraphs=result.paragraphs), folder / "sentences.parquet"
+        )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def executed(seed_tables: Path, monkeypatch_module: pytest.MonkeyPatch) -> dict[str, object]:
+    monkeypatch_module.delenv("CORPUSLAB_CORPUS", raising=False)
+    return {p.name: nb for p, nb in zip(report.notebook_paths(), report.execute_all(seed_tables), strict=True)}
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module() -> pytest.MonkeyPatch:
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def _outputs(notebook: object) -> list[dict]:
+    return [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", [p.name for p in report.notebook_paths()])
+def test_notebook_runs_top_to_bottom_without_warnings(executed: dict[str, object], name: str) -> None:
+    outputs = _outputs(executed[name])
+    assert [o for o in outputs if o.get("output_type") == "error"] == []
+    assert [o.get("text") for o in outputs if o.get("name") == "stderr"] == []  # no warning, no progress bar
+    assert any("image/png" in o.get("data", {}) for o in outputs), "each notebook shows at least one chart"
+
+
+def test_consistency_notebook_shows_claim_cards_conflict_first(executed: dict[str, object]) -> None:
+    html = [
+        o["data"]["text/html"]
+        for o in _outputs(executed["03_consistency.py"])
+        if "corpuslab-cards" in str(o.get("data", {}).get("text/html", ""))
     ]
-    assert errors == []
-    figures = [o for c in notebook.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
-    assert figures, "each notebook shows at least one chart"
+    assert len(html) == 1
+    card = html[0]
+    assert card.index("conflicting") < card.index("consistent")
+    assert "<mark" in card and "Power of Siberia 1" in card
+
+
+def test_report_passes_its_checks(executed: dict[str, object], tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(report.to_html(list(executed.values())), encoding="utf-8")
+    assert check_report.check_html(page) == []
+    assert len(check_report.png_sizes(page.read_text(encoding="utf-8"))) >= 4
+
+
+def test_check_report_catches_a_tall_chart_and_a_warning(tmp_path: Path) -> None:
+    import io
+
+    from matplotlib.figure import Figure
+
+    buffer = io.BytesIO()
+    Figure(figsize=(4, 12), dpi=100).savefig(buffer, format="png")  # 1,200 px tall
+    import base64
+
+    png = base64.b64encode(buffer.getvalue()).decode()
+    page = tmp_path / "bad.html"
+    page.write_text(
+        f'<img src="data:image/png;base64,{png}"><pre>TqdmWarning: IProgress not found.</pre>', encoding="utf-8"
+    )
+    failures = check_report.check_html(page)
+    assert any("400 x 1200 px" in f for f in failures)
+    assert any("a Python warning" in f for f in failures)
+    assert any("a progress widget" in f for f in failures)
+
+
+def test_notebooks_read_every_table_written_and_skip_those_not_written(seed_tables: Path) -> None:
+    from corpuslab.notebook import optional_table, read_tables
+
+    result = read_tables(seed_tables)
+    written = corpuslab.read_table(seed_tables / "sentences.parquet")
+    assert len(optional_table(result, "sentences")) == len(written) > 0
+    assert optional_table(result, "no_such_table") is None
+    assert len(result.claims) == len(corpuslab.read_table(seed_tables / "claims.parquet")) > 0
 
 
 def test_there_are_four_notebooks() -> None:

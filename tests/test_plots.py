@@ -86,15 +86,100 @@ def _many_claims(n: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return claims, memberships, figures
 
 
-def test_fifty_claims_stay_legible() -> None:
+def _png_height(fig: object) -> int:
+    """Pixel height of the chart as a notebook shows it (saved tight, at the figure's dpi)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")  # type: ignore[attr-defined]
+    return int.from_bytes(buffer.getvalue()[20:24], "big")
+
+
+def _labels_apart(labels: list) -> bool:  # type: ignore[type-arg]
+    """No two visible tick labels overlap on the drawn canvas."""
+    boxes = [t.get_window_extent() for t in labels if t.get_visible() and t.get_text()]
+    return not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_many_claims_fit_one_screen_and_say_how_many_are_left_out() -> None:
     claims, memberships, figures = _many_claims(60)
     fig = plots.plot_claims(claims, memberships, figures, max_claims=50)
-    assert len(fig.axes) == 50
-    assert fig.get_size_inches()[1] >= 50 * 0.6  # each row keeps its height, so labels never overlap
+    assert 5 <= len(fig.axes) < 50
+    assert _png_height(fig) <= plots.MAX_HEIGHT_PX
+    assert f"the first {len(fig.axes)} of 60" in fig.get_suptitle()
+    fig.canvas.draw()
+    for ax in fig.axes:
+        assert _labels_apart(ax.get_yticklabels())
     _saves_cleanly(fig)
     matrix = plots.plot_agreement_matrix(claims, memberships, max_claims=50)
-    assert matrix.axes[0].images[0].get_array().shape == (50, 3)
+    rows = matrix.axes[0].images[0].get_array().shape[0]
+    assert 5 <= rows < 50 and _png_height(matrix) <= plots.MAX_HEIGHT_PX
+    matrix.canvas.draw()
+    assert _labels_apart(matrix.axes[0].get_yticklabels())
     _saves_cleanly(matrix)
+
+
+def _large_corpus(n_documents: int = 2000, n_outlets: int = 150) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rng = np.random.default_rng(1)
+    doc_ids = [f"doc{i:05d}" for i in range(n_documents)]
+    outlets = [f"Outlet number {rng.integers(n_outlets)} of the world" for _ in doc_ids]
+    documents = pd.DataFrame({"doc_id": doc_ids, "outlet": outlets})
+    documents.loc[::50, "outlet"] = None  # some documents name no outlet
+    n_paragraphs = 4
+    paragraphs = pd.DataFrame(
+        {
+            "doc_id": np.repeat(doc_ids, n_paragraphs),
+            "paragraph_index": np.tile(np.arange(n_paragraphs), n_documents),
+            "n_words": rng.integers(5, 4000, n_documents * n_paragraphs),  # the pooled outlets sum to millions
+            "is_boilerplate": rng.random(n_documents * n_paragraphs) < 0.1,
+            "is_repeat": False,
+        }
+    )
+    return documents, paragraphs
+
+
+def test_documents_chart_aggregates_a_large_corpus() -> None:
+    documents, paragraphs = _large_corpus()
+    fig = plots.plot_documents(documents, paragraphs)
+    assert _png_height(fig) <= plots.MAX_HEIGHT_PX
+    lengths, outlets = fig.axes
+    # the histogram counts every document once, in words of article text
+    assert sum(p.get_height() for p in lengths.containers[0].patches) == len(documents)
+    labels = [t.get_text() for t in outlets.get_yticklabels()]
+    assert len(labels) == plots.TOP_OUTLETS
+    n_outlets = documents["outlet"].fillna("(no outlet)").nunique()
+    assert labels[-1].startswith(f"{n_outlets - plots.TOP_OUTLETS + 1} other outlets")
+    fig.canvas.draw()
+    assert _labels_apart(outlets.get_yticklabels()) and _labels_apart(outlets.get_xticklabels())
+    assert max(len(t.get_text()) for t in outlets.get_xticklabels()) >= len("1,000,000")
+    assert lengths.get_ylim()[0] == 0 and outlets.get_xlim()[0] == 0
+    _saves_cleanly(fig)
+
+
+def test_claims_over_many_outlets_pool_the_rest_in_one_column() -> None:
+    claims, memberships, _ = _many_claims(40)
+    memberships["source"] = [f"Outlet {i}" for i in range(len(memberships))]  # 120 outlets, one figure each
+    fig = plots.plot_agreement_matrix(claims, memberships)
+    grid = fig.axes[0].images[0].get_array()
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert grid.shape[1] == len(labels) < 40
+    rows = grid.shape[0]
+    shown_sources = memberships[memberships["claim_id"].isin(claims["claim_id"].head(rows))]["source"].nunique()
+    assert labels[-1] == f"{shown_sources - len(labels) + 1} other sources"
+    assert fig.get_size_inches()[0] * fig.dpi <= plots.MAX_WIDTH_PX
+    fig.canvas.draw()
+    assert _labels_apart(fig.axes[0].get_xticklabels())
+    _saves_cleanly(fig)
+
+
+def test_empty_counts_never_run_below_zero() -> None:
+    results = pd.DataFrame({"suite": ["claims"], "status": ["passed"]}).iloc[0:0]
+    fig = plots.plot_validation(pd.concat([results, pd.DataFrame({"suite": ["x"], "status": ["error"]})]))
+    assert fig.axes[0].get_xlim()[0] == 0
+    documents = pd.DataFrame({"doc_id": ["a"], "outlet": [None]})
+    empty = pd.DataFrame(
+        {"doc_id": ["a"], "paragraph_index": [0], "n_words": [0], "is_boilerplate": [False], "is_repeat": [False]}
+    )
+    fig = plots.plot_documents(documents, empty)
+    assert fig.axes[0].get_xlim() == (0.0, 1.0)
 
 
 def test_matrix_colours_cells_where_an_outlet_states_a_claim(seed_result: corpuslab.PipelineResult) -> None:
@@ -116,3 +201,16 @@ def test_documents_kinds_and_validation_charts(seed_result: corpuslab.PipelineRe
     for fig in (docs, kinds, validation):
         assert fig.axes[0].get_title()
         _saves_cleanly(fig)
+
+
+def test_an_up_to_bound_never_takes_a_count_axis_below_zero() -> None:
+    claims, memberships, figures = _many_claims(1)
+    memberships = memberships.head(2).assign(interval_low=[0.0, 10_000.0], interval_high=[25.0, np.inf])
+    figures = figures.head(2).assign(value=[25.0, 10_000.0], bound=["at_most", "over"])
+    claims = claims.assign(unit="count", n_sources=2, verdict="conflicting")
+    fig = plots.plot_claims(claims, memberships, figures)
+    ax = fig.axes[0]
+    assert ax.get_xlim()[0] == 0
+    tips = [a.xy[0] for a in ax.texts if hasattr(a, "arrow_patch")]
+    assert len(tips) == 2 and min(tips) >= 0
+    _saves_cleanly(fig)
