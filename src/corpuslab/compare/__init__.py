@@ -148,7 +148,10 @@ def prepare_batch(
     rank = {doc_id: doc_offset + i for i, doc_id in enumerate(documents["doc_id"])}
     rows: list[dict[str, object]] = []
     members: list[dict[str, object]] = []
-    for doc_id, group in figures.groupby("doc_id", sort=False):
+    by_document: dict[str, list[dict[str, object]]] = {}
+    for record in figures.to_dict("records"):  # plain records: per-document pandas indexing costs more than the work
+        by_document.setdefault(str(record["doc_id"]), []).append(record)
+    for doc_id, group in by_document.items():
         if doc_id not in texts:
             raise SchemaError(
                 f"figures name document {doc_id!r}, which is not in the documents table; "

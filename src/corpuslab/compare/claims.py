@@ -49,14 +49,14 @@ def event_claims(
     vectors = weigh(statements["terms"], idf)
     records = statements.to_dict("records")
     for _, index in statements.groupby("event_id", sort=False).indices.items():
-        links = link_event(statements.iloc[index], vectors[index], linking=linking)
+        rows = [records[i] for i in index]
+        links = link_event(rows, vectors[index], linking=linking)
         groups = list(_groups(links.labels))
-        repeats = _repeats(groups, [records[i] for i in index])
+        repeats = _repeats(groups, rows)
         for members in groups:
             if members[0] in repeats:
                 continue
-            rows = [records[index[i]] for i in members]
-            claim, pairs = _claim(rows, members, links, linking, max_pairs_per_claim)
+            claim, pairs = _claim([rows[i] for i in members], members, links, linking, max_pairs_per_claim)
             claims.append(claim)
             comparisons.extend(pairs)
             claim_ids[index[members]] = claim["claim_id"]

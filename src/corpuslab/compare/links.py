@@ -20,12 +20,11 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from corpuslab.compare.events import hash_terms
 from corpuslab.compare.intervals import overlap
@@ -76,8 +75,8 @@ class Links:
         return self.similarity.get((min(i, j), max(i, j)), 0.0)
 
 
-def link_event(statements: pd.DataFrame, vectors: sparse.csr_matrix, *, linking: Linking | None = None) -> Links:
-    """Group one event's statements (rows in corpus order; ``vectors`` their contexts, :func:`weigh`) into claims.
+def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking | None = None) -> Links:
+    """Group one event's statements (records in corpus order; ``vectors`` their contexts, :func:`weigh`) into claims.
 
     Two passes. Agreeing pairs link first, best first, as long as the group keeps a value every
     statement allows (so a consistent claim always has a common interval, and "about 40" cannot
@@ -85,12 +84,10 @@ def link_event(statements: pd.DataFrame, vectors: sparse.csr_matrix, *, linking:
     when that pair shares strong context and no outlet stands on both sides.
     """
     linking = linking or Linking()
-    n = len(statements)
     similarity: dict[tuple[int, int], float] = {}
     agreeing, disagreeing = [], []
-    for pair in _candidates(statements, vectors, linking, similarity):
+    for pair in _candidates(rows, vectors, linking, similarity):
         (agreeing if pair[3] else disagreeing).append(pair[:3])
-    rows = statements[["doc_id", "role", "source", "low", "high", "low_open", "high_open"]].to_dict("records")
     groups = _Groups(rows)
     scores: dict[tuple[int, int], float] = {}
     for i, j, score in sorted(agreeing, key=lambda p: (-p[2], p[0], p[1])):  # ties in corpus order: reruns agree
@@ -146,7 +143,7 @@ def _common(rows: list[dict]) -> tuple[float, float] | None:
     return (low, high) if low < high or (low == high and not (low_open or high_open)) else None
 
 
-def weigh(terms: pd.Series, idf: np.ndarray) -> sparse.csr_matrix:
+def weigh(terms: Iterable[str], idf: np.ndarray) -> sparse.csr_matrix:
     """Each statement's context as an IDF-weighted unit vector in the events step's hash space."""
     from sklearn.preprocessing import normalize
 
@@ -156,12 +153,13 @@ def weigh(terms: pd.Series, idf: np.ndarray) -> sparse.csr_matrix:
 
 
 def _candidates(
-    statements: pd.DataFrame, vectors: sparse.csr_matrix, linking: Linking, similarity: dict[tuple[int, int], float]
+    rows: list[dict], vectors: sparse.csr_matrix, linking: Linking, similarity: dict[tuple[int, int], float]
 ) -> Iterator[tuple[int, int, float, bool]]:
     """Yield ``(i, j, score, agreeing)`` for pairs that may state the same fact, scored above their threshold."""
-    columns = ["source", "time", "place", "anchor", "low", "high", "low_open", "high_open", "value", "bound"]
-    rows = statements[columns].to_dict("records")
-    for _, index in statements.groupby(["measure", "unit"], sort=False).indices.items():
+    measures: dict[tuple[str, str], list[int]] = {}
+    for i, r in enumerate(rows):
+        measures.setdefault((r["measure"], r["unit"]), []).append(i)
+    for index in measures.values():
         if len(index) < 2 or len({rows[i]["source"] for i in index}) < 2:
             continue
         block = (vectors[index] @ vectors[index].T).toarray()

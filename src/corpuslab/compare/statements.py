@@ -53,15 +53,15 @@ _NOT_CONTEXT = STOP_WORDS | frozenset(MONTHS) | frozenset(
 
 
 def document_statements(
-    figures: pd.DataFrame, text: str, aliases: Aliases, *, source: str, doc_rank: int = 0
+    figures: list[dict[str, Any]], text: str, aliases: Aliases, *, source: str, doc_rank: int = 0
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Return the statement records of one document's figures and the membership rows of those that state none."""
+    """Return the statement records of one document's figure records and the membership rows of those that state none."""
     spans = [(s, e) for s, e, _ in document_sentences(text, document_paragraphs("", text))] or [(0, len(text))]
     years = _years_by_sentence(figures)
     statements: list[dict[str, Any]] = []
     ignored: list[dict[str, Any]] = []
     names_cache: dict[int, list[tuple[int, int, str]]] = {}
-    for row in figures.to_dict("records"):
+    for row in figures:
         role = _ignored_role(row)
         if role:
             ignored.append({k: row[k] for k in IGNORED_COLUMNS if k in row} | {"role": role})
@@ -161,11 +161,12 @@ def _ignored_role(row: dict[str, Any]) -> str | None:
     return None
 
 
-def _years_by_sentence(figures: pd.DataFrame) -> dict[int, int]:
+def _years_by_sentence(figures: list[dict[str, Any]]) -> dict[int, int]:
     """The year a sentence names ("increase by 28% in 2025"), when it names exactly one."""
     found: dict[int, set[int]] = {}
-    for index, value in figures.loc[figures["kind"] == "year", ["sentence_index", "value"]].itertuples(index=False):
-        found.setdefault(int(index), set()).add(int(value))
+    for row in figures:
+        if row["kind"] == "year":
+            found.setdefault(int(row["sentence_index"]), set()).add(int(row["value"]))
     return {index: years.pop() for index, years in found.items() if len(years) == 1}
 
 
