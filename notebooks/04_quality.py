@@ -17,7 +17,7 @@
 # **Question.** Do the tables hold up (ids unique, offsets right, vocabularies closed), and which
 # disagreements between outlets did the suites report as findings?
 #
-# **Method.** The suites in `expectations/` (Great Expectations, one JSON file per table) run against the
+# **Method.** The expectation suites (Great Expectations, one JSON file per table) run against the
 # pipeline's tables. A failed *error* means a broken table; a failed *finding* is the news disagreeing
 # with itself, reported and kept.
 #
@@ -28,7 +28,7 @@
 import os
 
 CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")
-SUITES = os.environ.get("CORPUSLAB_SUITES", "../expectations")
+SUITES = os.environ.get("CORPUSLAB_SUITES")  # None: the suites shipped with corpuslab
 
 # %%
 # %matplotlib inline
