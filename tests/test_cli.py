@@ -119,8 +119,10 @@ def test_the_hint_for_the_whole_load_report_works(command: str, tmp_path: Path) 
     corpus = _jsonl(tmp_path / "corpus" / "a.jsonl", rows)
     code, printed = _run([command, str(corpus)])
     assert code == EXIT_OK
-    hint = re.search(r"and \d+ more; write them all with: (.*)$", printed, flags=re.MULTILINE)
+    hint = re.search(r"and \d+ more \(\d+ empty_text\); write them all with: (.*)$", printed, flags=re.MULTILINE)
     assert hint is not None
+    # 25 empty texts do not hide the other kind of problem: which fields no key held
+    assert printed.count(": empty_text: ") == 5 and printed.count(": field_defaulted: ") == 4
     out_file, out_dir = tmp_path / "report.csv", tmp_path / "tables"
     words = hint.group(1).replace("FILE.csv", str(out_file)).replace("DIR", str(out_dir)).split()
     argv = words[1:] if words[0] == "corpuslab" else [command, str(corpus), *words]
@@ -136,3 +138,15 @@ def test_help_documents_the_exit_codes(command: str | None, capsys: pytest.Captu
     printed = capsys.readouterr().out
     codes = re.findall(r"^  (\d)  ", printed[printed.index("exit codes:") :], flags=re.MULTILINE)
     assert codes == ["0", "1", "2", "3"]
+
+
+def test_validate_on_written_tables_points_at_their_load_report(tmp_path: Path) -> None:
+    rows: list[dict[str, object]] = [{"doc_id": "ok", "text": ARTICLE}]
+    rows += [{"doc_id": f"e{i}", "text": ""} for i in range(25)]
+    corpus = _jsonl(tmp_path / "corpus" / "a.jsonl", rows)
+    tables = tmp_path / "tables"
+    assert _run(["run", str(corpus), "--no-validate", "--out-dir", str(tables)])[0] == EXIT_OK
+    code, printed = _run(["validate", str(tables)])
+    assert code == EXIT_OK
+    assert f"and 20 more (20 empty_text); all are in the load_report table in {tables}" in printed
+    assert _run(["validate", str(tables), "--fail-on", "load-errors"])[0] == EXIT_FAILED

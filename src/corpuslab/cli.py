@@ -31,6 +31,8 @@ exit codes:
 # On `run` the outlets are a glance at the corpus; `corpuslab load PATH` lists them all.
 _RUN_TOP_OUTLETS = 10
 _SHOWN_PROBLEMS = 20
+# A few lines per problem word, so one kind (36 empty texts) cannot hide another (which keys were read).
+_SHOWN_PER_PROBLEM = 5
 log = logging.getLogger("corpuslab.cli")
 
 
@@ -134,11 +136,16 @@ def _print_problems(report: pd.DataFrame, n_documents: int, *, more: str) -> Non
     counts = report["severity"].value_counts().to_dict() if len(report) else {}
     parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no problems"
     print(f"loaded {n_documents} documents; load report: {parts}", file=sys.stderr)
-    for row in report.head(_SHOWN_PROBLEMS).itertuples(index=False):
+    if not len(report):
+        return
+    shown = report.groupby("problem", sort=False).head(_SHOWN_PER_PROBLEM).head(_SHOWN_PROBLEMS)
+    for row in shown.itertuples(index=False):
         where = f"{row.path}:{row.line}" if pd.notna(row.line) else row.path
         print(f"  {row.severity}: {where}: {row.problem}: {row.message}", file=sys.stderr)
-    if len(report) > _SHOWN_PROBLEMS:
-        print(f"  ... and {len(report) - _SHOWN_PROBLEMS} more; {more}", file=sys.stderr)
+    hidden = report.drop(index=shown.index)["problem"].value_counts(sort=False)
+    if len(hidden):
+        which = ", ".join(f"{n} {problem}" for problem, n in hidden.items())
+        print(f"  ... and {hidden.sum()} more ({which}); {more}", file=sys.stderr)
 
 
 def _via_load(args: argparse.Namespace) -> str:
@@ -221,7 +228,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.stream:
         return _run_streamed(args)
     result = _pipeline(args)
-    more = f"all are in {args.out_dir}'s load_report table" if args.out_dir else "write them all with: --out-dir DIR"
+    more = (
+        f"all are in the load_report table in {args.out_dir}" if args.out_dir else "write them all with: --out-dir DIR"
+    )
     _print_problems(result.load_report, len(result.documents), more=more)
     if args.out_dir:
         paths = result.write(args.out_dir, fmt=args.format)
@@ -254,7 +263,7 @@ def _run_streamed(args: argparse.Namespace) -> int:
     summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
     report = _written_load_report(summary.out_dir)
     n_documents = summary.counts.get("documents", 0)
-    _print_problems(report, n_documents, more=f"all are in {summary.out_dir}'s load_report table")
+    _print_problems(report, n_documents, more=f"all are in the load_report table in {summary.out_dir}")
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
     _print_table(rows, f"tables written to {summary.out_dir}")
     print(f"\nclaims by verdict: {summary.verdicts}")
@@ -274,7 +283,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     is_tables = corpuslab.pipeline.is_pipeline_folder(args.path)  # tables written by `run`, or a corpus
     result = corpuslab.read_pipeline(args.path) if is_tables else _pipeline(args)
     report = result.load_report if "severity" in result.load_report.columns else pd.DataFrame(columns=["severity"])
-    _print_problems(report, len(result.documents), more=_via_load(args))
+    more = f"all are in the load_report table in {args.path}" if is_tables else _via_load(args)
+    _print_problems(report, len(result.documents), more=more)
     loaded = _load_exit(report, len(result.documents), args)
     if not len(result.documents):
         return loaded
@@ -290,9 +300,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     _print_validation(results, result.claims)
     if args.docs:
         print(f"Data Docs: {Path(args.docs) / 'index.html'}", file=sys.stderr)
-    fail_on = args.fail_on or ["errors"]
-    level = "findings" if "findings" in fail_on else "errors" if "errors" in fail_on else None
-    return EXIT_FAILED if level and failed(results, fail_on=level) else loaded
+    level = "findings" if "findings" in (args.fail_on or ()) else "errors"  # a broken table always fails validate
+    return EXIT_FAILED if failed(results, fail_on=level) else loaded
 
 
 def _cmd_suites_init(args: argparse.Namespace) -> int:
@@ -447,7 +456,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = _subparser(sub, "validate", "check the tables against the expectation suites")
     _suites_option(validate)
     validate.add_argument("--suite", help="run only this suite (a file name without .json)")
-    _fail_on_option(validate, ["errors", "findings", "load-errors"], "errors")
+    _fail_on_option(validate, ["errors", "findings", "load-errors"], "errors (always, on validate)")
     validate.add_argument("--docs", type=Path, help="also write Great Expectations Data Docs (HTML) to this folder")
     validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
     _input_options(validate)

@@ -125,11 +125,13 @@ class FileKeys:
         if self.unused:
             names = ", ".join(repr(k) for k in self.unused)
             first = next(iter(self.unused))
+            # The example names a field some row went without (the text first), else the title.
+            lacking = next((a for a in KEY_ALIASES if self.missing.get(a) and a not in self.covered), "title")
             report.add(
                 path,
                 "unused_field",
                 f"keys not loaded: {names} (a document keeps only its text, id, title, date, outlet and url). "
-                f"If one holds one of those, name it, e.g. {self.fields.option('title', str(first))}.",
+                f"If one holds one of those, name it, e.g. {self.fields.option(lacking, str(first))}.",
                 line=min(self.unused.values()),
                 severity="warning",
             )
