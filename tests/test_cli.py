@@ -150,3 +150,13 @@ def test_validate_on_written_tables_points_at_their_load_report(tmp_path: Path) 
     assert code == EXIT_OK
     assert f"and 20 more (20 empty_text); all are in the load_report table in {tables}" in printed
     assert _run(["validate", str(tables), "--fail-on", "load-errors"])[0] == EXIT_FAILED
+
+
+def test_a_streamed_run_exits_like_an_in_memory_one(tmp_path: Path) -> None:
+    lost = _jsonl(tmp_path / "lost.jsonl", [{"doc_id": "a", "txt": ARTICLE}])
+    code, printed = _run(["run", str(lost), "--stream", "--out-dir", str(tmp_path / "out1")])
+    assert code == EXIT_NO_DOCUMENTS and "loaded 0 documents; load report: 1 error" in printed
+    partly = _jsonl(tmp_path / "partly.jsonl", [{"doc_id": "kept", "text": ARTICLE}, {"doc_id": "lost", "text": ""}])
+    argv = ["run", str(partly), "--stream", "--out-dir", str(tmp_path / "out2")]
+    assert _run(argv)[0] == EXIT_OK
+    assert _run([*argv, "--fail-on", "load-errors"])[0] == EXIT_FAILED

@@ -223,6 +223,7 @@ def test_without_id_or_date_keys_the_report_says_which_option_to_pass(tmp_path: 
     found = _report_by_problem(docs)
     defaulted = " ".join(found["field_defaulted"])
     assert "fields=Fields(doc_id=...)" in defaulted and "fields=Fields(published=...)" in defaulted
+    assert "ids are made from the file name and line (articles:1)" in defaulted
     assert "'ident', 'when'" in found["unused_field"][0]
 
 

@@ -13,7 +13,7 @@ from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from corpuslab.readers import Fields, Report
+    from corpuslab.readers import Fields, Report, Source
 
 # The common names of each field, in the order they are tried; the default name comes first.
 KEY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -26,7 +26,7 @@ KEY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # What a document gets when no key holds the field, said in the report.
 _WITHOUT = {
-    "doc_id": "ids are made from the file name and line (articles:3)",
+    "doc_id": "ids are made from the file name and line ({example})",
     "title": "documents load without a title",
     "published": "documents load without a date",
     "outlet": "documents load without an outlet (each counts as a source of its own)",
@@ -99,8 +99,9 @@ class FileKeys:
         looked = self._looked_for("text")
         return f"no text under {looked} (its keys: {shown}); name the text key with {self.fields.option('text')}"
 
-    def report_to(self, report: Report, path: str) -> None:
+    def report_to(self, report: Report, source: Source) -> None:
         """Add this file's warnings: keys guessed, fields no key held, keys nothing loaded."""
+        path = source.name
         for (attr, key), (line, n) in self.guessed.items():
             rows = "every row" if n == self.n_rows else f"{n} of {self.n_rows} rows"
             report.add(
@@ -118,7 +119,8 @@ class FileKeys:
             report.add(
                 path,
                 "field_defaulted",
-                f"{rows} key for the {_LABEL[attr]} (looked for {self._looked_for(attr)}); {_WITHOUT[attr]}. "
+                f"{rows} key for the {_LABEL[attr]} (looked for {self._looked_for(attr)}); "
+                f"{_WITHOUT[attr].format(example=f'{source.stem_id}:1')}. "
                 f"Name its key with {self.fields.option(attr)}.",
                 severity="warning",
             )

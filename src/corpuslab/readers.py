@@ -92,7 +92,7 @@ def iter_records(
         if source.fmt == "jsonl":
             keys = FileKeys(fields, covered=covered)
             yield from _jsonl_records(source, keys, encoding, report)  # streamed: a file may exceed memory
-            keys.report_to(report, source.name)
+            keys.report_to(report, source)
             continue
         raw = _read_bytes(source, report)
         if raw is None:
@@ -108,7 +108,7 @@ def iter_records(
         else:
             keys = FileKeys(fields, covered=covered)
             yield from _csv_records(source, text, keys, report)
-            keys.report_to(report, source.name)
+            keys.report_to(report, source)
 
 
 _BINARY = "file holds binary data, not text; remove it from the corpus folder."
