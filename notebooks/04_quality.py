@@ -17,7 +17,7 @@
 # **Question.** Do the tables hold up (ids unique, offsets right, vocabularies closed), and which
 # disagreements between outlets did the suites report as findings?
 #
-# **Method.** The suites in `expectations/` (Great Expectations, one JSON file per table) run against the
+# **Method.** The expectation suites (Great Expectations, one JSON file per table) run against the
 # pipeline's tables. A failed *error* means a broken table; a failed *finding* is the news disagreeing
 # with itself, reported and kept.
 #
@@ -31,7 +31,7 @@ import os
 TABLES = os.environ.get("CORPUSLAB_TABLES")  # a folder of tables written by `corpuslab run --out-dir`
 CORPUS = os.environ.get("CORPUSLAB_CORPUS", "../seeds")  # used only when TABLES is not set
 SHOW = 20  # rows of any table shown: the report stays small at any corpus size
-SUITES = os.environ.get("CORPUSLAB_SUITES", "../expectations")
+SUITES = os.environ.get("CORPUSLAB_SUITES")  # None: the suites shipped with corpuslab
 
 # %%
 # %matplotlib inline

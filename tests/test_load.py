@@ -14,6 +14,13 @@ from corpuslab import schema
 from corpuslab.errors import CorpusLabError, InputNotFoundError
 
 ARTICLE = "Gazprom said on Tuesday that supplies rose to 38 bcm.\n\nThe deal runs for 30 years."
+# Warnings about which key held which field; tests of bad input look past them.
+KEY_WARNINGS = ("field_guessed", "field_defaulted", "unused_field")
+
+
+def _input_problems(documents: pd.DataFrame) -> pd.DataFrame:
+    report = corpuslab.load_report(documents)
+    return report[~report["problem"].isin(KEY_WARNINGS)].reset_index(drop=True)
 
 
 def test_seeds_load_with_file_stems_as_ids(seed_documents: pd.DataFrame, seeds_path: Path) -> None:
@@ -94,10 +101,10 @@ def test_html_main_text_is_extracted(tmp_path: Path) -> None:
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary_file", None),
         ("latin.txt", "line one\ncaf\u00e9 au lait".encode("latin-1"), "undecodable", 2),
         ("bad.jsonl", b'{"doc_id": "ok", "text": "Fine text."}\n{"doc_id": "broken", "text": \n', "malformed_json", 2),
-        ("notext.jsonl", b'{"doc_id": "ok2", "text": "Fine."}\n{"doc_id": "n", "body": "x"}\n', "missing_field", 2),
+        ("notext.jsonl", b'{"doc_id": "ok2", "text": "Fine."}\n{"doc_id": "n", "summary": "x"}\n', "missing_field", 2),
         ("emptytext.jsonl", b'{"doc_id": "ok3", "text": "Fine."}\n{"doc_id": "e", "text": "  "}\n', "empty_text", 2),
         ("rows.csv", b'doc_id,text\nok4,"Fine text."\nbad,"one",extra\n', "malformed_csv", 3),
-        ("nocol.csv", b"doc_id,body\nx,y\n", "missing_field", 1),
+        ("nocol.csv", b"doc_id,summary\nx,y\n", "missing_field", 1),
         ("latin.jsonl", b'{"doc_id": "ok5", "text": "Fine."}\n{"doc_id": "x", "text": "caf\xe9"}\n', "undecodable", 2),
         ("report.pdf", b"%PDF-1.4", "unsupported_format", None),
         ("broken.txt.gz", b"\x1f\x8b\x08\x00broken", "unreadable", None),
@@ -109,7 +116,7 @@ def test_bad_input_is_reported_and_the_rest_loads(
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / name).write_bytes(content)
     docs = corpuslab.load_documents(tmp_path, progress=False)
-    report = corpuslab.load_report(docs)
+    report = _input_problems(docs)
     assert report["problem"].tolist() == [problem]
     assert report["path"].tolist() == [name]
     assert pd.isna(report.at[0, "line"]) if line is None else report.at[0, "line"] == line
@@ -130,14 +137,14 @@ def test_duplicate_ids_are_kept_and_reported(tmp_path: Path) -> None:
     (tmp_path / "dup.jsonl").write_text("\n".join(lines), encoding="utf-8")
     docs = corpuslab.load_documents(tmp_path, progress=False)
     assert docs["doc_id"].tolist() == ["same", "same~2"]
-    assert corpuslab.load_report(docs)["problem"].tolist() == ["duplicate_id"]
+    assert _input_problems(docs)["problem"].tolist() == ["duplicate_id"]
 
 
 def test_bad_date_keeps_the_document(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(json.dumps({"doc_id": "x", "text": "T.", "published": "soon"}), "utf-8")
     docs = corpuslab.load_documents(tmp_path, progress=False)
     assert docs["doc_id"].tolist() == ["x"] and pd.isna(docs.at[0, "published"])
-    assert corpuslab.load_report(docs)["problem"].tolist() == ["bad_date"]
+    assert _input_problems(docs)["problem"].tolist() == ["bad_date"]
 
 
 def test_missing_path_names_it(tmp_path: Path) -> None:
@@ -175,4 +182,76 @@ def test_a_line_separator_inside_a_json_string_is_text(tmp_path: Path) -> None:
     text = "First part\u2028second part: 38 bcm."
     (tmp_path / "a.jsonl").write_text(json.dumps({"doc_id": "a", "text": text}, ensure_ascii=False) + "\n", "utf-8")
     docs = corpuslab.load_documents(tmp_path, progress=False)
-    assert docs["text"].tolist() == [text] and corpuslab.load_report(docs).empty
+    assert docs["text"].tolist() == [text] and _input_problems(docs).empty
+
+
+def _report_by_problem(documents: pd.DataFrame) -> dict[str, list[str]]:
+    report = corpuslab.load_report(documents)
+    return {p: rows["message"].tolist() for p, rows in report.groupby("problem")}
+
+
+def test_common_key_names_are_read_and_each_guess_is_reported(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a1", "date": "2025-09-02", "source": "Wire", "headline": "Gas deal", "body": ARTICLE, "event_id": 7},
+        {"id": "a2", "date": "2025-09-03", "source": "Daily", "headline": "Pipeline", "body": ARTICLE, "event_id": 7},
+    ]
+    (tmp_path / "renamed.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    docs = corpuslab.load_documents(tmp_path, progress=False)
+    assert docs["doc_id"].tolist() == ["a1", "a2"]
+    assert docs["outlet"].tolist() == ["Wire", "Daily"] and docs["title"].tolist() == ["Gas deal", "Pipeline"]
+    assert docs["published"].dt.strftime("%Y-%m-%d").tolist() == ["2025-09-02", "2025-09-03"]
+    assert docs["text"].tolist() == [ARTICLE, ARTICLE]
+    report = corpuslab.load_report(docs)
+    assert set(report["severity"]) == {"warning"}  # nothing was lost
+    found = _report_by_problem(docs)
+    guesses = " ".join(found["field_guessed"])
+    for option in ("Fields(doc_id='id')", "Fields(published='date')", "Fields(outlet='source')",
+                   "Fields(title='headline')", "Fields(text='body')"):  # fmt: skip
+        assert option in guesses
+    assert len(found["field_guessed"]) == 5
+    assert found["field_defaulted"] == [
+        "no row has a key for the url (looked for 'url', 'link'); documents load without an address. "
+        "Name its key with fields=Fields(url=...)."
+    ]
+    assert len(found["unused_field"]) == 1 and "'event_id'" in found["unused_field"][0]
+
+
+def test_without_id_or_date_keys_the_report_says_which_option_to_pass(tmp_path: Path) -> None:
+    (tmp_path / "articles.jsonl").write_text(json.dumps({"ident": "x", "when": "2025", "text": ARTICLE}), "utf-8")
+    docs = corpuslab.load_documents(tmp_path, progress=False)
+    assert docs["doc_id"].tolist() == ["articles:1"] and docs["published"].isna().all()
+    found = _report_by_problem(docs)
+    defaulted = " ".join(found["field_defaulted"])
+    assert "fields=Fields(doc_id=...)" in defaulted and "fields=Fields(published=...)" in defaulted
+    assert "ids are made from the file name and line (articles:1)" in defaulted
+    assert "'ident', 'when'" in found["unused_field"][0]
+
+
+def test_a_key_the_caller_named_is_never_replaced_by_a_guess(tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"doc_id": "a", "text": ARTICLE}), "utf-8")
+    docs = corpuslab.load_documents(tmp_path, fields=corpuslab.Fields(text="txt"), progress=False)
+    assert docs.empty
+    report = corpuslab.load_report(docs)
+    lost = report[report["severity"] == "error"]
+    assert lost["problem"].tolist() == ["missing_field"]
+    assert lost["message"].item() == (
+        "no text under 'txt' (its keys: 'doc_id', 'text'); name the text key with fields=Fields(text=...)"
+    )
+    assert "'text'" in _report_by_problem(docs)["unused_field"][0]
+
+
+def test_csv_headers_match_common_names_whatever_their_case(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(f'ID,Title,Content\nk1,Gas deal,"{ARTICLE}"\n', encoding="utf-8")
+    docs = corpuslab.load_documents(tmp_path, progress=False)
+    assert docs[["doc_id", "title", "text"]].values.tolist() == [["k1", "Gas deal", ARTICLE]]
+    assert len(_report_by_problem(docs)["field_guessed"]) == 3
+
+
+def test_fields_a_manifest_gives_are_not_reported_missing(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text(f'doc_id,text\nk1,"{ARTICLE}"\n', encoding="utf-8")
+    (tmp_path / "sources.csv").write_text("doc_id,outlet,published\nk1,Wire,2025-09-02\n", encoding="utf-8")
+    docs = corpuslab.load_documents(tmp_path, progress=False)
+    assert docs["outlet"].tolist() == ["Wire"]
+    defaulted = " ".join(_report_by_problem(docs)["field_defaulted"])
+    assert "the title" in defaulted and "the url" in defaulted
+    assert "the outlet" not in defaulted and "the date" not in defaulted

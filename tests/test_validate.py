@@ -15,10 +15,10 @@ import pytest
 import corpuslab
 from corpuslab.cli import EXIT_CANNOT_RUN, EXIT_FAILED, EXIT_OK, main
 from corpuslab.errors import SuiteError
-from corpuslab.validate import failed, load_suites
+from corpuslab.validate import default_suites_dir, failed, load_suites
 
 ROOT = Path(__file__).resolve().parents[1]
-SUITES = ROOT / "expectations"
+SUITES = default_suites_dir()
 Tables = dict[str, pd.DataFrame]
 
 
@@ -300,3 +300,55 @@ def test_custom_expectations_on_their_own(seed_result: corpuslab.PipelineResult)
     finite = corpuslab.validate(figures, suites_dir=SUITES, suite="figures", progress=False)
     # NaN is missing (GX skips it, like every map expectation); infinity is not finite.
     assert finite.loc[finite["expectation"] == "finite_value", "unexpected_index"].item() == [1]
+
+
+def test_the_default_suites_are_package_data_with_a_single_copy(
+    seed_result: corpuslab.PipelineResult, baseline: pd.DataFrame
+) -> None:
+    package = Path(corpuslab.__file__).resolve().parent
+    assert SUITES.resolve() == package / "suites"
+    assert sorted(p.name for p in SUITES.glob("*.json")) == [
+        "claims.json", "documents.json", "figures.json", "paragraphs.json"
+    ]  # fmt: skip
+    assert not (ROOT / "expectations").exists()
+    assert corpuslab.validate(seed_result, progress=False).equals(baseline)  # no suites_dir: the packaged ones
+
+
+def test_suites_init_copies_the_defaults_and_keeps_a_teams_edits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "team" / "suites"
+    assert main(["suites", "init", str(folder)]) == EXIT_OK
+    for path in SUITES.glob("*.json"):
+        assert (folder / path.name).read_bytes() == path.read_bytes()
+    suite = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
+    dropped = suite["expectations"].pop()
+    (folder / "figures.json").write_text(json.dumps(suite), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["suites", "init", str(folder)]) == EXIT_CANNOT_RUN
+    assert "already holds claims.json, documents.json, figures.json, paragraphs.json" in capsys.readouterr().err
+    assert json.loads((folder / "figures.json").read_text(encoding="utf-8")) == suite  # the edit is kept
+
+    seeds = str(ROOT / "seeds")
+    assert main(["run", seeds, "--suites", str(folder), "--no-progress"]) == EXIT_OK
+    printed = capsys.readouterr().out
+    n_default = sum(len(s.expectations) for s in load_suites(SUITES))
+    assert f"validation: {n_default - 1} expectations" in printed
+    assert dropped["meta"]["name"] not in printed
+    assert main(["validate", seeds, "--suites", str(folder), "--no-progress"]) == EXIT_OK
+    assert f"validation: {n_default - 1} expectations" in capsys.readouterr().out
+
+    assert main(["suites", "init", str(folder), "--force"]) == EXIT_OK
+    assert (folder / "figures.json").read_bytes() == (SUITES / "figures.json").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "rows", [[], [{"doc_id": "only", "text": "Gazprom said it shipped 38 bcm of gas to China in 2024."}]]
+)
+def test_an_empty_or_one_document_corpus_validates(rows: list[dict[str, str]], tmp_path: Path) -> None:
+    (tmp_path / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows) or "\n", encoding="utf-8")
+    result = corpuslab.run_pipeline(tmp_path, progress=False)
+    assert len(result.documents) == len(rows)
+    results = corpuslab.validate(result, progress=False)
+    assert len(results) == sum(len(s.expectations) for s in load_suites(SUITES))
+    assert not failed(results, fail_on="findings")

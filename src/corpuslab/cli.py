@@ -1,6 +1,7 @@
-"""Command line: ``corpuslab load|extract|compare|validate|run ...``; parsing, printing and exit codes only.
+"""Command line: ``corpuslab load|extract|compare|validate|run|suites ...``; parsing, printing and exit codes only.
 
-Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
+Exit codes (see ``EXIT_CODES``): 0 success, 1 a check failed at the chosen level, 2 could not run,
+3 no document loaded.
 """
 
 from __future__ import annotations
@@ -19,7 +20,21 @@ from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.errors import CorpusLabError
 
-EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
+EXIT_CODES = f"""\
+exit codes:
+  {EXIT_OK}  done, and every check asked for held
+  {EXIT_FAILED}  a check failed: validation at the --fail-on level (errors by default for `validate`),
+     or --fail-on load-errors and some input was lost (a load report row of severity error)
+  {EXIT_CANNOT_RUN}  could not run: a bad option, a path that does not exist, an unreadable or invalid suite,
+     an internal error
+  {EXIT_NO_DOCUMENTS}  no document loaded: every input was lost, or none was found (see the load report)
+"""
+# On `run` the outlets are a glance at the corpus; `corpuslab load PATH` lists them all.
+_RUN_TOP_OUTLETS = 10
+_SHOWN_PROBLEMS = 20
+# A few lines per problem word, so one kind (36 empty texts) cannot hide another (which keys were read).
+_SHOWN_PER_PROBLEM = 5
 log = logging.getLogger("corpuslab.cli")
 
 
@@ -36,6 +51,7 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet-field", default="outlet", help="JSONL key / CSV column holding the outlet")
     parser.add_argument("--title-field", default="title", help="JSONL key / CSV column holding the title")
     parser.add_argument("--date-field", default="published", help="JSONL key / CSV column holding the date")
+    parser.add_argument("--url-field", default="url", help="JSONL key / CSV column holding the address")
     parser.add_argument(
         "--event-field",
         default="event_id",
@@ -44,15 +60,22 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
 
 
+# Fields' attribute -> the option that names its key, so load messages speak in CLI flags.
+_FIELD_OPTIONS = {
+    "text": "text_field", "doc_id": "id_field", "outlet": "outlet_field", "title": "title_field",
+    "published": "date_field", "url": "url_field", "event": "event_field",
+}  # fmt: skip
+
+
+class _CliFields(corpuslab.Fields):
+    """Fields whose load messages name the CLI flag (--text-field KEY), not Fields(text=...)."""
+
+    def option(self, attr: str, key: str | None = None) -> str:
+        return f"--{_FIELD_OPTIONS[attr].replace('_', '-')} {key or 'KEY'}"
+
+
 def _fields(args: argparse.Namespace) -> corpuslab.Fields:
-    return corpuslab.Fields(
-        text=args.text_field,
-        doc_id=args.id_field,
-        outlet=args.outlet_field,
-        title=args.title_field,
-        published=args.date_field,
-        event=args.event_field,
-    )
+    return _CliFields(**{attr: getattr(args, option) for attr, option in _FIELD_OPTIONS.items()})
 
 
 def _none_or(value: str | None) -> str | None:
@@ -78,7 +101,9 @@ def _print_table(frame: pd.DataFrame, title: str) -> None:
         print(frame.to_string() if len(frame) else "(none)")
 
 
-def _print_documents(summary: pd.DataFrame, *, max_documents: int = 20) -> None:
+def _print_documents(
+    summary: pd.DataFrame, *, max_documents: int = 20, max_outlets: int | None = None, path: Path | None = None
+) -> None:
     if len(summary) <= max_documents:
         _print_table(summary, "documents")
         return
@@ -86,55 +111,79 @@ def _print_documents(summary: pd.DataFrame, *, max_documents: int = 20) -> None:
         summary.assign(outlet=summary["outlet"].fillna("(no outlet)"))
         .groupby("outlet")
         .agg(documents=("n_words", "size"), words=("n_words", "sum"), flagged_paragraphs=("n_flagged", "sum"))
+        .sort_values("documents", ascending=False)
     )
-    _print_table(by_outlet.sort_values("documents", ascending=False), f"{len(summary)} documents by outlet")
-
-
-def _report_line(documents: pd.DataFrame) -> str:
-    report = corpuslab.load_report(documents)
-    counts = report["severity"].value_counts().to_dict()
-    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no problems"
-    return f"loaded {len(documents)} documents; load report: {parts}"
+    title = f"{len(summary)} documents by outlet"
+    if max_outlets is None or len(by_outlet) <= max_outlets:
+        _print_table(by_outlet, title)
+        return
+    _print_table(by_outlet.head(max_outlets), f"{title} (the {max_outlets} largest of {len(by_outlet)} outlets)")
+    print(f"  ... and {len(by_outlet) - max_outlets} more outlets (corpuslab load {path} lists them all)")
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
     documents = _load(args)
-    tables = {"documents": documents, "load_report": corpuslab.load_report(documents)}
+    report = corpuslab.load_report(documents)
+    _print_problems(report, len(documents), more="write them all with: --table load_report --out FILE.csv")
+    tables = {"documents": documents, "load_report": report}
     if args.table in ("paragraphs", "sentences"):
         tables["paragraphs"] = corpuslab.split_paragraphs(documents)
         tables["sentences"] = corpuslab.split_sentences(documents, paragraphs=tables["paragraphs"])
     if args.out:
         corpuslab.write_table(tables[args.table], args.out)
         print(f"wrote {len(tables[args.table])} rows of {args.table} to {args.out}", file=sys.stderr)
-    else:
+    elif len(documents):
         paragraphs = tables["paragraphs"] if "paragraphs" in tables else corpuslab.split_paragraphs(documents)
         _print_documents(corpuslab.summarize_documents(documents, paragraphs))
-    _print_problems(documents)
-    return EXIT_OK
+    return _load_exit(report, len(documents), args)
 
 
-def _print_problems(documents: pd.DataFrame) -> None:
-    report = corpuslab.load_report(documents)
-    print(_report_line(documents), file=sys.stderr)
-    for row in report.head(20).itertuples(index=False):
+def _print_problems(report: pd.DataFrame, n_documents: int, *, more: str) -> None:
+    """The load summary and its first problems, on stderr; ``more`` says where to find them all."""
+    counts = report["severity"].value_counts().to_dict() if len(report) else {}
+    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no problems"
+    print(f"loaded {n_documents} documents; load report: {parts}", file=sys.stderr)
+    if not len(report):
+        return
+    shown = report.groupby("problem", sort=False).head(_SHOWN_PER_PROBLEM).head(_SHOWN_PROBLEMS)
+    for row in shown.itertuples(index=False):
         where = f"{row.path}:{row.line}" if pd.notna(row.line) else row.path
         print(f"  {row.severity}: {where}: {row.problem}: {row.message}", file=sys.stderr)
-    if len(report) > 20:
-        print(
-            f"  ... and {len(report) - 20} more (write them with --table load_report --out FILE.csv)", file=sys.stderr
-        )
+    hidden = report.drop(index=shown.index)["problem"].value_counts(sort=False)
+    if len(hidden):
+        which = ", ".join(f"{n} {problem}" for problem, n in hidden.items())
+        print(f"  ... and {hidden.sum()} more ({which}); {more}", file=sys.stderr)
+
+
+def _via_load(args: argparse.Namespace) -> str:
+    """This command cannot write the load report; `load` can, given the same input options."""
+    return f"write them all with: corpuslab load {args.path} --table load_report --out FILE.csv"
+
+
+def _load_exit(report: pd.DataFrame, n_documents: int, args: argparse.Namespace) -> int:
+    """EXIT_NO_DOCUMENTS when nothing loaded, EXIT_FAILED on lost input under --fail-on load-errors, else EXIT_OK."""
+    if n_documents == 0:
+        print("corpuslab: no document loaded; the load report above says why.", file=sys.stderr)
+        return EXIT_NO_DOCUMENTS
+    n_lost = int((report["severity"] == "error").sum()) if len(report) else 0
+    if n_lost and "load-errors" in (args.fail_on or ()):
+        print(f"corpuslab: {n_lost} inputs lost (load report errors); failing as --fail-on load-errors asks.",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_FAILED
+    return EXIT_OK
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     documents = _load(args)
+    report = corpuslab.load_report(documents)
+    _print_problems(report, len(documents), more=_via_load(args))
     figures = corpuslab.extract_figures(documents, progress=_progress(args))
     if args.out:
         corpuslab.write_table(figures, args.out)
         print(f"wrote {len(figures)} figures to {args.out}", file=sys.stderr)
-    else:
+    elif len(documents):
         _print_figures(figures)
-    _print_problems(documents)
-    return EXIT_OK
+    return _load_exit(report, len(documents), args)
 
 
 def _print_figures(figures: pd.DataFrame, *, max_documents: int = 20) -> None:
@@ -157,14 +206,14 @@ def _tolerances(args: argparse.Namespace) -> corpuslab.Tolerances:
 
 def _cmd_compare(args: argparse.Namespace) -> int:
     result = _pipeline(args)
+    _print_problems(result.load_report, len(result.documents), more=_via_load(args))
     if args.out:
         table = getattr(result, args.table)
         corpuslab.write_table(table, args.out)
         print(f"wrote {len(table)} rows of {args.table} to {args.out}", file=sys.stderr)
-    else:
+    elif len(result.documents):
         _print_claims(result.claims, min_sources=1 if args.all else 2)
-    _print_problems(result.documents)
-    return EXIT_OK
+    return _load_exit(result.load_report, len(result.documents), args)
 
 
 def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2, max_shown: int = 40) -> None:
@@ -186,16 +235,30 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.stream:
         return _run_streamed(args)
     result = _pipeline(args)
+    more = (
+        f"all are in the load_report table in {args.out_dir}" if args.out_dir else "write them all with: --out-dir DIR"
+    )
+    _print_problems(result.load_report, len(result.documents), more=more)
     if args.out_dir:
         paths = result.write(args.out_dir, fmt=args.format)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
-    _print_documents(corpuslab.summarize_documents(result.documents, result.paragraphs))
+    loaded = _load_exit(result.load_report, len(result.documents), args)
+    if not len(result.documents):
+        return loaded
+    summary = corpuslab.summarize_documents(result.documents, result.paragraphs)
+    _print_documents(summary, max_outlets=_RUN_TOP_OUTLETS, path=args.path)
     _print_figures(result.figures)
     _print_claims(result.claims)
-    if not args.no_validate:
-        _print_validation(corpuslab.validate(result, progress=_progress(args)), result.claims)
-    _print_problems(result.documents)
-    return EXIT_OK
+    if args.no_validate:
+        return loaded
+    from corpuslab.validate import failed
+
+    results = corpuslab.validate(result, suites_dir=args.suites, progress=_progress(args))
+    _print_validation(results, result.claims)
+    levels = [level for level in ("findings", "errors") if level in (args.fail_on or ())]
+    if levels and failed(results, fail_on=levels[0]):
+        return EXIT_FAILED
+    return loaded
 
 
 def _run_streamed(args: argparse.Namespace) -> int:
@@ -212,11 +275,20 @@ def _run_streamed(args: argparse.Namespace) -> int:
         )
         return EXIT_CANNOT_RUN
     summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
+    report = _written_load_report(summary.out_dir)
+    n_documents = summary.counts.get("documents", 0)
+    _print_problems(report, n_documents, more=f"all are in the load_report table in {summary.out_dir}")
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
     _print_table(rows, f"tables written to {summary.out_dir}")
     print(f"\nclaims by verdict: {summary.verdicts}")
     print(f"validate them with: corpuslab validate {summary.out_dir}")
-    return EXIT_OK
+    return _load_exit(report, n_documents, args)
+
+
+def _written_load_report(folder: Path) -> pd.DataFrame:
+    """The load report a run wrote to ``folder`` (empty when it had nothing to report)."""
+    parts = Path(folder) / "load_report"  # only this table: the others may be far larger than memory
+    return corpuslab.read_table(parts) if parts.is_dir() else pd.DataFrame(columns=["severity"])
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -224,6 +296,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     is_tables = corpuslab.pipeline.is_pipeline_folder(args.path)  # tables written by `run`, or a corpus
     result = corpuslab.read_pipeline(args.path) if is_tables else _pipeline(args)
+    report = result.load_report if "severity" in result.load_report.columns else pd.DataFrame(columns=["severity"])
+    more = f"all are in the load_report table in {args.path}" if is_tables else _via_load(args)
+    _print_problems(report, len(result.documents), more=more)
+    loaded = _load_exit(report, len(result.documents), args)
+    if not len(result.documents):
+        return loaded
     results = corpuslab.validate(
         result,
         suites_dir=args.suites,
@@ -236,7 +314,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     _print_validation(results, result.claims)
     if args.docs:
         print(f"Data Docs: {Path(args.docs) / 'index.html'}", file=sys.stderr)
-    return EXIT_FAILED if failed(results, fail_on=args.fail_on) else EXIT_OK
+    level = "findings" if "findings" in (args.fail_on or ()) else "errors"  # a broken table always fails validate
+    return EXIT_FAILED if failed(results, fail_on=level) else loaded
+
+
+def _cmd_suites_init(args: argparse.Namespace) -> int:
+    from corpuslab.validate import copy_default_suites
+
+    written = copy_default_suites(args.folder, overwrite=args.force)
+    for path in written:
+        print(path)
+    print(
+        f"copied {len(written)} suites to {args.folder}; edit them, then pass --suites {args.folder} "
+        "to `corpuslab validate` or `corpuslab run`",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _print_validation(results: pd.DataFrame, claims: pd.DataFrame) -> None:
@@ -316,15 +409,51 @@ def _claim_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _fail_on_option(parser: argparse.ArgumentParser, choices: list[str], default: str | None) -> None:
+    said = {
+        "load-errors": "load-errors: some input was lost (a load report row of severity error)",
+        "errors": "errors: a table is broken (an error expectation failed)",
+        "findings": "findings: errors, or outlets disagree (a finding)",
+    }
+    parser.add_argument(
+        "--fail-on",
+        action="append",
+        choices=choices,
+        help="exit 1 when " + "; ".join(said[c] for c in choices) + f". May be repeated. Default: {default or 'never'}",
+    )
+
+
+def _suites_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--suites",
+        type=Path,
+        default=None,
+        help="folder of suite JSON files (default: the suites shipped with corpuslab; "
+        "`corpuslab suites init DIR` copies them out to edit)",
+    )
+
+
+def _subparser(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name, help=help, description=help, epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the ``corpuslab`` argument parser."""
-    parser = argparse.ArgumentParser(prog="corpuslab", description="Which figures do news outlets agree on?")
+    parser = argparse.ArgumentParser(
+        prog="corpuslab",
+        description="Which figures do news outlets agree on?",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"corpuslab {corpuslab.__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    load = sub.add_parser("load", help="files -> documents table")
+    load = _subparser(sub, "load", "files -> documents table")
     _input_options(load)
+    _fail_on_option(load, ["load-errors"], None)
     load.add_argument(
         "--table",
         choices=["documents", "paragraphs", "sentences", "load_report"],
@@ -334,13 +463,15 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
     load.set_defaults(func=_cmd_load)
 
-    extract = sub.add_parser("extract", help="files -> figures table")
+    extract = _subparser(sub, "extract", "files -> figures table")
     _input_options(extract)
+    _fail_on_option(extract, ["load-errors"], None)
     extract.add_argument("--out", type=Path, help="write the figures table to FILE.csv or FILE.parquet")
     extract.set_defaults(func=_cmd_extract)
 
-    compare = sub.add_parser("compare", help="files -> claims with verdicts (conflicts first)")
+    compare = _subparser(sub, "compare", "files -> claims with verdicts (conflicts first)")
     _input_options(compare)
+    _fail_on_option(compare, ["load-errors"], None)
     _claim_options(compare)
     _engine_options(compare)
     compare.add_argument("--all", action="store_true", help="print single-source claims too")
@@ -353,17 +484,10 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--out", type=Path, help="write the table to FILE.csv or FILE.parquet")
     compare.set_defaults(func=_cmd_compare)
 
-    validate = sub.add_parser("validate", help="check the tables against the expectation suites")
-    validate.add_argument(
-        "--suites", type=Path, default=None, help="folder of suite JSON files (default: expectations/)"
-    )
+    validate = _subparser(sub, "validate", "check the tables against the expectation suites")
+    _suites_option(validate)
     validate.add_argument("--suite", help="run only this suite (a file name without .json)")
-    validate.add_argument(
-        "--fail-on",
-        choices=["errors", "findings"],
-        default="errors",
-        help="exit 1 on broken tables (errors, default) or also on disagreements (findings)",
-    )
+    _fail_on_option(validate, ["errors", "findings", "load-errors"], "errors (always, on validate)")
     validate.add_argument("--docs", type=Path, help="also write Great Expectations Data Docs (HTML) to this folder")
     validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
     _input_options(validate)
@@ -371,10 +495,12 @@ def build_parser() -> argparse.ArgumentParser:
     _engine_options(validate)
     validate.set_defaults(func=_cmd_validate)
 
-    run = sub.add_parser("run", help="the whole pipeline on a corpus, ending with validation")
+    run = _subparser(sub, "run", "the whole pipeline on a corpus, ending with validation")
     _input_options(run)
     _claim_options(run)
     _engine_options(run)
+    _suites_option(run)
+    _fail_on_option(run, ["load-errors", "errors", "findings"], None)
     run.add_argument("--no-validate", action="store_true", help="skip the validation summary")
     run.add_argument(
         "--stream",
@@ -385,6 +511,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
     run.set_defaults(func=_cmd_run)
+
+    suites = _subparser(sub, "suites", "the expectation suites validation runs")
+    suites_sub = suites.add_subparsers(dest="suites_command", required=True)
+    init = suites_sub.add_parser(
+        "init", help="copy the default suites into FOLDER for a team to edit (then pass --suites FOLDER)"
+    )
+    init.add_argument("folder", type=Path, help="folder to copy the suite JSON files into (created if needed)")
+    init.add_argument("--force", action="store_true", help="overwrite suite files already in FOLDER")
+    init.set_defaults(func=_cmd_suites_init)
     return parser
 
 

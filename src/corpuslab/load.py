@@ -94,11 +94,13 @@ def iter_documents(
     report = Report()
     sources, manifest_path = _discover(root, manifest, report)
     meta = _read_manifest(manifest_path, encoding) if manifest_path else None
+    covered = frozenset(next(iter(meta.values()), {})) if meta else frozenset()  # fields the manifest gives
     seen: dict[str, int] = {}
     matched: set[str] = set()
     batch: list[dict[str, Any]] = []
     n_yielded = 0
-    for record in _progress(iter_records(sources, fields, encoding, report), sources, progress):
+    records = iter_records(sources, fields, encoding, report, covered=covered)
+    for record in _progress(records, sources, progress):
         record["doc_id"] = _unique_id(record, seen, report)
         if meta is not None and record["doc_id"] in meta:
             record.update({k: v for k, v in meta[record["doc_id"]].items() if present(v)})

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpuslab.fieldkeys import FileKeys
+
 log = logging.getLogger("corpuslab.load")
 
 
@@ -32,6 +34,10 @@ class Fields:
     outlet: str = "outlet"
     url: str = "url"
     event: str = "event_id"
+
+    def option(self, attr: str, key: str | None = None) -> str:
+        """How the caller names the key of ``attr``, for load messages (the CLI's subclass says ``--text-field``)."""
+        return f"fields=Fields({attr}={key!r})" if key else f"fields=Fields({attr}=...)"
 
 
 @dataclass
@@ -79,10 +85,15 @@ def present(value: Any) -> bool:
     return value is not None and not (isinstance(value, float) and value != value) and str(value).strip() != ""
 
 
-def iter_records(sources: list[Source], fields: Fields, encoding: str, report: Report) -> Iterator[dict[str, Any]]:
+def iter_records(
+    sources: list[Source], fields: Fields, encoding: str, report: Report, *, covered: frozenset[str] = frozenset()
+) -> Iterator[dict[str, Any]]:
+    """Records of every source; ``covered`` names the fields a manifest supplies (not reported missing)."""
     for source in sources:
         if source.fmt == "jsonl":
-            yield from _jsonl_records(source, fields, encoding, report)  # streamed: a file may exceed memory
+            keys = FileKeys(fields, covered=covered)
+            yield from _jsonl_records(source, keys, encoding, report)  # streamed: a file may exceed memory
+            keys.report_to(report, source)
             continue
         raw = _read_bytes(source, report)
         if raw is None:
@@ -96,7 +107,9 @@ def iter_records(sources: list[Source], fields: Fields, encoding: str, report: R
         if source.fmt in ("txt", "md"):
             yield _record(source, text=text)
         else:
-            yield from _csv_records(source, text, fields, report)
+            keys = FileKeys(fields, covered=covered)
+            yield from _csv_records(source, text, keys, report)
+            keys.report_to(report, source)
 
 
 _BINARY = "file holds binary data, not text; remove it from the corpus folder."
@@ -153,15 +166,15 @@ def _record(source: Source, *, text: str, line: int | None = None, **meta: Any) 
     }
 
 
-def _meta_from(row: dict[str, Any], fields: Fields) -> dict[str, Any]:
+def _meta_from(row: dict[str, Any], found: dict[str, str | None]) -> dict[str, Any]:
     out = {}
     for attr in ("doc_id", "title", "published", "outlet", "url", "event"):
-        value = row.get(getattr(fields, attr))
+        value = row.get(found[attr]) if found.get(attr) is not None else None
         out[attr] = str(value).strip() if present(value) else None
     return out
 
 
-def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report) -> Iterator[dict[str, Any]]:
+def _jsonl_records(source: Source, fields: FileKeys, encoding: str, report: Report) -> Iterator[dict[str, Any]]:
     """Read a JSONL file line by line; a bad line is reported with its number and the others still load."""
     first_codec = _codec(encoding)
     codec = first_codec.replace("-sig", "")  # a byte-order mark can only open the file
@@ -206,7 +219,7 @@ def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report
         report.add(source.name, "empty_file", _EMPTY)
 
 
-def _json_record(source: Source, line: str, fields: Fields, number: int, report: Report) -> dict[str, Any] | None:
+def _json_record(source: Source, line: str, fields: FileKeys, number: int, report: Report) -> dict[str, Any] | None:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -228,7 +241,7 @@ def _json_record(source: Source, line: str, fields: Fields, number: int, report:
     return _row_record(source, row, fields, number, report)
 
 
-def _csv_records(source: Source, text: str, fields: Fields, report: Report) -> Iterator[dict[str, Any]]:
+def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) -> Iterator[dict[str, Any]]:
     csv.field_size_limit(sys.maxsize)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -238,13 +251,8 @@ def _csv_records(source: Source, text: str, fields: Fields, report: Report) -> I
             source.name, "malformed_csv", f"cannot read the header ({exc}); the first row must name the columns", line=1
         )
         return
-    if fields.text not in header:
-        report.add(
-            source.name,
-            "missing_field",
-            f"no {fields.text!r} column (columns: {header}); name the text column with fields=Fields(text=...)",
-            line=1,
-        )
+    if fields.text_key(header) is None:
+        report.add(source.name, "missing_field", fields.missing_text(header), line=1)
         return
     while True:
         number = reader.line_num + 1
@@ -271,19 +279,13 @@ def _csv_records(source: Source, text: str, fields: Fields, report: Report) -> I
 
 
 def _row_record(
-    source: Source, row: dict[str, Any], fields: Fields, number: int, report: Report
+    source: Source, row: dict[str, Any], fields: FileKeys, number: int, report: Report
 ) -> dict[str, Any] | None:
-    text = row.get(fields.text)
-    meta = _meta_from(row, fields)
+    found = fields.keys_of(row, number)
+    text = row.get(found["text"]) if found["text"] is not None else None
+    meta = _meta_from(row, found)
     if not isinstance(text, str):
-        report.add(
-            source.name,
-            "missing_field",
-            f"no text in field {fields.text!r}; every article needs one "
-            "(or name the field with fields=Fields(text=...))",
-            line=number,
-            doc_id=meta["doc_id"],
-        )
+        report.add(source.name, "missing_field", fields.missing_text(row), line=number, doc_id=meta["doc_id"])
         return None
     if not text.strip():
         report.add(

@@ -1,6 +1,8 @@
-"""Validate stage: the pipeline's tables x ``expectations/*.json`` (Great Expectations suites) -> results.
+"""Validate stage: the pipeline's tables x expectation suites (Great Expectations) -> results.
 
-Suites are plain JSON files a person edits, one per table. Each expectation's ``meta`` gives its
+Suites are plain JSON files a person edits, one per table. The defaults ship inside the package
+(``corpuslab/suites/*.json``); :func:`copy_default_suites` copies them out for a team to edit, and
+``suites_dir`` points validation at the edited copy. Each expectation's ``meta`` gives its
 ``severity`` (``error``: the table is broken; ``finding``: the news disagrees, reported and kept)
 and a ``note`` saying what breaks when it fails. Validation runs in an in-memory GX context built
 from those files: nothing is written to the repository, and GX is imported only here, only when
@@ -17,23 +19,27 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from corpuslab.errors import SuiteError
-from corpuslab.validate import derived
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas and the derived columns are imported by the functions that use them: `import corpuslab` binds
+# this package's validate(), and stays fast only if that binds nothing heavy.
 log = logging.getLogger(__name__)
 
 SEVERITIES = ("error", "finding")
 RESULT_COLUMNS = ["suite", "expectation", "type", "column", "severity", "status", "unexpected_count", "n_rows",
                   "examples", "note", "unexpected_index"]  # fmt: skip
 
-__all__ = ["SEVERITIES", "Suite", "default_suites_dir", "failed", "load_suites", "validate"]
+__all__ = ["SEVERITIES", "Suite", "copy_default_suites", "default_suites_dir", "failed", "load_suites", "validate"]
 
 
 @dataclass(frozen=True)
@@ -47,16 +53,43 @@ class Suite:
 
 
 def default_suites_dir() -> Path:
-    """``./expectations`` when it exists, else the suites shipped beside corpuslab's source."""
-    here = Path("expectations")
-    return here if here.is_dir() else Path(__file__).resolve().parents[3] / "expectations"
+    """The folder of suites shipped inside the package (``corpuslab/suites``), wherever it is installed."""
+    # A regular package installed from a wheel or a checkout is a folder on disk, so its Traversable is a Path.
+    return Path(str(resources.files("corpuslab.suites")))
+
+
+def copy_default_suites(destination: str | Path, *, overwrite: bool = False) -> list[Path]:
+    """Copy the default suites into ``destination`` (created if needed) for a team to edit; return the files.
+
+    Raises :class:`SuiteError`, copying nothing, if a suite file is already there and ``overwrite`` is false.
+    """
+    folder = Path(destination)
+    if folder.exists() and not folder.is_dir():
+        raise SuiteError(f"{folder}: exists and is not a folder; name a folder to copy the suites into.")
+    sources = sorted(default_suites_dir().glob("*.json"))
+    targets = [folder / s.name for s in sources]
+    existing = [t for t in targets if t.exists()]
+    if existing and not overwrite:
+        names = ", ".join(t.name for t in existing)
+        raise SuiteError(
+            f"{folder}: already holds {names}; edit them in place, or replace them "
+            "(overwrite=True; on the command line, --force)."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for source, target in zip(sources, targets, strict=True):
+        shutil.copyfile(source, target)
+    log.info("copied %d suites to %s", len(targets), folder)
+    return targets
 
 
 def load_suites(suites_dir: str | Path | None = None, *, suite: str | None = None) -> list[Suite]:
     """Read and check the suite files (JSON shape, table name, severities); raise :class:`SuiteError`."""
     folder = Path(suites_dir) if suites_dir is not None else default_suites_dir()
     if not folder.is_dir():
-        raise SuiteError(f"{folder}: no such folder of expectation suites; pass --suites DIR.")
+        raise SuiteError(
+            f"{folder}: no such folder of expectation suites; name an existing one, or leave it out for the "
+            "default suites (`corpuslab suites init DIR` copies them out to edit)."
+        )
     paths = sorted(folder.glob("*.json"))
     if suite is not None:
         paths = [p for p in paths if p.stem == suite]
@@ -77,6 +110,8 @@ def _read_suite(path: Path) -> Suite:
         raise SuiteError(f"{path}: not valid JSON ({exc.msg}, line {exc.lineno} column {exc.colno}).") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("expectations"), list):
         raise SuiteError(f"{path}: a suite is an object with a list of 'expectations'.")
+    from corpuslab.validate import derived
+
     table = raw.get("meta", {}).get("table", path.stem)
     if table not in derived.CHECKED_TABLES:
         raise SuiteError(f"{path}: meta.table {table!r} is not one of {sorted(derived.CHECKED_TABLES)}.")
@@ -111,7 +146,8 @@ def validate(
         A :class:`corpuslab.PipelineResult` or a mapping of table name to frame (documents,
         paragraphs, figures, claims, memberships).
     suites_dir, suite
-        Where the suite files are (default :func:`default_suites_dir`), and one suite to run.
+        Where the suite files are (default: the suites shipped with corpuslab, :func:`default_suites_dir`),
+        and one suite to run.
     docs_dir
         Also write Great Expectations Data Docs (HTML) to this folder.
     manifest_outlets
@@ -123,7 +159,9 @@ def validate(
         One row per expectation: suite, expectation, column, severity, ``status`` (``passed``,
         ``error`` or ``finding``), count of unexpected rows and a few examples.
     """
-    from corpuslab.validate import runner  # Great Expectations is imported here, not before
+    import pandas as pd
+
+    from corpuslab.validate import derived, runner  # Great Expectations is imported here, not before
 
     suites = load_suites(suites_dir, suite=suite)
     if manifest_outlets is None:
