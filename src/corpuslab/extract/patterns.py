@@ -206,7 +206,7 @@ DATES = re.compile(
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"
 )
-# Spans that hold digits but no figure: clock times, phone numbers, addresses of web pages.
+# Spans that hold digits but no figure: clock times, phone numbers, codes, addresses of web pages.
 BLOCKED = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
     r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
@@ -215,10 +215,26 @@ BLOCKED = re.compile(
     r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
-    r"|https?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|\b[\w-]+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?",
+    # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
+    # range; an ISO date is left to DATES. Starting only where the chain starts keeps the scan linear.
+    r"|(?<![\w.,/–-])(?!(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d(?![\d–-]))\d++(?:[-–]\d++){2,}+"
+    r"|https?://\S+|\bwww\.\S+"
+    # An e-mail or a bare web address starts only where its run of name characters starts: tried
+    # from every word boundary inside the run (as \b allowed), each try rescanned the rest of the
+    # run, quadratic on "1-2-3-..." or "a.b.c...". The leading [.+-]* is not blocked (see
+    # blocked_spans), so the blocked span still begins at the run's first word character.
+    r"|(?<![\w.+-])[.+-]*(?P<email>\w[\w.+-]*+@[\w-]++\.[\w.]+)"
+    r"|(?<![\w-])-*(?P<site>\w[\w-]*+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?)",
     re.IGNORECASE,
 )
+
+
+def blocked_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` of every clock time, phone number, score, code, web or e-mail address."""
+    for m in BLOCKED.finditer(text):
+        yield m.span(m.lastgroup) if m.lastgroup else m.span()
+
+
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).
 SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[.,]\d|\s*(?:%|per\s*cent|percent)(?!\w))")
 # "for a year", "a day later": one unit of time written with an article.

@@ -52,7 +52,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     """
     if not isinstance(text, str):
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
-    blocked = [m.span() for m in P.BLOCKED.finditer(text)]
+    blocked = list(P.blocked_spans(text))
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
     blocked.sort()
     phrases = [*_find_dates(text, blocked), *_find_multiplies(text), *_find_article_durations(text)]
