@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,7 +106,7 @@ _EMPTY = "file is empty; remove it or add its text."
 def _read_bytes(source: Source, report: Report) -> bytes | None:
     try:
         raw = gzip.decompress(source.path.read_bytes()) if source.is_gzip else source.path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         report.add(source.name, "unreadable", f"cannot read file ({exc}); check permissions or re-create the file.")
         return None
     if not raw.strip():
@@ -192,7 +193,7 @@ def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report
                 record = _json_record(source, line, fields, number, report)
                 if record is not None:
                     yield record
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         report.add(
             source.name,
             "unreadable",
