@@ -46,12 +46,16 @@ PATTERNS: dict[str, str] = {
 }
 
 
-def _seconds(text: str) -> float:
+def _seconds(text: str, repeat: int = 1) -> float:
+    """Best of ``repeat`` runs: on a shared machine the minimum is the least noisy."""
     from corpuslab.extract import document_figures
 
-    start = time.perf_counter()
-    document_figures("adversarial", text)
-    return time.perf_counter() - start
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        document_figures("adversarial", text)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.pattern and name not in args.pattern:
             continue
         text = unit * (large // len(unit) + 1)
-        small_s = _seconds(text[: args.small])
+        small_s = _seconds(text[: args.small], repeat=3)
         large_s = _seconds(text[:large])
         ratio = large_s / max(small_s, 1e-9)
         ok = ratio <= RATIO_TARGET and large_s < SECONDS_TARGET

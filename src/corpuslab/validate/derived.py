@@ -47,7 +47,8 @@ def figures_checked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     """Figures with ``is_surface_at_offsets`` and ``is_inside_document``."""
     out = figures.copy()
     texts = _texts(documents)
-    lengths = out["doc_id"].map({d: len(t) if isinstance(t, str) else -1 for d, t in texts.items()})
+    # float: an empty table maps to an empty str column, which cannot be compared with offsets.
+    lengths = out["doc_id"].map({d: len(t) if isinstance(t, str) else -1 for d, t in texts.items()}).astype("float64")
     inside = (out["start"] >= 0) & (out["start"] < out["end"]) & (out["end"] <= lengths)
     out["is_inside_document"] = inside
     # Only spans inside the text are compared to it: a bad offset is reported once, by its own check.
