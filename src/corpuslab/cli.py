@@ -1,6 +1,6 @@
 """Command line: ``corpuslab load|extract|compare|validate|run ...``; parsing, printing and exit codes only.
 
-Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run.
+Exit codes: 0 success, 1 a check failed at the chosen level, 2 could not run, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ import pandas as pd
 
 import corpuslab
 from corpuslab.errors import CorpusLabError
+from corpuslab.outdir import table_format
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN = 0, 1, 2
+EXIT_INTERRUPTED = 130
 log = logging.getLogger("corpuslab.cli")
 
 
@@ -34,6 +36,9 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--outlet-field", default="outlet", help="JSONL key / CSV column holding the outlet")
     parser.add_argument("--title-field", default="title", help="JSONL key / CSV column holding the title")
     parser.add_argument("--date-field", default="published", help="JSONL key / CSV column holding the date")
+    parser.add_argument(
+        "--encoding", default="utf-8", help="encoding of the article files (default utf-8; e.g. cp1252, latin-1)"
+    )
     parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
 
 
@@ -58,7 +63,11 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 def _load(args: argparse.Namespace) -> pd.DataFrame:
     return corpuslab.load_documents(
-        args.path, fields=_fields(args), manifest=_none_or(args.manifest), progress=_progress(args)
+        args.path,
+        fields=_fields(args),
+        manifest=_none_or(args.manifest),
+        progress=_progress(args),
+        encoding=args.encoding,
     )
 
 
@@ -179,7 +188,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return _run_streamed(args)
     result = _pipeline(args)
     if args.out_dir:
-        paths = result.write(args.out_dir, fmt=args.format)
+        paths = result.write(args.out_dir, fmt=args.format, overwrite=args.overwrite)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
     _print_documents(corpuslab.summarize_documents(result.documents, result.paragraphs))
     _print_figures(result.figures)
@@ -196,7 +205,9 @@ def _run_streamed(args: argparse.Namespace) -> int:
     if not args.out_dir:
         print("corpuslab: error: --stream writes its tables as it goes; give --out-dir DIR", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
+    summary = stream_pipeline(
+        args.path, args.out_dir, batch_size=args.batch_size, overwrite=args.overwrite, **_pipeline_options(args)
+    )
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
     _print_table(rows, f"tables written to {summary.out_dir}")
     print(f"\nclaims by verdict: {summary.verdicts}")
@@ -208,6 +219,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from corpuslab.validate import failed
 
     is_tables = corpuslab.pipeline.is_pipeline_folder(args.path)  # tables written by `run`, or a corpus
+    if is_tables:
+        print(f"validating {table_format(args.path)} tables in {args.path}", file=sys.stderr)
     result = corpuslab.read_pipeline(args.path) if is_tables else _pipeline(args)
     results = corpuslab.validate(
         result,
@@ -266,6 +279,7 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         "aliases": _none_or(args.aliases),
         "tolerances": _tolerances(args),
         "progress": _progress(args),
+        "encoding": args.encoding,
     }
 
 
@@ -352,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=1000, help="documents per batch with --stream")
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
+    run.add_argument("--overwrite", action="store_true", help="replace a non-empty --out-dir (default: refuse)")
     run.set_defaults(func=_cmd_run)
     return parser
 
@@ -370,6 +385,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except BrokenPipeError:  # `corpuslab ... | head` closed the pipe; not an error
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; 128 + SIGINT, as shells report it
+        print("corpuslab: interrupted; an unfinished --out-dir was not written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not a failed check: CI must not read it as exit 1
         log.debug("unexpected error", exc_info=True)
         print(

@@ -66,6 +66,7 @@ def run_dask(
     tolerances: Tolerances | None = None,
     max_pairs_per_claim: int = 2_000,
     progress: bool | None = None,
+    encoding: str = "utf-8",
 ) -> PipelineResult:
     """Run the whole pipeline on Dask; return the same tables as :func:`corpuslab.run_pipeline`.
 
@@ -85,7 +86,9 @@ def run_dask(
         loaded: list[pd.DataFrame] = []
         report = pd.DataFrame()
         offset = 0
-        for batch in iter_documents(path, fields=fields, manifest=manifest, progress=progress, batch_size=batch_size):
+        for batch in iter_documents(
+            path, fields=fields, manifest=manifest, progress=progress, batch_size=batch_size, encoding=encoding
+        ):
             report = load_report(batch)
             batch.attrs = {}  # the report travels once, from here; not with every partition
             loaded.append(batch)

@@ -15,7 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
-from corpuslab import store
+from corpuslab import outdir, store
 from corpuslab.compare import Tolerances, build_claims
 from corpuslab.errors import EngineError
 from corpuslab.extract import extract_figures
@@ -44,9 +44,18 @@ class PipelineResult:
         built = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("extra", "manifest_outlets")}
         return {**built, **self.extra}
 
-    def write(self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet") -> list[Path]:
-        """Write every table to ``folder/<name>.<fmt>``; return the paths written."""
-        return [store.write_table(frame, Path(folder) / f"{name}.{fmt}") for name, frame in self.tables().items()]
+    def write(
+        self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet", overwrite: bool = False
+    ) -> list[Path]:
+        """Write every table to ``folder/<name>.<fmt>``; return the paths written.
+
+        The tables go to a staging folder moved into place when complete (:mod:`corpuslab.outdir`);
+        a non-empty ``folder`` is replaced only with ``overwrite=True``.
+        """
+        with outdir.output_folder(folder, fmt=fmt, overwrite=overwrite) as staging:
+            for name, frame in self.tables().items():
+                store.write_table(frame, staging / f"{name}.{fmt}")
+        return [Path(folder) / f"{name}.{fmt}" for name in self.tables()]
 
 
 def run_pipeline(
@@ -60,6 +69,7 @@ def run_pipeline(
     scheduler: str | None = None,
     n_workers: int = 2,
     progress: bool | None = None,
+    encoding: str = "utf-8",
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
 
@@ -84,10 +94,11 @@ def run_pipeline(
             aliases=aliases,
             tolerances=tolerances,
             progress=progress,
+            encoding=encoding,
         )
     if engine != "local":
         raise EngineError(f"engine {engine!r} is not one of local, dask.")
-    documents = load_documents(path, fields=fields, manifest=manifest, progress=progress)
+    documents = load_documents(path, fields=fields, manifest=manifest, progress=progress, encoding=encoding)
     paragraphs = split_paragraphs(documents)
     figures = extract_figures(documents, progress=progress)
     claims, comparisons, memberships = build_claims(
@@ -116,16 +127,11 @@ def find_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None)
 
 def read_pipeline(folder: str | Path) -> PipelineResult:
     """Read the tables ``run_pipeline(...).write(folder)`` or :func:`corpuslab.stream.stream_pipeline` wrote."""
-    folder = Path(folder)
-    frames = {}
-    for name in ("documents", "paragraphs", "figures", "claims", "comparisons", "memberships", "load_report"):
-        candidates = [folder / f"{name}.parquet", folder / f"{name}.csv", folder / name]  # a file, or a folder of parts
-        found = next((c for c in candidates if c.exists()), None)
-        frames[name] = store.read_table(found) if found else pd.DataFrame()
+    names = ("documents", "paragraphs", "figures", "claims", "comparisons", "memberships", "load_report")
+    _, frames = outdir.read_tables(folder, names)  # exactly one format, and a streamed run only if finished
     return PipelineResult(**frames)
 
 
 def is_pipeline_folder(path: str | Path) -> bool:
     """Whether ``path`` holds written pipeline tables rather than a corpus."""
-    folder = Path(path)
-    return (folder / "claims").is_dir() or any((folder / f"claims.{ext}").is_file() for ext in ("parquet", "csv"))
+    return outdir.holds_tables(path)

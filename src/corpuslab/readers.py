@@ -132,7 +132,8 @@ def _decode(source: Source, raw: bytes, encoding: str, report: Report) -> str | 
         report.add(
             source.name,
             "undecodable",
-            f"byte {exc.start} is not valid {encoding}; re-save the file as {encoding} or pass encoding=...",
+            f"byte {exc.start} is not valid {encoding}; re-save the file as {encoding} "
+            "or pass --encoding (encoding=... in Python)",
             line=line,
         )
         return None
@@ -183,7 +184,7 @@ def _jsonl_records(source: Source, fields: Fields, encoding: str, report: Report
                         source.name,
                         "undecodable",
                         f"byte {exc.start} of the line is not valid {encoding}; "
-                        f"re-save the file as {encoding} or pass encoding=...",
+                        f"re-save the file as {encoding} or pass --encoding (encoding=... in Python)",
                         line=number,
                     )
                     continue
@@ -212,7 +213,7 @@ def _json_record(source: Source, line: str, fields: Fields, number: int, report:
         report.add(
             source.name,
             "malformed_json",
-            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            f"not valid JSON ({exc.msg}, column {exc.colno}); fix or remove the line",
             line=number,
         )
         return None

@@ -33,7 +33,7 @@ from typing import Literal
 
 import pandas as pd
 
-from corpuslab import schema
+from corpuslab import outdir, schema
 from corpuslab.compare import (
     IGNORED_COLUMNS,
     Prepared,
@@ -100,8 +100,13 @@ def stream_pipeline(
     tolerances: Tolerances | None = None,
     max_pairs_per_claim: int = 2_000,
     progress: bool | None = None,
+    overwrite: bool = False,
+    encoding: str = "utf-8",
 ) -> StreamSummary:
     """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
+
+    The parts go to a staging folder moved to ``out_dir`` with a completion marker when the run ends
+    (:mod:`corpuslab.outdir`); a non-empty ``out_dir`` is replaced only with ``overwrite=True``.
 
     Returns
     -------
@@ -112,21 +117,22 @@ def stream_pipeline(
 
     out = Path(out_dir)
     alias_table = load_aliases(find_aliases(path, aliases))
-    tables = _Parts(out)
-    work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
-    scratch = _Parts(work)
-    try:
-        contexts = _first_pass(path, tables, scratch, alias_table, batch_size, fields, manifest, progress)
-        stories, ambiguous = corpus_context(contexts, alias_table)
-        n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
-        for statements in scratch.read("statements"):
-            finished = finish_statements(statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
-            for index, part in finished.groupby(finished["bucket"].map(lambda b: _partition(b, n_partitions))):
-                scratch.write(f"bucket-{index:04d}", part, conform=False)
-        verdicts = _claims_pass(tables, scratch, n_partitions, max_pairs_per_claim)
-        _memberships_pass(tables, scratch)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with outdir.output_folder(out, fmt="parts", overwrite=overwrite) as staging:
+        tables = _Parts(staging)
+        work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
+        scratch = _Parts(work)
+        try:
+            contexts = _first_pass(path, tables, scratch, alias_table, batch_size, fields, manifest, progress, encoding)
+            stories, ambiguous = corpus_context(contexts, alias_table)
+            n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
+            for statements in scratch.read("statements"):
+                finished = finish_statements(statements, stories=stories, ambiguous=ambiguous, tolerances=tolerances)
+                for index, part in finished.groupby(finished["bucket"].map(lambda b: _partition(b, n_partitions))):
+                    scratch.write(f"bucket-{index:04d}", part, conform=False)
+            verdicts = _claims_pass(tables, scratch, n_partitions, max_pairs_per_claim)
+            _memberships_pass(tables, scratch)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     log.info("stream: %s", tables.counts)
     return StreamSummary(out, tables.counts, verdicts)
 
@@ -140,6 +146,7 @@ def _first_pass(
     fields: Fields | None,
     manifest: object,
     progress: bool | None,
+    encoding: str = "utf-8",
 ) -> list[Prepared]:
     contexts: list[Prepared] = []
     offset = 0
@@ -151,6 +158,7 @@ def _first_pass(
         manifest=manifest,
         progress=False,  # type: ignore[arg-type]
         batch_size=batch_size,
+        encoding=encoding,
     ):
         report = load_report(documents)
         documents.attrs = {}  # the report is its own table; not a growing copy in every documents part
