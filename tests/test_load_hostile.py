@@ -97,3 +97,54 @@ def test_a_file_name_that_is_not_utf8_is_loaded_and_reported(tmp_path: Path) -> 
     assert docs["doc_id"].tolist() == ["caf\ufffd", "good"]
     assert report[["path", "problem"]].values.tolist() == [["caf\ufffd.txt", "bad_file_name"]]
     assert "b'caf\\xe9.txt'" in report.at[0, "message"]
+
+
+def test_an_unreadable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object = "."):  # chmod 000 does not stop root, so refuse the listing here
+        if Path(os.fsdecode(path)).name == "locked":
+            raise PermissionError(13, "Permission denied", os.fsdecode(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["a"]
+    assert report[["path", "problem"]].values.tolist() == [["locked", "unreadable"]]
+    assert "Permission denied" in report.at[0, "message"]
+
+
+def test_a_dangling_link_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["a"]
+    assert report[["path", "problem"]].values.tolist() == [["gone.txt", "unreadable"]]
+
+
+def test_rows_swallowed_by_an_unmatched_quote_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "q.csv").write_text(
+        'doc_id,text\na,"Exports were 38 bcm.\nb,Imports were 12 bcm.\nc,Fine 5 bcm.\n', encoding="utf-8"
+    )
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["a"]  # the rest of the file is inside a's quoted text
+    assert report[["path", "line", "problem", "severity"]].values.tolist() == [["q.csv", 2, "malformed_csv", "warning"]]
+    assert "'b,Imports were 12 bcm.'" in report.at[0, "message"]
+
+
+def test_a_quoted_field_with_line_breaks_is_not_a_swallowed_row(tmp_path: Path) -> None:
+    (tmp_path / "q.csv").write_text('doc_id,text\na,"First paragraph.\n\nSecond one, 38 bcm."\n', encoding="utf-8")
+    docs, report = _load(tmp_path)
+    assert docs["text"].tolist() == ["First paragraph.\n\nSecond one, 38 bcm."]
+    assert report.empty
+
+
+def test_a_header_only_csv_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "h.csv").write_text("doc_id,text\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["a"]
+    assert report[["path", "problem"]].values.tolist() == [["h.csv", "empty_file"]]

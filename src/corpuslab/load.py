@@ -138,7 +138,7 @@ def _frame(records: list[dict[str, Any]], report: Report) -> pd.DataFrame:
 def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[list[Source], Path | None]:
     """List article files under ``root`` in a stable order and find the manifest."""
     manifest_path = _manifest_path(root, manifest)
-    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    files = _list_files(root, report) if root.is_dir() else [root]
     base = root if root.is_dir() else root.parent
     sources = []
     for p in files:
@@ -161,6 +161,34 @@ def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[
             continue
         sources.append(Source(p, name, fmt, is_gzip))
     return sources, manifest_path
+
+
+def _list_files(root: Path, report: Report) -> list[Path]:
+    """Every file under ``root`` (symlinked folders are not entered: they may loop), in a stable order.
+
+    A folder that cannot be listed and a link to a missing file are reported, never passed over.
+    """
+
+    def unlisted(error: OSError) -> None:
+        where = Path(error.filename or root)
+        if not _is_hidden(where, root):
+            name = _readable_name(where.relative_to(root).as_posix() if where != root else ".", report)
+            report.add(name, "unreadable", f"cannot list the folder ({error.strerror}); check its permissions.")
+
+    files = []
+    for folder, _, names in os.walk(root, onerror=unlisted):
+        for n in names:
+            path = Path(folder) / n
+            if path.is_file():
+                files.append(path)
+            elif path.is_symlink() and not path.exists() and not _is_hidden(path, root):
+                name = _readable_name(path.relative_to(root).as_posix(), report)
+                report.add(name, "unreadable", f"link to a missing file ({os.readlink(path)}); fix or remove the link.")
+    return sorted(files)
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _readable_name(name: str, report: Report) -> str:

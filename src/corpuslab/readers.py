@@ -246,17 +246,25 @@ def _csv_records(source: Source, text: str, fields: Fields, report: Report) -> I
             line=1,
         )
         return
+    has_rows = False
+    # Doubled quotes inside a field keep the count even: an odd count means a quote is never closed.
+    is_quote_open = text.count('"') % 2 == 1
     while True:
         number = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
+            if not has_rows:
+                report.add(source.name, "empty_file", "CSV has a header but no rows; add rows or remove the file")
             return
         except csv.Error as exc:
             report.add(source.name, "malformed_csv", f"row cannot be parsed ({exc}); fix its quoting", line=number)
             continue
         if not any(v.strip() for v in values):
             continue
+        has_rows = True
+        if is_quote_open and reader.line_num > number:
+            _report_swallowed_rows(source, values, len(header), number, report)
         if len(values) != len(header):
             report.add(
                 source.name,
@@ -268,6 +276,22 @@ def _csv_records(source: Source, text: str, fields: Fields, report: Report) -> I
         record = _row_record(source, dict(zip(header, values, strict=True)), fields, number, report)
         if record is not None:
             yield record
+
+
+def _report_swallowed_rows(source: Source, values: list[str], n_columns: int, number: int, report: Report) -> None:
+    """Warn when a quoted field spans lines that read as rows of their own: a closing quote is likely missing."""
+    for value in values:
+        for inner in value.splitlines()[1:]:
+            if inner.strip() and len(next(csv.reader([inner]), [])) == n_columns:
+                report.add(
+                    source.name,
+                    "malformed_csv",
+                    f"a quoted field opened on this row runs over later lines that look like rows ({inner[:40]!r}); "
+                    "loaded as one document. Add the missing closing quote (or quote the field's line breaks)",
+                    line=number,
+                    severity="warning",
+                )
+                return
 
 
 def _row_record(
