@@ -56,10 +56,22 @@ def _trie(words: set[str]) -> str:
 
 # --- finding numerals --------------------------------------------------------------------------
 
-_DIGITS_BODY = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?(?![.,]\d)(?!/\d)"
+# Thousands grouped by commas, by dots (two groups or more), by a no-break, narrow or thin space or an
+# apostrophe ("1\u00a0200\u00a0000", "1'200'000"); a decimal comma after dot groups ("1.234,5") or
+# before one or two digits ("38,5", which cannot be a thousands group). An ordinary space never groups:
+# "in 2019 200 people" is two numbers.
+_DIGITS_BODY = (
+    r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2})?(?!\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+,\d{1,2}(?![\d,])"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)(?![.,]\d)(?!/\d)"
+)
 # Scanning is split in two because one alternation of digits and words is ten times slower: digit runs
 # (a pattern that starts with \d is found by a fast scan) and number words (a prefix trie).
 DIGIT_RUN = re.compile(_DIGITS_BODY)
+# "220,00 deaths" in English news is a typo for 220,000: two digits after a comma are decimals only in
+# a text written European style (a one-digit decimal comma, or dots that group thousands).
+_TWO_DECIMALS = re.compile(r"\d+,\d\d")
+_EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
     r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several"}) + r"\b", re.IGNORECASE
 )
@@ -85,6 +97,7 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
     """
     words = _word_numerals(text)
     word = next(words, None)
+    is_european = None
     for m in DIGIT_RUN.finditer(text):
         start = m.start()
         while word is not None and word[0] < start:
@@ -93,6 +106,10 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
         before = text[start - 1] if start else " "
         if before.isalnum() or before in "_.,/":
             continue
+        if _TWO_DECIMALS.fullmatch(m.group()):
+            is_european = bool(_EUROPEAN.search(text)) if is_european is None else is_european
+            if not is_european:
+                continue
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
         if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue

@@ -72,7 +72,9 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
             continue
         consumed = max(consumed, reading.end)
         if reading.kind is not None and reading.rule != "from_value":
-            figures.append(_figure(text, reading))
+            figure = _figure(text, reading)
+            if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
+                figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     found = sorted([*figures, *_without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
     _name_subjects(text, found, sentences)
