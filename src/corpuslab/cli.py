@@ -377,6 +377,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # Dask sets its own loggers to INFO; their records reach this handler too
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
