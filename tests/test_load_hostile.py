@@ -148,3 +148,11 @@ def test_a_header_only_csv_is_reported(tmp_path: Path) -> None:
     docs, report = _load(tmp_path)
     assert docs["doc_id"].tolist() == ["a"]
     assert report[["path", "problem"]].values.tolist() == [["h.csv", "empty_file"]]
+
+
+def test_a_json_error_names_its_column_once(tmp_path: Path) -> None:
+    # The last line has no newline, so json reports "Unterminated string starting at" (no line break inside).
+    (tmp_path / "a.jsonl").write_text('{"doc_id": "y", "text": "ok"}\n{"doc_id": "x", "text": "open', "utf-8")
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["y"]
+    assert report.at[0, "message"].startswith("not valid JSON (column 25: Unterminated string starting);")

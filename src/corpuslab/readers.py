@@ -213,7 +213,7 @@ def _json_record(source: Source, line: str, fields: Fields, number: int, report:
         report.add(
             source.name,
             "malformed_json",
-            f"not valid JSON ({exc.msg}, column {exc.colno}); fix or remove the line",
+            f"not valid JSON (column {exc.colno}: {exc.msg.removesuffix(' at')}); fix or remove the line",
             line=number,
         )
         return None
