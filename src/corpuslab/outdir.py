@@ -44,7 +44,7 @@ def output_folder(out_dir: str | Path, *, fmt: Format, overwrite: bool = False) 
     or a folder with anything in it and ``overwrite`` is false. On error the staging folder is removed
     and ``out_dir`` is left as it was.
     """
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()  # "." has no name to put a sibling beside
     _check_replaceable(out, overwrite=overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
