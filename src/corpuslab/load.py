@@ -176,7 +176,8 @@ def _list_files(root: Path, report: Report) -> list[Path]:
             report.add(name, "unreadable", f"cannot list the folder ({error.strerror}); check its permissions.")
 
     files = []
-    for folder, _, names in os.walk(root, onerror=unlisted):
+    for folder, subfolders, names in os.walk(root, onerror=unlisted):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))  # .git is never read: skip its walk
         for n in names:
             path = Path(folder) / n
             if path.is_file():
