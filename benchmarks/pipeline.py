@@ -140,7 +140,7 @@ def stream_run(path: Path, out_dir: Path) -> dict[str, Any]:
     from corpuslab.stream import stream_pipeline
 
     start = time.perf_counter()
-    summary = stream_pipeline(path, out_dir, batch_size=2000, progress=False)
+    summary = stream_pipeline(path, out_dir, batch_size=2000, progress=False, overwrite=True)  # a scratch folder
     return {
         "seconds": time.perf_counter() - start,
         "counts": summary.counts,

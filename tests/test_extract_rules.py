@@ -333,3 +333,23 @@ def test_rates_on_money_and_volumes() -> None:
     assert (monthly.unit, monthly.value) == ("USD_per_year", 12000.0)
     hours = _one("Children spend more than 10 hours a week online.", "more than 10 hours")
     assert hours.kind == "duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Output was 1\u00a0200\u00a0000 tonnes.", "1\u00a0200\u00a0000 tonnes", 1.2e9),  # kilograms
+        ("Output was 1'200'000 tonnes.", "1'200'000 tonnes", 1.2e9),
+        ("Exports were 38,5 bcm.", "38,5 bcm", 38.5e9),
+        ("A price of 1.234,5 euros.", "1.234,5 euros", 1234.5),
+        ("Prices rose 2,5 percent to 12,50 euros.", "12,50 euros", 12.5),
+    ],
+)
+def test_european_numerals(text: str, surface: str, value: float) -> None:
+    assert _close(_one(text, surface).value, value)
+
+
+@pytest.mark.parametrize("text", ["There were 220,00 deaths.", "In 2019 200 people came."])
+def test_english_text_keeps_its_numerals(text: str) -> None:
+    # "220,00" in English text is a typo for 220,000, not 220; a plain space never groups thousands.
+    assert [f.value for f in find_figures(text)] in ([], [2019.0, 200.0])

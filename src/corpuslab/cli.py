@@ -1,7 +1,7 @@
 """Command line: ``corpuslab load|extract|compare|validate|run|suites ...``; parsing, printing and exit codes only.
 
 Exit codes (see ``EXIT_CODES``): 0 success, 1 a check failed at the chosen level, 2 could not run,
-3 no document loaded.
+3 no document loaded, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ import corpuslab
 from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.errors import CorpusLabError
+from corpuslab.outdir import table_format
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 EXIT_CODES = f"""\
 exit codes:
   {EXIT_OK}  done, and every check asked for held
@@ -29,6 +31,7 @@ exit codes:
   {EXIT_CANNOT_RUN}  could not run: a bad option, a path that does not exist, an unreadable or invalid suite,
      an internal error
   {EXIT_NO_DOCUMENTS}  no document loaded: every input was lost, or none was found (see the load report)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); nothing half-written is left in --out-dir
 """
 # On `run` the outlets are a glance at the corpus; `corpuslab load PATH` lists them all.
 _RUN_TOP_OUTLETS = 10
@@ -56,6 +59,9 @@ def _input_options(parser: argparse.ArgumentParser) -> None:
         "--event-field",
         default="event_id",
         help="JSONL key / CSV column holding the corpus's own event id; it wins over event clustering",
+    )
+    parser.add_argument(
+        "--encoding", default="utf-8", help="encoding of the article files (default utf-8; e.g. cp1252, latin-1)"
     )
     parser.add_argument("--no-progress", action="store_true", help="never show progress bars")
 
@@ -89,7 +95,11 @@ def _progress(args: argparse.Namespace) -> bool | None:
 
 def _load(args: argparse.Namespace) -> pd.DataFrame:
     return corpuslab.load_documents(
-        args.path, fields=_fields(args), manifest=_none_or(args.manifest), progress=_progress(args)
+        args.path,
+        fields=_fields(args),
+        manifest=_none_or(args.manifest),
+        progress=_progress(args),
+        encoding=args.encoding,
     )
 
 
@@ -240,7 +250,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
     _print_problems(result.load_report, len(result.documents), more=more)
     if args.out_dir:
-        paths = result.write(args.out_dir, fmt=args.format)
+        paths = result.write(args.out_dir, fmt=args.format, overwrite=args.overwrite)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
     loaded = _load_exit(result.load_report, len(result.documents), args)
     if not len(result.documents):
@@ -274,7 +284,9 @@ def _run_streamed(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CANNOT_RUN
-    summary = stream_pipeline(args.path, args.out_dir, batch_size=args.batch_size, **_pipeline_options(args))
+    summary = stream_pipeline(
+        args.path, args.out_dir, batch_size=args.batch_size, overwrite=args.overwrite, **_pipeline_options(args)
+    )
     report = _written_load_report(summary.out_dir)
     n_documents = summary.counts.get("documents", 0)
     _print_problems(report, n_documents, more=f"all are in the load_report table in {summary.out_dir}")
@@ -295,6 +307,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from corpuslab.validate import failed
 
     is_tables = corpuslab.pipeline.is_pipeline_folder(args.path)  # tables written by `run`, or a corpus
+    if is_tables:
+        print(f"validating {table_format(args.path)} tables in {args.path}", file=sys.stderr)
     result = corpuslab.read_pipeline(args.path) if is_tables else _pipeline(args)
     report = result.load_report if "severity" in result.load_report.columns else pd.DataFrame(columns=["severity"])
     more = f"all are in the load_report table in {args.path}" if is_tables else _via_load(args)
@@ -376,6 +390,7 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         "event_threshold": args.event_threshold,
         "window_days": args.window_days,
         "progress": _progress(args),
+        "encoding": args.encoding,
     }
 
 
@@ -510,6 +525,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=1000, help="documents per batch with --stream")
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
+    run.add_argument("--overwrite", action="store_true", help="replace a non-empty --out-dir (default: refuse)")
     run.set_defaults(func=_cmd_run)
 
     suites = _subparser(sub, "suites", "the expectation suites validation runs")
@@ -529,6 +545,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(level)  # Dask sets its own loggers to INFO; their records reach this handler too
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
@@ -537,6 +555,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CANNOT_RUN
     except BrokenPipeError:  # `corpuslab ... | head` closed the pipe; not an error
         return EXIT_OK
+    except KeyboardInterrupt:  # Ctrl-C: one line, no traceback; 128 + SIGINT, as shells report it
+        print("corpuslab: interrupted; an unfinished --out-dir was not written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # a bug, not a failed check: CI must not read it as exit 1
         log.debug("unexpected error", exc_info=True)
         print(

@@ -59,6 +59,7 @@ class Options:
     window_days: int | None = None
     max_pairs_per_claim: int = MAX_PAIRS_PER_CLAIM
     batch_size: int = 1000
+    encoding: str = "utf-8"
     progress: bool | None = None
 
 
@@ -140,7 +141,12 @@ def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> I
     """Step 1: the corpus in batches, each with its first document's position; the load report is kept."""
     offset = 0
     for batch in iter_documents(
-        path, fields=options.fields, manifest=options.manifest, progress=options.progress, batch_size=options.batch_size
+        path,
+        fields=options.fields,
+        manifest=options.manifest,
+        encoding=options.encoding,
+        progress=options.progress,
+        batch_size=options.batch_size,
     ):
         report[:] = [load_report(batch)]
         batch.attrs = {}  # the report travels once, from here; not with every partition

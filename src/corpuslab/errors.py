@@ -23,5 +23,9 @@ class SuiteError(CorpusLabError, ValueError):
     """An expectation suite is missing, unreadable or invalid."""
 
 
+class OutputExistsError(CorpusLabError, FileExistsError):
+    """An output folder already holds something and may not be replaced."""
+
+
 class EngineError(CorpusLabError, RuntimeError):
     """The distributed engine could not be started or reached."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -101,6 +102,7 @@ def iter_documents(
     n_yielded = 0
     records = iter_records(sources, fields, encoding, report, covered=covered)
     for record in _progress(records, sources, progress):
+        _replace_surrogates(record, report)
         record["doc_id"] = _unique_id(record, seen, report)
         if meta is not None and record["doc_id"] in meta:
             record.update({k: v for k, v in meta[record["doc_id"]].items() if present(v)})
@@ -138,11 +140,11 @@ def _frame(records: list[dict[str, Any]], report: Report) -> pd.DataFrame:
 def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[list[Source], Path | None]:
     """List article files under ``root`` in a stable order and find the manifest."""
     manifest_path = _manifest_path(root, manifest)
-    files = sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    files = _list_files(root, report) if root.is_dir() else [root]
     base = root if root.is_dir() else root.parent
     sources = []
     for p in files:
-        name = p.relative_to(base).as_posix()
+        name = _readable_name(p.relative_to(base).as_posix(), report)
         if manifest_path is not None and p.resolve() == manifest_path.resolve():
             continue
         if any(part.startswith(".") for part in p.relative_to(base).parts) or p.name in _IGNORED_NAMES:
@@ -161,6 +163,52 @@ def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[
             continue
         sources.append(Source(p, name, fmt, is_gzip))
     return sources, manifest_path
+
+
+def _list_files(root: Path, report: Report) -> list[Path]:
+    """Every file under ``root`` (symlinked folders are not entered: they may loop), in a stable order.
+
+    A folder that cannot be listed and a link to a missing file are reported, never passed over.
+    """
+
+    def unlisted(error: OSError) -> None:
+        where = Path(error.filename or root)
+        if not _is_hidden(where, root):
+            name = _readable_name(where.relative_to(root).as_posix() if where != root else ".", report)
+            report.add(name, "unreadable", f"cannot list the folder ({error.strerror}); check its permissions.")
+
+    files = []
+    for folder, subfolders, names in os.walk(root, onerror=unlisted):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))  # .git is never read: skip its walk
+        for n in names:
+            path = Path(folder) / n
+            if path.is_file():
+                files.append(path)
+            elif path.is_symlink() and not path.exists() and not _is_hidden(path, root):
+                name = _readable_name(path.relative_to(root).as_posix(), report)
+                report.add(name, "unreadable", f"link to a missing file ({os.readlink(path)}); fix or remove the link.")
+    return sorted(files)
+
+
+def _is_hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _readable_name(name: str, report: Report) -> str:
+    """The name a file is reported and identified under: a name that is not UTF-8 gets U+FFFD for each bad byte."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(name)
+        fixed = raw.decode("utf-8", "replace")
+        report.add(
+            fixed,
+            "bad_file_name",
+            f"file name {raw!r} is not valid UTF-8; loaded as {fixed!r}. Rename the file with UTF-8 characters.",
+            severity="warning",
+        )
+        return fixed
+    return name
 
 
 def _read_manifest(path: Path, encoding: str) -> dict[str, dict[str, Any]]:
@@ -192,22 +240,59 @@ def _progress(
 
 
 def _unique_id(record: dict[str, Any], seen: dict[str, int], report: Report) -> str:
-    """Keep every document: a repeated id gets a ``~N`` suffix and a report line."""
+    """Keep every document under an id no other document has: a taken id gets ``~N`` and a report line.
+
+    ``seen`` holds every id given so far (real or renamed) with the last suffix tried for it, so a
+    rename never takes an id that a later file uses for real: that later document is renamed in turn.
+    """
     doc_id = str(record["doc_id"])
-    count = seen.get(doc_id, 0) + 1
-    seen[doc_id] = count
-    if count == 1:
+    if doc_id not in seen:
+        seen[doc_id] = 1
         return doc_id
-    new_id = f"{doc_id}~{count}"
+    count = seen[doc_id]
+    new_id = doc_id
+    while new_id in seen:
+        count += 1
+        new_id = f"{doc_id}~{count}"
+    seen[doc_id] = count
+    seen[new_id] = 1
     report.add(
         record["path"],
         "duplicate_id",
-        f"doc_id {doc_id!r} already used; loaded as {new_id!r}. Give every article its own id.",
+        f"doc_id {doc_id!r} already used (by an earlier document or an earlier rename); loaded as {new_id!r}. "
+        "Give every article its own id.",
         line=record["line"],
         doc_id=new_id,
         severity="warning",
     )
     return new_id
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(record: dict[str, Any], report: Report) -> None:
+    """Replace each lone surrogate (an escaped half of a character pair in JSON) by U+FFFD, and report it.
+
+    No file can hold one as text, so tables with it could not be written; one character for one keeps
+    every offset.
+    """
+    bad = [k for k, v in record.items() if isinstance(v, str) and _SURROGATE.search(v)]
+    if not bad:
+        return
+    where = _SURROGATE.search(record["text"]) if "text" in bad else None
+    for key in bad:
+        record[key] = _SURROGATE.sub("\ufffd", record[key])
+    report.add(
+        record["path"],
+        "lone_surrogate",
+        f"half of a UTF-16 character pair in {', '.join(bad)}"
+        + (f" (first at character {where.start()} of the text)" if where else "")
+        + "; loaded with U+FFFD in its place. Fix the escape (e.g. \\ud83d\\udfe0) in the source.",
+        line=record["line"],
+        doc_id=record.get("doc_id"),
+        severity="warning",
+    )
 
 
 def _finish_record(record: dict[str, Any], report: Report) -> None:

@@ -16,7 +16,7 @@ from typing import Literal
 
 import pandas as pd
 
-from corpuslab import schema, store
+from corpuslab import outdir, schema, store
 from corpuslab.compare import Linking, Tolerances
 from corpuslab.engines import LocalEngine, Options, resolve_aliases, run_stages
 from corpuslab.errors import EngineError
@@ -47,9 +47,18 @@ class PipelineResult:
                  "load_report")  # fmt: skip
         return {**{name: getattr(self, name) for name in order}, **self.extra}
 
-    def write(self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet") -> list[Path]:
-        """Write every table to ``folder/<name>.<fmt>``; return the paths written."""
-        return [store.write_table(frame, Path(folder) / f"{name}.{fmt}") for name, frame in self.tables().items()]
+    def write(
+        self, folder: str | Path, *, fmt: Literal["parquet", "csv"] = "parquet", overwrite: bool = False
+    ) -> list[Path]:
+        """Write every table to ``folder/<name>.<fmt>``; return the paths written.
+
+        The tables go to a staging folder moved into place when complete (:mod:`corpuslab.outdir`);
+        a non-empty ``folder`` is replaced only with ``overwrite=True``.
+        """
+        with outdir.output_folder(folder, fmt=fmt, overwrite=overwrite) as staging:
+            for name, frame in self.tables().items():
+                store.write_table(frame, staging / f"{name}.{fmt}")
+        return [Path(folder) / f"{name}.{fmt}" for name in self.tables()]
 
 
 def run_pipeline(
@@ -66,6 +75,7 @@ def run_pipeline(
     scheduler: str | None = None,
     n_workers: int = 2,
     batch_size: int | None = None,
+    encoding: str = "utf-8",
     progress: bool | None = None,
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
@@ -84,7 +94,7 @@ def run_pipeline(
     """
     options = Options(
         fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
-        event_threshold=event_threshold, window_days=window_days, progress=progress,
+        event_threshold=event_threshold, window_days=window_days, progress=progress, encoding=encoding,
         batch_size=batch_size or (200 if engine == "dask" else 1000),
     )  # fmt: skip
     if engine == "dask":
@@ -114,16 +124,10 @@ def result_of(tables: dict[str, pd.DataFrame], *, manifest_outlets: set[str] | N
 
 def read_pipeline(folder: str | Path) -> PipelineResult:
     """Read the tables ``run_pipeline(...).write(folder)`` or :func:`corpuslab.stream.stream_pipeline` wrote."""
-    folder = Path(folder)
-    frames = {}
-    for name in schema.TABLES:
-        candidates = [folder / f"{name}.parquet", folder / f"{name}.csv", folder / name]  # a file, or a folder of parts
-        found = next((c for c in candidates if c.exists()), None)
-        frames[name] = store.read_table(found) if found else schema.empty(name)
+    _, frames = outdir.read_tables(folder, list(schema.TABLES))  # one format; a streamed run only if finished
     return PipelineResult(**frames)
 
 
 def is_pipeline_folder(path: str | Path) -> bool:
     """Whether ``path`` holds written pipeline tables rather than a corpus."""
-    folder = Path(path)
-    return (folder / "claims").is_dir() or any((folder / f"claims.{ext}").is_file() for ext in ("parquet", "csv"))
+    return outdir.holds_tables(path)

@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import warnings
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -119,7 +120,7 @@ _EMPTY = "file is empty; remove it or add its text."
 def _read_bytes(source: Source, report: Report) -> bytes | None:
     try:
         raw = gzip.decompress(source.path.read_bytes()) if source.is_gzip else source.path.read_bytes()
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         report.add(source.name, "unreadable", f"cannot read file ({exc}); check permissions or re-create the file.")
         return None
     if not raw.strip():
@@ -145,7 +146,8 @@ def _decode(source: Source, raw: bytes, encoding: str, report: Report) -> str | 
         report.add(
             source.name,
             "undecodable",
-            f"byte {exc.start} is not valid {encoding}; re-save the file as {encoding} or pass encoding=...",
+            f"byte {exc.start} is not valid {encoding}; re-save the file as {encoding} "
+            "or pass --encoding (encoding=... in Python)",
             line=line,
         )
         return None
@@ -197,7 +199,7 @@ def _jsonl_records(source: Source, fields: FileKeys, encoding: str, report: Repo
                         source.name,
                         "undecodable",
                         f"byte {exc.start} of the line is not valid {encoding}; "
-                        f"re-save the file as {encoding} or pass encoding=...",
+                        f"re-save the file as {encoding} or pass --encoding (encoding=... in Python)",
                         line=number,
                     )
                     continue
@@ -207,7 +209,7 @@ def _jsonl_records(source: Source, fields: FileKeys, encoding: str, report: Repo
                 record = _json_record(source, line, fields, number, report)
                 if record is not None:
                     yield record
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
         report.add(
             source.name,
             "unreadable",
@@ -226,7 +228,7 @@ def _json_record(source: Source, line: str, fields: FileKeys, number: int, repor
         report.add(
             source.name,
             "malformed_json",
-            f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove the line",
+            f"not valid JSON (column {exc.colno}: {exc.msg.removesuffix(' at')}); fix or remove the line",
             line=number,
         )
         return None
@@ -254,17 +256,25 @@ def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) ->
     if fields.text_key(header) is None:
         report.add(source.name, "missing_field", fields.missing_text(header), line=1)
         return
+    has_rows = False
+    # Doubled quotes inside a field keep the count even: an odd count means a quote is never closed.
+    is_quote_open = text.count('"') % 2 == 1
     while True:
         number = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
+            if not has_rows:
+                report.add(source.name, "empty_file", "CSV has a header but no rows; add rows or remove the file")
             return
         except csv.Error as exc:
             report.add(source.name, "malformed_csv", f"row cannot be parsed ({exc}); fix its quoting", line=number)
             continue
         if not any(v.strip() for v in values):
             continue
+        has_rows = True
+        if is_quote_open and reader.line_num > number:
+            _report_swallowed_rows(source, values, len(header), number, report)
         if len(values) != len(header):
             report.add(
                 source.name,
@@ -276,6 +286,22 @@ def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) ->
         record = _row_record(source, dict(zip(header, values, strict=True)), fields, number, report)
         if record is not None:
             yield record
+
+
+def _report_swallowed_rows(source: Source, values: list[str], n_columns: int, number: int, report: Report) -> None:
+    """Warn when a quoted field spans lines that read as rows of their own: a closing quote is likely missing."""
+    for value in values:
+        for inner in value.splitlines()[1:]:
+            if inner.strip() and len(next(csv.reader([inner]), [])) == n_columns:
+                report.add(
+                    source.name,
+                    "malformed_csv",
+                    f"a quoted field opened on this row runs over later lines that look like rows ({inner[:40]!r}); "
+                    "loaded as one document. Add the missing closing quote (or quote the field's line breaks)",
+                    line=number,
+                    severity="warning",
+                )
+                return
 
 
 def _row_record(

@@ -235,7 +235,9 @@ def _blingfire_spans(chunk: str) -> list[tuple[int, int]]:
     import blingfire
     import numpy as np
 
-    data = chunk.encode("utf-8")
+    # A lone surrogate (from an escaped JSON string) cannot be UTF-8: "replace" writes one byte for it,
+    # so the byte-to-character map below still counts it as one character.
+    data = chunk.encode("utf-8", "replace")
     size = len(data) * 2 + 16
     out = ctypes.create_string_buffer(size)
     starts, ends = (ctypes.c_int32 * size)(), (ctypes.c_int32 * size)()

@@ -33,7 +33,7 @@ from typing import Literal
 
 import pandas as pd
 
-from corpuslab import schema
+from corpuslab import outdir, schema
 from corpuslab.compare import (
     Events,
     Linking,
@@ -99,9 +99,14 @@ def stream_pipeline(
     linking: Linking | None = None,
     event_threshold: float | None = None,
     window_days: int | None = None,
+    overwrite: bool = False,
+    encoding: str = "utf-8",
     progress: bool | None = None,
 ) -> StreamSummary:
     """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
+
+    The parts go to a staging folder moved to ``out_dir`` with a completion marker when the run ends
+    (:mod:`corpuslab.outdir`); a non-empty ``out_dir`` is replaced only with ``overwrite=True``.
 
     Returns
     -------
@@ -110,15 +115,23 @@ def stream_pipeline(
     """
     options = Options(
         fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
-        event_threshold=event_threshold, window_days=window_days, batch_size=batch_size, progress=False,
+        event_threshold=event_threshold, window_days=window_days, batch_size=batch_size, encoding=encoding,
+        progress=False,
     )  # fmt: skip
     alias_table = resolve_aliases(path, aliases)
-    tables = _Parts(Path(out_dir))
+    with outdir.output_folder(out_dir, fmt="parts", overwrite=overwrite) as staging:
+        tables = _Parts(staging)
+        verdicts = _stream(path, tables, alias_table, options, progress)
+    log.info("stream: %s", tables.counts)
+    return StreamSummary(Path(out_dir), tables.counts, verdicts)
+
+
+def _stream(path: str | Path, tables: _Parts, alias_table: Aliases, options: Options, progress: bool | None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
     scratch = _Parts(work)
     try:
         features, report = _first_pass(path, tables, scratch, alias_table, options, progress)
-        events = corpus_events(features, threshold=event_threshold, window_days=window_days)
+        events = corpus_events(features, threshold=options.event_threshold, window_days=options.window_days)
         tables.write("events", events.table)
         n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
         for statements in scratch.read("statements"):
@@ -130,8 +143,7 @@ def stream_pipeline(
         tables.write("load_report", report)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    log.info("stream: %s", tables.counts)
-    return StreamSummary(Path(out_dir), tables.counts, verdicts)
+    return verdicts
 
 
 def _first_pass(

@@ -83,6 +83,8 @@ Problem = Literal[
     "unsupported_format",
     "manifest_unmatched",
     "html_no_text",
+    "lone_surrogate",
+    "bad_file_name",
 ]
 PROBLEMS: tuple[str, ...] = get_args(Problem)
 

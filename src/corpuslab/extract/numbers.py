@@ -12,6 +12,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 
 from corpuslab.extract.lexicon import FRACTIONS, MAGNITUDES, SMALL, TENS, VAGUE
@@ -21,8 +22,12 @@ _CARDINAL = "(?:" + "|".join(_CARDINAL_WORDS) + ")"
 _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
 _SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
 
-# Digits: 1,234,567.89 / 38 / .5 ; never glued to a letter or digit before (G20, A320, 3.5.1).
-DIGITS = r"(?<![\w.,/])(?<![\w][-–])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?!\.\d)"
+# Digits: 1,234,567.89 / 38 / 38,5 / 1\u00a0200 ; never glued to a letter or digit before (G20, A320, 3.5.1).
+DIGITS = (
+    r"(?<![\w.,/])(?<![\w][-–])(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:[\u00a0\u202f\u2009'’,]\d{3})+(?!\d)"
+    r"|\d+,\d{1,2}(?!\d)|\d+)"
+    r"(?:[.,]\d+)?(?!\.\d)"
+)
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
 SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
 # Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
@@ -40,15 +45,22 @@ NUMERAL = re.compile(
 )
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
+_DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")  # "1.234,5", "38,5"
+_GROUP_MARKS = str.maketrans("", "", "\u00a0\u202f\u2009'’")
 
 
-def parse_digits(surface: str) -> tuple[float, float]:
-    """Return the value and half the step of the last written digit."""
+def parse_digits(surface: str) -> tuple[float, float] | None:
+    """Return the value and half the step of the last written digit; None if the value is not finite."""
+    surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands
+    elif _DECIMAL_COMMA.fullmatch(surface):
+        surface = surface.replace(".", "").replace(",", ".")  # European style: "38,5 bcm"
     clean = surface.replace(",", "")
     decimals = len(clean.split(".", 1)[1]) if "." in clean else 0
-    return float(clean), 0.5 * 10.0**-decimals
+    value = float(clean)
+    # A numeral of 309 digits or more overflows to inf: no figure, rather than an infinite one.
+    return (value, 0.5 * 10.0**-decimals) if math.isfinite(value) else None
 
 
 def parse_words(surface: str) -> float | None:

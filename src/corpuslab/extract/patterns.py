@@ -56,10 +56,22 @@ def _trie(words: set[str]) -> str:
 
 # --- finding numerals --------------------------------------------------------------------------
 
-_DIGITS_BODY = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?(?![.,]\d)(?!/\d)"
+# Thousands grouped by commas, by dots (two groups or more), by a no-break, narrow or thin space or an
+# apostrophe ("1\u00a0200\u00a0000", "1'200'000"); a decimal comma after dot groups ("1.234,5") or
+# before one or two digits ("38,5", which cannot be a thousands group). An ordinary space never groups:
+# "in 2019 200 people" is two numbers.
+_DIGITS_BODY = (
+    r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2})?(?!\d)"
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+,\d{1,2}(?![\d,])"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)(?![.,]\d)(?!/\d)"
+)
 # Scanning is split in two because one alternation of digits and words is ten times slower: digit runs
 # (a pattern that starts with \d is found by a fast scan) and number words (a prefix trie).
 DIGIT_RUN = re.compile(_DIGITS_BODY)
+# "220,00 deaths" in English news is a typo for 220,000: two digits after a comma are decimals only in
+# a text written European style (a one-digit decimal comma, or dots that group thousands).
+_TWO_DECIMALS = re.compile(r"\d+,\d\d")
+_EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
     r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several"}) + r"\b", re.IGNORECASE
 )
@@ -85,6 +97,7 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
     """
     words = _word_numerals(text)
     word = next(words, None)
+    is_european = None
     for m in DIGIT_RUN.finditer(text):
         start = m.start()
         while word is not None and word[0] < start:
@@ -93,6 +106,10 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
         before = text[start - 1] if start else " "
         if before.isalnum() or before in "_.,/":
             continue
+        if _TWO_DECIMALS.fullmatch(m.group()):
+            is_european = bool(_EUROPEAN.search(text)) if is_european is None else is_european
+            if not is_european:
+                continue
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
         if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue
@@ -179,7 +196,12 @@ CURRENCY_BEFORE = re.compile(
     + "|".join(re.escape(s) for s in sorted([*units.CURRENCY_SYMBOLS, *units.ISO_CURRENCIES], key=len, reverse=True))
     + r")\s?$"
 )
-BOUND_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<bound>{_alternation(list(BOUNDS_BEFORE))})\s*$", re.IGNORECASE)
+# The look-ahead on first letters rejects most positions at once: tried at every position of the left
+# window, the bare alternation cost more than the rest of a figure's reading on digit-dense text.
+_BOUND_FIRST = "".join(sorted({re.escape(w[0]) for w in BOUNDS_BEFORE}))
+BOUND_BEFORE = re.compile(
+    rf"(?:^|(?<=[^\w]))(?=[{_BOUND_FIRST}])(?P<bound>{_alternation(list(BOUNDS_BEFORE))})\s*$", re.IGNORECASE
+)
 OPENER = re.compile(r"(?:^|(?<=\W))(?P<opener>between|from|range\s+of|ranging\s+from)\s+$", re.IGNORECASE)
 RANGE_CONNECTOR = re.compile(r"(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?P<cur>US\$|\$|€|£|¥|₽)?")
 ADDITIVE_BEFORE = re.compile(r"\b(?P<word>additional|another|extra|further|added)\s+$", re.IGNORECASE)
@@ -206,7 +228,7 @@ DATES = re.compile(
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"
 )
-# Spans that hold digits but no figure: clock times, phone numbers, addresses of web pages.
+# Spans that hold digits but no figure: clock times, phone numbers, codes, addresses of web pages.
 BLOCKED = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
     r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
@@ -215,10 +237,26 @@ BLOCKED = re.compile(
     r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
-    r"|https?://\S+|\bwww\.\S+|\b[\w.+-]+@[\w-]+\.[\w.]+"
-    r"|\b[\w-]+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?",
+    # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
+    # range; an ISO date is left to DATES. Starting only where the chain starts keeps the scan linear.
+    r"|(?<![\w.,/–-])(?!(?:1[89]|2[01])\d\d-[01]\d-[0-3]\d(?![\d–-]))\d++(?:[-–]\d++){2,}+"
+    r"|https?://\S+|\bwww\.\S+"
+    # An e-mail or a bare web address starts only where its run of name characters starts: tried
+    # from every word boundary inside the run (as \b allowed), each try rescanned the rest of the
+    # run, quadratic on "1-2-3-..." or "a.b.c...". The leading [.+-]* is not blocked (see
+    # blocked_spans), so the blocked span still begins at the run's first word character.
+    r"|(?<![\w.+-])[.+-]*(?P<email>\w[\w.+-]*+@[\w-]++\.[\w.]+)"
+    r"|(?<![\w-])-*(?P<site>\w[\w-]*+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?)",
     re.IGNORECASE,
 )
+
+
+def blocked_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the ``(start, end)`` of every clock time, phone number, score, code, web or e-mail address."""
+    for m in BLOCKED.finditer(text):
+        yield m.span(m.lastgroup) if m.lastgroup else m.span()
+
+
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).
 SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[.,]\d|\s*(?:%|per\s*cent|percent)(?!\w))")
 # "for a year", "a day later": one unit of time written with an article.

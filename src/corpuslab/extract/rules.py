@@ -52,7 +52,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     """
     if not isinstance(text, str):
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
-    blocked = [m.span() for m in P.BLOCKED.finditer(text)]
+    blocked = list(P.blocked_spans(text))
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
     blocked.sort()
     phrases = [*_find_dates(text, blocked), *_find_multiplies(text), *_find_article_durations(text)]
@@ -72,7 +72,9 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
             continue
         consumed = max(consumed, reading.end)
         if reading.kind is not None and reading.rule != "from_value":
-            figures.append(_figure(text, reading))
+            figure = _figure(text, reading)
+            if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
+                figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     found = sorted([*figures, *_without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
     _name_subjects(text, found, sentences)

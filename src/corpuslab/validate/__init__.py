@@ -101,6 +101,23 @@ def load_suites(suites_dir: str | Path | None = None, *, suite: str | None = Non
     return [_read_suite(p) for p in paths]
 
 
+def _check_shapes(path: Path, raw: dict[str, Any]) -> None:
+    """Name the file and the expectation whose JSON has the wrong shape, before anything reads into it."""
+    if not isinstance(raw.get("meta", {}), dict):
+        raise SuiteError(f"{path}: the suite's 'meta' must be an object (or left out), not {raw['meta']!r}.")
+    for i, expectation in enumerate(raw["expectations"]):
+        where = f"{path}: expectation #{i}"
+        if not isinstance(expectation, dict):
+            raise SuiteError(f"{where} must be an object with 'type', 'kwargs' and 'meta', not {expectation!r}.")
+        if not isinstance(expectation.get("type"), str):
+            raise SuiteError(f"{where} needs a 'type' naming a Great Expectations expectation.")
+        for key in ("kwargs", "meta"):
+            if not isinstance(expectation.get(key) or {}, dict):
+                raise SuiteError(
+                    f"{where} ({expectation['type']}): {key!r} must be an object, not {expectation[key]!r}."
+                )
+
+
 def _read_suite(path: Path) -> Suite:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -112,7 +129,8 @@ def _read_suite(path: Path) -> Suite:
         raise SuiteError(f"{path}: a suite is an object with a list of 'expectations'.")
     from corpuslab.validate import derived
 
-    table = raw.get("meta", {}).get("table", path.stem)
+    _check_shapes(path, raw)
+    table = (raw.get("meta") or {}).get("table", path.stem)
     if table not in derived.CHECKED_TABLES:
         raise SuiteError(f"{path}: meta.table {table!r} is not one of {sorted(derived.CHECKED_TABLES)}.")
     names = [(e.get("meta") or {}).get("name", e.get("type")) for e in raw["expectations"]]
