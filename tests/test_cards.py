@@ -31,7 +31,7 @@ def test_seed_cards_put_conflicts_first_and_cover_every_source(seed_result: corp
     multi = seed_result.claims[seed_result.claims["n_sources"] >= 2]
     assert len(cards) == cards.n_matching == len(multi)
     assert cards.claims["verdict"].iloc[0] == "conflicting"
-    assert cards.claims["subject"].iloc[0] == "Power of Siberia 1"
+    assert cards.claims["subject"].iloc[0].startswith("Power of Siberia 1")
     for claim in cards.claims.itertuples(index=False):
         shown = cards.statements[cards.statements["claim_id"] == claim.claim_id]
         assert shown["source"].nunique() == claim.n_sources

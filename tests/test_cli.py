@@ -159,4 +159,4 @@ def test_a_streamed_run_exits_like_an_in_memory_one(tmp_path: Path) -> None:
     partly = _jsonl(tmp_path / "partly.jsonl", [{"doc_id": "kept", "text": ARTICLE}, {"doc_id": "lost", "text": ""}])
     argv = ["run", str(partly), "--stream", "--out-dir", str(tmp_path / "out2")]
     assert _run(argv)[0] == EXIT_OK
-    assert _run([*argv, "--fail-on", "load-errors"])[0] == EXIT_FAILED
+    assert _run([*argv, "--overwrite", "--fail-on", "load-errors"])[0] == EXIT_FAILED

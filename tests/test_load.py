@@ -192,8 +192,8 @@ def _report_by_problem(documents: pd.DataFrame) -> dict[str, list[str]]:
 
 def test_common_key_names_are_read_and_each_guess_is_reported(tmp_path: Path) -> None:
     rows = [
-        {"id": "a1", "date": "2025-09-02", "source": "Wire", "headline": "Gas deal", "body": ARTICLE, "event_id": 7},
-        {"id": "a2", "date": "2025-09-03", "source": "Daily", "headline": "Pipeline", "body": ARTICLE, "event_id": 7},
+        {"id": "a1", "date": "2025-09-02", "source": "Wire", "headline": "Gas deal", "body": ARTICLE, "category": 7},
+        {"id": "a2", "date": "2025-09-03", "source": "Daily", "headline": "Pipeline", "body": ARTICLE, "category": 7},
     ]
     (tmp_path / "renamed.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     docs = corpuslab.load_documents(tmp_path, progress=False)
@@ -213,7 +213,7 @@ def test_common_key_names_are_read_and_each_guess_is_reported(tmp_path: Path) ->
         "no row has a key for the url (looked for 'url', 'link'); documents load without an address. "
         "Name its key with fields=Fields(url=...)."
     ]
-    assert len(found["unused_field"]) == 1 and "'event_id'" in found["unused_field"][0]
+    assert len(found["unused_field"]) == 1 and "'category'" in found["unused_field"][0]
 
 
 def test_without_id_or_date_keys_the_report_says_which_option_to_pass(tmp_path: Path) -> None:

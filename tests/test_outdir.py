@@ -10,7 +10,7 @@ import pytest
 
 import corpuslab
 from corpuslab import outdir
-from corpuslab.cli import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_OK, main
+from corpuslab.cli import EXIT_CANNOT_RUN, EXIT_INTERRUPTED, EXIT_NO_DOCUMENTS, EXIT_OK, main
 from corpuslab.errors import InputFormatError, OutputExistsError
 from corpuslab.stream import stream_pipeline
 
@@ -98,7 +98,7 @@ def test_ctrl_c_exits_130_with_one_line(
 
 def test_encoding_option_reads_a_cp1252_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "a.txt").write_bytes("Caf\xe9 exports were 38 bcm.".encode("cp1252"))
-    assert main(["load", str(tmp_path), "--no-progress"]) == EXIT_OK
+    assert main(["load", str(tmp_path), "--no-progress"]) == EXIT_NO_DOCUMENTS  # the only file did not decode
     assert "--encoding" in capsys.readouterr().err  # the undecodable row says what to pass
     out = tmp_path / "docs.csv"
     assert main(["load", str(tmp_path), "--encoding", "cp1252", "--out", str(out), "--no-progress"]) == EXIT_OK

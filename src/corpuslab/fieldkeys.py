@@ -32,8 +32,8 @@ _WITHOUT = {
     "published": "documents load without a date",
     "outlet": "documents load without an outlet (each counts as a source of its own)",
     "url": "documents load without an address",
-    "event": "events are found by clustering the documents",
 }
+# The event id is optional by design (events are found by clustering), so its absence is not reported.
 _LABEL = {"text": "text", "doc_id": "id", "title": "title", "published": "date", "outlet": "outlet", "url": "url", "event": "event id"}
 
 
@@ -115,7 +115,7 @@ class FileKeys:
                 severity="warning",
             )
         for attr, n in self.missing.items():
-            if attr == "text" or attr in self.covered:  # a row without text is an error of its own
+            if attr not in _WITHOUT or attr in self.covered:  # a row without text is an error of its own
                 continue
             rows = "no row has a" if n == self.n_rows else f"{n} of {self.n_rows} rows have no"
             report.add(
@@ -130,11 +130,11 @@ class FileKeys:
             names = ", ".join(repr(k) for k in self.unused)
             first = next(iter(self.unused))
             # The example names a field some row went without (the text first), else the title.
-            lacking = next((a for a in KEY_ALIASES if self.missing.get(a) and a not in self.covered), "title")
+            lacking = next((a for a in _WITHOUT if self.missing.get(a) and a not in self.covered), "title")
             report.add(
                 path,
                 "unused_field",
-                f"keys not loaded: {names} (a document keeps only its text, id, title, date, outlet and url). "
+                f"keys not loaded: {names} (a document keeps only its text, id, title, date, outlet, url and event id). "
                 f"If one holds one of those, name it, e.g. {self.fields.option(lacking, str(first))}.",
                 line=min(self.unused.values()),
                 severity="warning",

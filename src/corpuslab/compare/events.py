@@ -24,6 +24,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections import Counter
@@ -51,6 +52,12 @@ LEAD_CHARS = 3000
 # Pairs below this similarity are never linked, so clustering only looks at plausible neighbours.
 _EDGE_FLOOR = 0.08
 _TOP_TERMS = 6
+# Undated documents are compared only with documents sharing one of their heaviest words, and a word
+# in more documents than this says nothing about an event.
+_BLOCK_TERMS = 20
+_MAX_POSTING = 200
+# Up to this many (undated x all) pairs, compare every pair: exact, and a few seconds of sparse products.
+_EXHAUSTIVE_PAIRS = 50_000_000
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
@@ -113,6 +120,10 @@ def _hasher() -> Any:
 
 def hash_terms(bags: list[list[str]]) -> sparse.csr_matrix:
     """Term counts of token lists in the shared hash space."""
+    if not bags:
+        from scipy import sparse
+
+        return sparse.csr_matrix((0, N_FEATURES))
     return _hasher().transform(bags).tocsr()
 
 
@@ -248,14 +259,45 @@ def _edges(
         lo = np.searchsorted(sorted_days, day - window, side="left")
         hi = np.searchsorted(sorted_days, day + window, side="right")
         _block_pairs(vectors, block, np.concatenate([order[lo:hi], undated]), rows, cols, sims)
-    for start in range(0, len(undated), 1000):
-        _block_pairs(vectors, undated[start : start + 1000], np.arange(vectors.shape[0]), rows, cols, sims)
+    if len(undated) * vectors.shape[0] <= _EXHAUSTIVE_PAIRS:
+        for start in range(0, len(undated), 1000):
+            _block_pairs(vectors, undated[start : start + 1000], np.arange(vectors.shape[0]), rows, cols, sims)
+    else:
+        _undated_pairs(vectors, undated, rows, cols, sims)
     if not rows:
         return np.empty(0, int), np.empty(0, int), np.empty(0)
     rows_, cols_, sims_ = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
     year_a, year_b = years[rows_], years[cols_]
     keep = np.isnan(year_a) | np.isnan(year_b) | (year_a == year_b)  # two known years apart: two happenings
     return rows_[keep], cols_[keep], sims_[keep]
+
+
+def _undated_pairs(vectors: sparse.csr_matrix, undated: np.ndarray, rows: list, cols: list, sims: list) -> None:
+    """Pairs with an undated document, blocked by shared telling words (sparse nearest neighbours without a
+    date): each document's few heaviest words index it, and only documents sharing one are compared. A word
+    in very many documents tells nothing and blocks nothing, so the work stays near-linear."""
+    postings: dict[int, list[int]] = {}
+    for r in range(vectors.shape[0]):
+        start, end = vectors.indptr[r], vectors.indptr[r + 1]
+        heaviest = vectors.indices[start:end][np.argsort(-vectors.data[start:end], kind="stable")[:_BLOCK_TERMS]]
+        for term in heaviest:
+            postings.setdefault(int(term), []).append(r)
+    is_undated = np.zeros(vectors.shape[0], dtype=bool)
+    is_undated[undated] = True
+    pairs: set[tuple[int, int]] = set()
+    for docs in postings.values():
+        if 2 <= len(docs) <= _MAX_POSTING:
+            pairs.update((a, b) for a, b in itertools.combinations(docs, 2) if is_undated[a] or is_undated[b])
+    if not pairs:
+        return
+    left, right = np.array(sorted(pairs)).T
+    for start in range(0, len(left), 100_000):
+        a, b = left[start : start + 100_000], right[start : start + 100_000]
+        similarity = np.asarray(vectors[a].multiply(vectors[b]).sum(axis=1)).ravel()
+        keep = similarity >= _EDGE_FLOOR
+        rows.extend([a[keep], b[keep]])
+        cols.extend([b[keep], a[keep]])
+        sims.extend([similarity[keep], similarity[keep]])
 
 
 def _block_pairs(
