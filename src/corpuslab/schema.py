@@ -167,6 +167,18 @@ FIGURES = Table(
         Column("value", FLOAT, "The number in the canonical `unit` (for a range, its lower end)."),
         Column("unit", STR, "Canonical unit name (see corpuslab.units.CANONICAL_UNITS)."),
         Column("unit_surface", STR, "The unit as written.", True),
+        Column(
+            "value_as_written",
+            FLOAT,
+            "The number in the unit as written, for display (`30-year`: 30; `50 bcm`: 50; `99 cents`: 99).",
+            True,
+        ),
+        Column(
+            "unit_as_written",
+            STR,
+            "The unit as written, normalised for display (`year`, `bcm`, `USD/barrel`, `cent`); empty for counts.",
+            True,
+        ),
         Column("range_low", FLOAT, "Lower end of a stated range, in `unit`.", True),
         Column("range_high", FLOAT, "Upper end of a stated range, in `unit`.", True),
         Column("bound", STR, "How the text qualifies the number.", values=vocab.BOUNDS),
@@ -195,7 +207,9 @@ CLAIMS = Table(
         Column("n_figures", INT, "Figures stating the claim."),
         Column("n_sources", INT, "Outlets (or documents without an outlet) stating it."),
         Column("n_documents", INT, "Documents stating it."),
-        Column("interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True),
+        Column(
+            "interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True
+        ),
         Column("interval_high", FLOAT, "Upper end of that interval.", True),
         Column("verdict", STR, "How the sources relate.", values=vocab.VERDICTS),
         Column("reason", STR, "One sentence naming the sources and their values, and why the verdict."),

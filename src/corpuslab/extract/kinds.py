@@ -4,6 +4,8 @@ part of a name, or nothing a reader would note.
 
 from __future__ import annotations
 
+import re
+
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import (
@@ -15,6 +17,7 @@ from corpuslab.extract.lexicon import (
     bound_of,
 )
 from corpuslab.extract.reading import Reading, is_plural, next_is_plural
+from corpuslab.extract.subject import singular
 from corpuslab.vocab import TEMPORAL_KINDS
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -22,7 +25,11 @@ _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold
 _NAME_CUES = frozenset(
     """no number nos vol page p pp chapter article section room flight route grade level phase stage season
     episode version""".split()
+    # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
+    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex".split()
 )
+# "787 Dreamliner", "iPhone 11 Pro": a number followed by a capitalised word that counts nothing is a name.
+_MODEL_AFTER = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]+)(?:\s+(?P<next>\w[\w'’-]*))?")
 
 
 def mark_year_like(text: str, r: Reading) -> None:
@@ -70,7 +77,7 @@ def _decide(text: str, r: Reading, left: str) -> None:
     if r.is_year_like and not _follows_name_cue(left):
         r.kind, r.rule = "year", "year"
         return
-    if is_name_number(text, r, left):
+    if is_name_number(text, r, left) or _is_model_name(text, r):
         return
     if (m := P.YEAR_BEFORE.search(left)) and r.group == "digits" and len(r.numeral) == 2:
         _decide_short_year(r, int(m.group("year")))  # "2016-20"
@@ -120,8 +127,23 @@ def _is_age_in_apposition(text: str, r: Reading, left: str) -> bool:
     )
 
 
+def _is_model_name(text: str, r: Reading) -> bool:
+    """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then a capitalised word that is no
+    plural and is followed by no plural ("20 Chinese firms" counts firms)."""
+    if r.group != "digits" or r.opener or r.bound != "exact" or r.negative or r.trend or r.scale != 1:
+        return False
+    m = _MODEL_AFTER.match(text, r.end)
+    if m is None:
+        return False
+    word, after = m.group("word"), m.group("next")
+    lower = word.lower()
+    if lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS or lower in FUNCTION_WORDS or is_plural(word):
+        return False
+    return not (after and (is_plural(after) or (after[0].isdigit() and after.endswith("s"))))  # "55 Saab 340s"
+
+
 def _decide_count(text: str, r: Reading) -> None:
-    if r.group == "fraction":
+    if r.group == "fraction" and r.value < 1:
         r.kind = "percent"  # "more than half of its users", "two-thirds of voters"
         return
     if m := P.HYPHEN_NOUN.match(text, r.end):
@@ -129,7 +151,7 @@ def _decide_count(text: str, r: Reading) -> None:
         if noun not in _HYPHEN_NOT_NOUNS and units.lookup(noun) is None:
             r.kind, r.noun, r.rule, r.end = "count", noun, "count", m.end()  # "two-car", "395-seat"
             return
-    plural = r.value * r.scale != 1
+    plural = r.value * r.scale != 1  # "two and a half million", "half a million people": a number or a count
     noun = noun_after(text, r.end, plural=plural)
     if noun is None and plural and (m := P.PARTITIVE.match(text, r.end)) and r.group != "vague":
         noun = noun_after(text, m.end(), plural=True)  # "two of his children"
@@ -138,8 +160,21 @@ def _decide_count(text: str, r: Reading) -> None:
         if r.rule == "quantity":
             r.rule = "count"
         _read_bound_after_noun(text, r, noun)
+        _read_per_noun(text, r, noun)
         return
     r.kind = "number"
+
+
+def _read_per_noun(text: str, r: Reading, noun: str) -> None:
+    """ "15 points per game", "3 doctors per capita": a count per something is a rate with its own unit."""
+    at = text.find(noun, r.end)
+    m = P.PER_NOUN.match(text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
+    if m is None:
+        return
+    den = (m.group("den") or m.group("per")).lower()
+    den = "person" if den in ("capita", "head") else den
+    r.kind, r.rate_unit = "rate", f"{singular(noun.split()[-1]).lower()}_per_{den}"
+    r.rule, r.end = "rate", m.end()
 
 
 def _read_bound_after_noun(text: str, r: Reading, noun: str) -> None:

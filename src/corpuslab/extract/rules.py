@@ -28,12 +28,15 @@ from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bou
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import Reading, read_rate, read_right
 from corpuslab.extract.subject import singular, subject_of
+from corpuslab.vocab import TEMPORAL_KINDS
 
 _LEFT_WINDOW = 90
 _SUBJECT_WINDOW = 300
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
+# An age written in months or weeks, in years.
+_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
 
 __all__ = ["Figure", "find_figures"]
@@ -96,6 +99,7 @@ def _read(text: str, start: int, end: int, group: str, previous: list[Figure]) -
     ):
         return r
     left = read_left(left, r)
+    _span_after_figure(text, r, start, previous)
     mark_year_like(text, r)
     if r.is_year_like:
         r.start, r.bound, r.trend, r.is_change = start, "exact", None, False  # "over 2016", "by 2025": a time
@@ -108,6 +112,21 @@ def _read(text: str, start: int, end: int, group: str, previous: list[Figure]) -
     read_tail(text, r)
     decide_kind(text, r, left)
     return r
+
+
+def _span_after_figure(text: str, r: Reading, start: int, previous: list[Figure]) -> None:
+    """ "worth $400bn over 30 years": "over" after a figure states the span it accrues over, not a bound."""
+    if r.bound_word != "over" or r.bound_start is None or not previous or r.unit_word is None:
+        return
+    unit = units.lookup(r.unit_word)
+    before = previous[-1]
+    if (
+        unit is not None
+        and unit.kind == "duration"
+        and before.kind not in ("duration", *TEMPORAL_KINDS)
+        and not text[before.end : r.bound_start].strip(" ,")
+    ):
+        r.bound, r.start = "exact", start
 
 
 def _left_window(text: str, start: int) -> str:
@@ -126,13 +145,15 @@ def _figure(text: str, r: Reading) -> Figure:
     def convert(x: float) -> float:
         return _convert(x, r, kind)[1]
 
-    if r.unit_word is not None and kind not in ("count", "age"):
+    if kind == "rate" and r.rate_unit:
+        unit_name = r.rate_unit
+    elif r.unit_word is not None and kind not in ("count", "age"):
         unit_name = _convert(1.0, r, kind)[0]
         kind = _kind_of(r, kind)
     elif kind == "age":
         unit_name = "year"
     elif kind == "currency":
-        unit_name = (r.currency or "USD") + ("_per_year" if r.period else "")
+        unit_name = (r.currency or "USD") + _money_denominator(r)
     written = r.value if r.rule in ("range", "change") else r.value * scale
     low = r.low * (scale if r.rule == "vague" else 1.0)
     high = r.high * (scale if r.rule == "vague" else 1.0)
@@ -143,7 +164,7 @@ def _figure(text: str, r: Reading) -> Figure:
         surface=text[r.start : r.end],
         rule=r.rule,
         kind=kind,
-        value=sign * convert(written),
+        value=convert(sign * written),  # sign first: -5 °F is -20.6 °C, not -(5 °F)
         unit=unit_name,
         unit_surface=unit_surface or None,
         range_low=convert(low) if not math.isnan(low) else math.nan,
@@ -155,22 +176,48 @@ def _figure(text: str, r: Reading) -> Figure:
         currency=r.currency,
         precision=abs(convert(r.precision * scale) - convert(0.0)),
         noun=r.noun,
+        value_as_written=sign * written,
+        unit_as_written=_unit_as_written(r, kind),
         consumed=r.end,
     )
+
+
+def _money_denominator(r: Reading) -> str:
+    """ "_per_barrel" for a price per barrel, "_per_year" for money per period (annualised), else ""."""
+    if r.per_unit:
+        return f"_per_{r.per_unit}"
+    return "_per_year" if r.period else ""
+
+
+def _unit_as_written(r: Reading, kind: str) -> str | None:
+    """The unit as written, in a normalised display form: "year", "bcm", "USD/barrel", "cent"."""
+    if kind == "currency":
+        base = r.subunit_word or r.currency or "USD"
+        per = r.per_unit or r.period
+        return f"{base}/{per}" if per else base
+    if kind == "age":
+        return r.unit_word.split()[0].rstrip("s") if r.unit_word else "year"
+    if kind == "percent":
+        return "%"
+    if r.unit_word is None:
+        return "times" if kind == "multiple" else None
+    label = units.written_label(r.unit_word)
+    return f"{label}/{r.period}" if r.period else label
 
 
 def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
     """Return ``(canonical unit, value)`` for a value written in the reading's unit."""
     if kind == "currency":
-        return (r.currency or "USD"), value / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
+        return (r.currency or "USD"), value * r.subunit / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
     if kind == "age" and r.unit_word:
-        return "year", value / 12 if "month" in r.unit_word else value
+        return "year", value * _AGE_YEARS.get(r.unit_word.split()[0].rstrip("s"), 1.0)
     word = units.lookup(r.unit_word) if r.unit_word else None
     if word is None:
         return units.PLAIN_UNITS.get(kind, "number"), value
     if word.pint is None:
-        return units.PLAIN_UNITS[word.kind], value * units.PLAIN_FACTORS.get(units.unit_key(r.unit_word or ""), 1.0)
-    _, name, converted = units.to_canonical(value, word.pint, per=r.period)
+        factor = units.PLAIN_FACTORS.get(units.unit_key(r.unit_word or ""), 1.0)
+        return units.plain_unit(r.unit_word or "", word.kind), value * factor
+    _, name, converted = units.to_canonical(value, word.pint, per=r.period, kind=word.kind)
     return name, converted
 
 
@@ -178,7 +225,7 @@ def _kind_of(r: Reading, kind: str) -> str:
     word = units.lookup(r.unit_word or "")
     if word is None or word.pint is None or kind == "age":
         return kind
-    return units.canonical(word.pint, per=r.period)[0]
+    return units.canonical(word.pint, per=r.period, kind=word.kind)[0]
 
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
@@ -201,7 +248,11 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
         if not (1 <= month <= 12 and 0 <= day <= 31):
             continue
         value = float(year * 10000 + month * 100 + day)
-        out.append(Figure(m.start(), m.end(), m.group(), "date", "date", value, "date", consumed=m.end()))
+        out.append(
+            Figure(
+                m.start(), m.end(), m.group(), "date", "date", value, "date", value_as_written=value, consumed=m.end()
+            )
+        )
     return out
 
 
@@ -229,6 +280,8 @@ def _find_multiplies(text: str) -> list[Figure]:
                 bound=bound,
                 trend=trend,
                 is_change=is_verb,
+                value_as_written=factor,
+                unit_as_written="times",
                 consumed=m.end(),
             )
         )
@@ -262,6 +315,8 @@ def _find_article_durations(text: str) -> list[Figure]:
                 unit_surface=unit,
                 bound=bound,
                 precision=_DURATION_DAYS[unit] / 2,
+                value_as_written=1.0,
+                unit_as_written=unit,
                 consumed=end,
             )
         )
