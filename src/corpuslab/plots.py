@@ -75,19 +75,7 @@ def claim_rows(
     rows["shape"] = [_shape(b, r) for b, r in zip(rows["bound"], rows["is_range"], strict=True)]
     order = {c: i for i, c in enumerate(shown["claim_id"])}
     rows["_order"] = rows["claim_id"].map(order)
-    columns = [
-        "claim_id",
-        "claim",
-        "verdict",
-        "unit",
-        "currency",
-        "source",
-        "value",
-        "interval_low",
-        "interval_high",
-        "bound",
-        "shape",
-    ]
+    columns = ["claim_id", "claim", "verdict", "unit", "currency", "source", "value", "interval_low", "interval_high", "bound", "shape"]
     return rows.sort_values(["_order", "source"])[columns].reset_index(drop=True)
 
 
@@ -130,11 +118,7 @@ def plot_claims(
 
 def _draw_claim(ax: Axes, rows: pd.DataFrame) -> None:
     first = rows.iloc[0]
-    finite = (
-        pd.concat([rows["value"], rows["interval_low"], rows["interval_high"]])
-        .replace([np.inf, -np.inf], np.nan)
-        .dropna()
-    )
+    finite = pd.concat([rows["value"], rows["interval_low"], rows["interval_high"]]).replace([np.inf, -np.inf], np.nan).dropna()
     factor, label = display_scale(
         first["unit"],
         float(finite.abs().max() or 1.0),

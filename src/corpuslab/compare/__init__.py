@@ -199,7 +199,9 @@ def assemble_memberships(statements: pd.DataFrame, ignored: pd.DataFrame) -> pd.
     """One row per figure and role: statements with their claim, and the figures that state none."""
     stated = statements[
         ["figure_id", "doc_id", "role", "claim_id", "source", "low", "high", "subject_key", "time", "place"]
-    ].rename(columns={"time": "scope_time", "place": "scope_place", "low": "interval_low", "high": "interval_high"})
+    ].rename(
+        columns={"time": "scope_time", "place": "scope_place", "low": "interval_low", "high": "interval_high"}
+    )
     return pd.concat([stated, link_repeats(ignored, first_values(statements))], ignore_index=True)
 
 
