@@ -6,8 +6,9 @@
 Prints, per extractor: characters per second on one core (best of ``--repeat`` runs) and the
 ratio corpuslab / quantulum3; then the same on short single sentences (one ``find_figures`` call per
 sentence, where per-call overhead shows), as sentences per second; then how extraction time grows
-on adversarial input (digits and punctuation, 100 KB vs 1 MB: linear means a ratio near 10); then the peak memory of streaming
-extraction over the corpus once and four times over (flat means extraction streams).
+on adversarial input (digits and punctuation, 100 KB vs 1 MB: linear means a ratio near 10); then
+the peak memory of streaming extraction over the corpus once and four times over (flat means
+extraction streams).
 quantulum3 is a benchmark-only extra: ``pip install -e '.[bench]'``.
 """
 
