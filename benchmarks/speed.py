@@ -3,6 +3,7 @@
     python benchmarks/speed.py                 # 300 news articles (needs `python benchmarks/corpus.py fetch`)
     python benchmarks/speed.py --docs 1000 --repeat 3
 
+Times are CPU time of this process, so other work on a shared machine does not move the numbers.
 Prints, per extractor: characters per second on one core (best of ``--repeat`` runs) and the
 ratio corpuslab / quantulum3; then the same on short single sentences (one ``find_figures`` call per
 sentence, where per-call overhead shows), as sentences per second; then how extraction time grows
@@ -48,9 +49,9 @@ def _best_rate(run: Callable[[list[str]], int], texts: list[str], repeat: int) -
     chars = sum(map(len, texts))
     best, found = float("inf"), 0
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         found = run(texts)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return chars / best, found
 
 
@@ -141,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     timings = {}
     for size in (100_000, 1_000_000):
         text = _adversarial(size)
-        start = time.perf_counter()
+        start = time.process_time()
         _corpuslab([text])
-        timings[size] = time.perf_counter() - start
+        timings[size] = time.process_time() - start
     growth = timings[1_000_000] / timings[100_000]
     print(
         f"adversarial: 100 KB {timings[100_000]:.2f} s, 1 MB {timings[1_000_000]:.2f} s, "

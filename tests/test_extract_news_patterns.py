@@ -221,3 +221,19 @@ def test_day_range_is_part_of_the_date() -> None:
 )
 def test_format_as_written(value: float, unit: str | None, shown: str) -> None:
     assert units.format_as_written(value, unit) == shown
+
+
+def test_the_figure_summary_shows_figures_in_the_unit_as_written() -> None:
+    import pandas as pd
+
+    from corpuslab.extract import extract_figures
+    from corpuslab.summary import summarize_figures
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": ["They signed a 30-year contract. Brent rose to $84.50 a barrel. It pumps 1 million b/d."],
+        }
+    )
+    shown = dict(zip(*summarize_figures(extract_figures(docs))[["surface", "value"]].values.T, strict=True))
+    assert shown == {"30-year": "30 years", "$84.50 a barrel": "USD 84.5/barrel", "1 million b/d": "1 million b/d"}

@@ -448,6 +448,24 @@ def format_as_written(value: float, unit: str | None) -> str:
     return f"{number} {unit}{'s' if plural else ''}"
 
 
+def format_figure(
+    value: float,
+    unit: str,
+    *,
+    value_as_written: float | None = None,
+    unit_as_written: str | None = None,
+    currency: str | None = None,
+) -> str:
+    """Format a figure for people: in the unit it was written in when known ("30 years", "1 million b/d",
+    "USD 84.5/barrel"), else its canonical value at a readable scale (:func:`format_value`)."""
+    written = value_as_written is not None and not (
+        isinstance(value_as_written, float) and math.isnan(value_as_written)
+    )
+    if written and isinstance(unit_as_written, str) and unit_as_written:
+        return format_as_written(value_as_written, unit_as_written)
+    return format_value(value, unit, currency=currency)
+
+
 def display_scale(unit: str, magnitude: float, *, currency: str | None = None) -> tuple[float, str]:
     """Return ``(factor, label)`` to show values of about ``magnitude`` readably: ``(1e9, "bcm/y")``.
 

@@ -28,8 +28,9 @@ _NAME_CUES = frozenset(
     # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
     + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex".split()
 )
-# "787 Dreamliner", "iPhone 11 Pro": a number followed by a capitalised word that counts nothing is a name.
-_MODEL_AFTER = re.compile(r"\s+(?P<word>[A-Z][A-Za-z]+)(?:\s+(?P<next>\w[\w'’-]*))?")
+# The words after a number, up to a punctuation mark ("787 Dreamliner on time", "77 World Cup wins").
+_TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
+_MODEL_WORDS = 6  # enough for a three-word name and the two words after it
 
 
 def mark_year_like(text: str, r: Reading) -> None:
@@ -77,10 +78,12 @@ def _decide(text: str, r: Reading, left: str) -> None:
     if r.is_year_like and not _follows_name_cue(left):
         r.kind, r.rule = "year", "year"
         return
-    if is_name_number(text, r, left) or _is_model_name(text, r):
+    if is_name_number(text, r, left):
         return
     if (m := P.YEAR_BEFORE.search(left)) and r.group == "digits" and len(r.numeral) == 2:
         _decide_short_year(r, int(m.group("year")))  # "2016-20"
+        return
+    if _is_model_name(text, r):
         return
     if _is_age_in_apposition(text, r, left):
         r.kind, r.rule = "age", "age"
@@ -128,18 +131,26 @@ def _is_age_in_apposition(text: str, r: Reading, left: str) -> bool:
 
 
 def _is_model_name(text: str, r: Reading) -> bool:
-    """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then a capitalised word that is no
-    plural and is followed by no plural ("20 Chinese firms" counts firms)."""
-    if r.group != "digits" or r.opener or r.bound != "exact" or r.negative or r.trend or r.scale != 1:
+    """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then capitalised words that count
+    nothing. A plural soon after makes it a count ("77 World Cup wins", "109 Vietnamese trafficking victims"),
+    and model numbers are never written with thousands separators ("600,000 Israelis")."""
+    if r.group != "digits" or "," in r.numeral or r.opener or r.bound != "exact" or r.negative or r.trend:
         return False
-    m = _MODEL_AFTER.match(text, r.end)
-    if m is None:
+    if r.scale != 1:
         return False
-    word, after = m.group("word"), m.group("next")
-    lower = word.lower()
-    if lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS or lower in FUNCTION_WORDS or is_plural(word):
+    words: list[str] = []
+    pos = r.end
+    while len(words) < _MODEL_WORDS and (m := _TOKEN_AFTER.match(text, pos)):
+        words.append(m.group("word"))
+        pos = m.end()
+    first = words[0] if words else ""
+    lower = first.lower()
+    if not first[:1].isupper() or lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS:
         return False
-    return not (after and (is_plural(after) or (after[0].isdigit() and after.endswith("s"))))  # "55 Saab 340s"
+    if lower in FUNCTION_WORDS or is_plural(first):
+        return False
+    capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[:capitalised + 2])
 
 
 def _decide_count(text: str, r: Reading) -> None:
