@@ -150,7 +150,7 @@ def _is_model_name(text: str, r: Reading) -> bool:
     if lower in FUNCTION_WORDS or is_plural(first):
         return False
     capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
-    return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[:capitalised + 2])
+    return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[: capitalised + 2])
 
 
 def _decide_count(text: str, r: Reading) -> None:
