@@ -167,6 +167,26 @@ def test_ranges_written_with_units_signs_and_suspended_hyphens(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("The number is above 1000 and below 1500.", "above 1000 and below 1500", 1000.0, 1500.0),
+        ("There are at most 100 and at least 20 apples.", "at most 100 and at least 20", 20.0, 100.0),
+        ("It grew more than 10% but less than 40%.", "more than 10% but less than 40%", 10.0, 40.0),
+        ("The range is 20 through 100.", "20 through 100", 20.0, 100.0),
+        ("These apples cost 20~100 yen.", "20~100 yen", 20.0, 100.0),
+    ],
+)
+def test_two_bounds_joined_by_and_state_one_range(text: str, surface: str, low: float, high: float) -> None:
+    figure = _one(text, surface)
+    assert (figure.range_low, figure.range_high, figure.rule) == (low, high, "range")
+
+
+def test_bounds_of_two_different_changes_stay_apart() -> None:
+    found = find_figures("Exports rose more than 5% and imports fell less than 3%.")
+    assert [(f.surface, f.bound) for f in found] == [("more than 5%", "over"), ("less than 3%", "under")]
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "bound"),
     [
         ("The pipeline is worth $400bn over 30 years.", "30 years", "exact"),  # the span it accrues over

@@ -119,6 +119,7 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     if not m or r.is_year_like:
         return None  # "from 2013 to 2017" is two years, not a range of numbers
     conn = (m.group("suspended") or m.group("conn")).strip().lower()
+    conn = {"through": "to", "~": "-"}.get(conn, conn)  # "20 through 100", "20~100"
     opener = r.opener
     dash = conn in ("-", "–", "—")
     if (opener == "between" and conn != "and" and not dash) or (opener != "between" and conn == "and"):

@@ -215,7 +215,7 @@ BOUND_BEFORE = re.compile(rf"(?:^|(?<=[^\w]))(?P<bound>{_alternation(list(BOUNDS
 OPENER = re.compile(r"(?:^|(?<=\W))(?P<opener>between|from|range\s+of|ranging\s+from)\s+$", re.IGNORECASE)
 # "8- to 16-meter" is "8 to 16"; a second end after "to" or "and" may carry its own sign ("-18 °C to -34 °C").
 RANGE_CONNECTOR = re.compile(
-    r"(?:-\s+(?P<suspended>to)\s+|(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+))"
+    r"(?:-\s+(?P<suspended>to)\s+|(?P<conn>\s*[-–—~]\s*|\s+to\s+|\s+through\s+|\s+and\s+|\s+or\s+))"
     r"(?P<cur>US\$|\$|€|£|¥|₽)?(?:(?<=[o ])(?P<neg>[-−])(?=\d))?"
 )
 ADDITIVE_BEFORE = re.compile(r"\b(?P<word>additional|another|extra|further|added)\s+$", re.IGNORECASE)

@@ -37,6 +37,9 @@ _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
 # An age written in months or weeks, in years.
 _AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}
+_LOWER_BOUNDS = frozenset(["over", "at_least"])
+_UPPER_BOUNDS = frozenset(["under", "at_most"])
+_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
 
 __all__ = ["Figure", "find_figures"]
@@ -78,6 +81,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
             figures.append(_figure(text, reading))
     found = sorted([*figures, *_without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
+    found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
     return found
 
@@ -348,6 +352,40 @@ def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
                 after.bound = before.bound
             after.trend = after.trend or before.trend
             after.is_change = after.is_change or before.is_change
+
+
+def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "more than 10 and less than 40", "at most 100 and at least 20": a lower and an upper bound joined by
+    "and" or "but" state one range."""
+    out: list[Figure] = []
+    for figure in figures:
+        before = out[-1] if out else None
+        sides = {before.bound, figure.bound} if before else set()
+        if (
+            before is not None
+            and len(sides & _LOWER_BOUNDS) == 1
+            and len(sides & _UPPER_BOUNDS) == 1
+            and _same_measure(before, figure)
+            and math.isnan(before.range_low)
+            and math.isnan(figure.range_low)
+            and _BOUND_JOIN.fullmatch(text, before.end, figure.start)
+        ):
+            low, high = sorted((before.value, figure.value))
+            before.end = before.consumed = figure.end
+            before.surface = text[before.start : figure.end]
+            before.value, before.range_low, before.range_high = low, low, high
+            before.value_as_written = min(before.value_as_written, figure.value_as_written)
+            before.bound, before.rule = "exact", "range"
+            if figure.kind == "count":
+                before.kind, before.unit, before.noun = figure.kind, figure.unit, figure.noun  # "... 20 apples"
+            continue
+        out.append(figure)
+    return out
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    plain = ("count", "number")
+    return (a.kind, a.unit) == (b.kind, b.unit) or (a.kind in plain and b.kind in plain)
 
 
 def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None) -> None:
