@@ -140,12 +140,14 @@ class Score:
     preds_ok: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)  # predictions that match no gold item
+    unit_misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("gold", "matched", "with_unit", "unit_ok", "preds", "preds_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
         self.extras += other.extras
+        self.unit_misses += other.unit_misses
 
 
 def _canonical(value: float, spec: Spec | None) -> tuple[float | None, str | None]:
@@ -248,6 +250,8 @@ def score_case(case: Case, preds: list[Pred]) -> Score:
         if g.unit is not None:
             s.with_unit += 1
             s.unit_ok += preds[i].unit == g.unit
+            if preds[i].unit != g.unit:
+                s.unit_misses.append(f"{case.group}: {g.text!r} {g.unit} read as {preds[i].unit}")
     if case.is_exhaustive:
         s.preds, s.preds_ok = len(preds), len(used)
         s.extras += [
@@ -269,7 +273,7 @@ def corpuslab_preds(text: str) -> list[Pred]:
             values = tuple(v for v in (f.value, f.range_low, f.range_high) if not math.isnan(v))
         low = None if math.isnan(f.range_low) else f.range_low
         high = None if math.isnan(f.range_high) else f.range_high
-        unit = f.currency or f.unit
+        unit = f.unit  # money's unit is its code, with any denominator ("USD_per_year")
         out.append(Pred(f.start, f.end, f.surface, values, None if unit in ("number", "count") else unit, low, high))
     return out
 
@@ -317,6 +321,10 @@ def report(name: str, by_group: dict[str, Score], misses: int) -> dict[str, Scor
         print(f"\nfirst {misses} misses:")
         for suite in totals.values():
             for line in suite.misses[:misses]:
+                print("  " + line)
+        print(f"\nfirst {misses} matches whose unit disagrees:")
+        for suite in totals.values():
+            for line in suite.unit_misses[:misses]:
                 print("  " + line)
         print(f"\nfirst {misses} predictions that match no gold item (exhaustive suites only):")
         for suite in totals.values():

@@ -157,6 +157,8 @@ _add("length", "kilometer", "kilometres", "kilometers", "kilometre", "kilometer"
 _add("length", "meter", "metres", "meters", "metre", "meter", "m")
 _add("length", "centimeter", "centimetres", "centimeters", "centimetre", "centimeter", "cm")
 _add("length", "millimeter", "millimetres", "millimeters", "millimetre", "millimeter", "mm")
+_add("length", "micrometer", "micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron")
+_add("length", "nanometer", "nanometres", "nanometers", "nanometre", "nanometer")
 _add("length", "mile", "miles", "mile", "mi")
 _add("length", "nautical_mile", "nautical miles", "nautical mile", "nm")
 _add("length", "foot", "feet", "foot", "ft")
@@ -192,10 +194,14 @@ _add(
     "degree celsius",
     "c",
     "degrees c",
+    "celsius",
+    "centigrade",
+    "deg c",
+    "deg celsius",
     "degrees",
     "°",
 )
-_add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f")
+_add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f", "fahrenheit", "deg f", "degrees f")
 _add("data", "gigabyte", "gb", "gigabytes")
 _add("data", "terabyte", "tb", "terabytes")
 _add("data", "megabyte", "megabytes")
@@ -297,7 +303,27 @@ CURRENCY_WORDS = {
     "won": "KRW", "pesos": "MXN", "francs": "CHF", "swiss francs": "CHF", "lira": "TRY", "liras": "TRY",
     "hryvnias": "UAH", "hryvnia": "UAH", "riyals": "SAR", "rand": "ZAR", "naira": "NGN", "dirhams": "AED",
     "shekels": "ILS", "tenge": "KZT", "reais": "BRL", "baht": "THB", "ringgit": "MYR", "pounds": "GBP",
+    "us dollar": "USD", "u.s. dollar": "USD",
+    "australian dollars": "AUD", "australian dollar": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "hong kong dollars": "HKD", "hong kong dollar": "HKD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD",
+    "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
+    "chinese yuan": "CNY",
+    "japanese yen": "JPY",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "mexican pesos": "MXN", "mexican peso": "MXN",
+    "philippine pesos": "PHP",
+    "turkish lira": "TRY", "turkish liras": "TRY",
+    "south african rand": "ZAR",
+    "brazilian reais": "BRL",
+    "egyptian pounds": "EGP",
 }  # fmt: skip
+# Symbols written after the number ("10 €", "500 ₽"), as much of Europe writes money.
+SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
+                 "₴": "UAH", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC"}  # fmt: skip
 ISO_CURRENCIES = frozenset(
     """AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR IRR JPY KRW KZT MXN MYR NGN NOK NZD PHP
     PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()

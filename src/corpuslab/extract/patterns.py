@@ -153,6 +153,8 @@ CURRENCY_AFTER = re.compile(
     rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
     re.IGNORECASE,
 )
+# "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
+CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
 # "115USD", "50p": a currency code or a subunit glued to the digits.
 CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{'|'.join(sorted(units.ISO_CURRENCIES))}|p)(?![A-Za-z0-9])")
 # "$84.50 a barrel", "$3/MMBtu", "$350 per kg": what a price is quoted per.
@@ -165,7 +167,7 @@ PER_NOUN = re.compile(
     re.IGNORECASE,
 )
 AGE_AFTER = re.compile(
-    r"(?P<age>[\s-]+(?P<unit>years?|months?|weeks?)[\s-]+old\b|-(?P<unit2>year|month|week)-old"
+    r"(?P<age>[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b|-(?P<unit2>year|month|week|day)-old"
     r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
     re.IGNORECASE,
 )

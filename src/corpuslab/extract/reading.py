@@ -209,6 +209,10 @@ def read_unit(text: str, r: Reading) -> None:
         if lower == "won" and r.scale == 1:
             return  # "won" after a small number is the verb
         _set_currency(r, word, m.start("cur"), m.end())
+        return
+    if r.unit_word is None and r.currency is None and (m := P.CURRENCY_SYMBOL_AFTER.match(text, r.end)):
+        r.currency = units.SYMBOLS_AFTER[m.group("sym")]
+        r.unit_start, r.end = m.start("sym"), m.end()
 
 
 def _unit_is_plausible(text: str, m: re.Match[str], r: Reading) -> bool:

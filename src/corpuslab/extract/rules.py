@@ -36,7 +36,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
 # An age written in months or weeks, in years.
-_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25}
+_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 _LOWER_BOUNDS = frozenset(["over", "at_least"])
 _UPPER_BOUNDS = frozenset(["under", "at_most"])
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
