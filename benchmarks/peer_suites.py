@@ -68,7 +68,10 @@ UNIT_MAP: dict[str, Spec] = {
     # quantulum3 names (its gold and its predictions)
     "dollar": ("money", "USD", 1.0), "euro": ("money", "EUR", 1.0), "pound sterling": ("money", "GBP", 1.0),
     "cent": ("money", "USD", 0.01), "penny": ("money", "USD", 0.01), "dime": ("money", "USD", 0.1),
-    "yen": ("money", "JPY", 1.0), "percentage": ("plain", "percent", 1.0),
+    "yen": ("money", "JPY", 1.0), "percentage": ("plain", "percent", 1.0), "chinese yuan": ("money", "CNY", 1.0),
+    "japanese yen": ("money", "JPY", 1.0), "indian rupee": ("money", "INR", 1.0),
+    "canadian dollar": ("money", "CAD", 1.0), "australian dollar": ("money", "AUD", 1.0),
+    "swiss franc": ("money", "CHF", 1.0), "hong kong dollar": ("money", "HKD", 1.0),
     "metre": ("pint", "meter"), "kilometre": ("pint", "kilometer"), "mile": ("pint", "mile"), "inch": ("pint", "inch"),
     "foot": ("pint", "foot"), "centimetre": ("pint", "centimeter"), "millimetre": ("pint", "millimeter"),
     "pound-mass": ("pint", "pound"), "degree Celsius": ("pint", "degC"), "degree fahrenheit": ("pint", "degF"),

@@ -32,6 +32,8 @@ from corpuslab.vocab import TEMPORAL_KINDS
 
 _LEFT_WINDOW = 90
 _SUBJECT_WINDOW = 300
+# Anything that might end a sentence inside a text (a full stop, "?", "!" or a line break before more text).
+_MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
@@ -391,6 +393,8 @@ def _same_measure(a: Figure, b: Figure) -> bool:
 def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None) -> None:
     if not figures:
         return
+    if sentences is None and len(text) <= _SUBJECT_WINDOW and not _MAYBE_SENTENCE_BREAK.search(text.rstrip()):
+        sentences = [(0, len(text))]  # one short sentence: no segmenter call, whose per-call cost shows here
     if sentences is None:
         from corpuslab.segment import sentence_spans
 
