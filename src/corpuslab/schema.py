@@ -162,7 +162,7 @@ FIGURES = Table(
         Column("paragraph_index", INT, "Paragraph the figure is in."),
         Column("is_boilerplate", BOOL, "The paragraph is boilerplate; claims ignore the figure."),
         Column("is_repeat", BOOL, "The paragraph repeats earlier text; claims ignore the figure."),
-        Column("rule", STR, "The extraction rule that found the figure."),
+        Column("rule", STR, "The extraction rule that found the figure.", values=vocab.RULES),
         Column("kind", STR, "What the figure measures.", values=vocab.KINDS),
         Column("value", FLOAT, "The number in the canonical `unit` (for a range, its lower end)."),
         Column("unit", STR, "Canonical unit name (see corpuslab.units.CANONICAL_UNITS)."),

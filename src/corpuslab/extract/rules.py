@@ -44,7 +44,24 @@ _UPPER_BOUNDS = frozenset(["under", "at_most"])
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
 
-__all__ = ["Figure", "find_figures"]
+__all__ = ["RULE_EXAMPLES", "Figure", "find_figures"]
+
+# Each rule (vocab.RULES) with the kind it gives and the example it exists for: (kind, text, surface).
+RULE_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "quantity": ("volume_rate", "Russia sends 50 bcm a year to China.", "50 bcm a year"),
+    "count": ("count", "Over 20 documents were signed.", "Over 20"),
+    "rate": ("rate", "The region has 3 doctors per capita.", "3 doctors per capita"),
+    "range": ("currency", "It costs 33-35 billion euros.", "33-35 billion euros"),
+    "change": ("volume", "Exports rose from 38 to 44 bcm.", "from 38 to 44 bcm"),
+    "vague": ("count", "Thousands of people marched.", "Thousands"),
+    "age": ("age", "A 45-year-old man was arrested.", "45-year-old"),
+    "decade": ("year", "Prices peaked in the 1990s.", "1990s"),
+    "year": ("year", "The plant opened in 2019.", "2019"),
+    "ordinal": ("ordinal", "It is the 3rd largest port.", "3rd"),
+    "date": ("date", "The deal was signed on 4 February 2022.", "4 February 2022"),
+    "multiply": ("multiple", "Exports have doubled.", "doubled"),
+    "article_duration": ("duration", "The talks lasted for a year.", "a year"),
+}
 
 
 def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
