@@ -31,6 +31,7 @@ _NAME_CUES = frozenset(
 # The words after a number, up to a punctuation mark ("787 Dreamliner on time", "77 World Cup wins").
 _TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
 _MODEL_WORDS = 6  # enough for a three-word name and the two words after it
+_MODEL_WORD_MIN = 3  # shorter capitalised words after a number are unit symbols ("30 C", "0.01 Gy")
 
 
 def mark_year_like(text: str, r: Reading) -> None:
@@ -145,7 +146,9 @@ def _is_model_name(text: str, r: Reading) -> bool:
         pos = m.end()
     first = words[0] if words else ""
     lower = first.lower()
-    if not first[:1].isupper() or lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS:
+    if not first[:1].isupper() or len(first) < _MODEL_WORD_MIN or first.isupper():
+        return False  # "30 C outside", "0.01 Gy", "78 MELBOURNE": a unit symbol or a capitalised headline
+    if lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS:
         return False
     if lower in FUNCTION_WORDS or is_plural(first):
         return False
