@@ -50,6 +50,17 @@ def _one(text: str, surface: str) -> Figure:
         ("It is 90 Fahrenheit in Texas.", "90 Fahrenheit", 32.0 + 2 / 9, "degree_celsius", "temperature", 90.0, None),
         ("The gap is 16.25 nanometers.", "16.25 nanometers", 1.625e-8, "meter", "length", 16.25, "nanometer"),
         ("A 90-day-old calf was found.", "90-day-old", 90 / YEAR_DAYS, "year", "age", 90.0, "day"),
+        ("The lake holds 4 km3 of water.", "4 km3", 4e9, "cubic_meter", "volume", 4.0, "km3"),
+        ("The site covers 4km^2 of land.", "4km^2", 4e6, "square_meter", "area", 4.0, "km^2"),
+        (
+            "It weighs 2,000.45±0.01 pounds.",
+            "2,000.45±0.01 pounds",
+            2000.45 * 0.45359237,
+            "kilogram",
+            "mass",
+            2000.45,
+            "pound",
+        ),
         # subunits: the value is in the main unit, the written value in the subunit
         ("The stock fell 18 sen to close.", "18 sen", 0.18, "MYR", "currency", 18.0, "sen"),
         ("A stamp now costs 50p more.", "50p", 0.5, "GBP", "currency", 50.0, "pence"),

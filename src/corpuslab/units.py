@@ -115,6 +115,18 @@ _add("volume", "tcf", "tcf")
 _add("volume", "mmcf", "mmcf")
 _add("volume", "meter ** 3", "cubic meters", "cubic metres", "cubic meter", "cubic metre", "cu m", "m3", "m³", "cm3")
 _add("volume", "foot ** 3", "cubic feet", "cubic foot", "cu ft")
+_add("volume", "meter ** 3", "m^3")
+_add(
+    "volume",
+    "kilometer ** 3",
+    "cubic kilometres",
+    "cubic kilometers",
+    "cubic kilometre",
+    "cubic kilometer",
+    "km3",
+    "km³",
+)
+_add("volume", "kilometer ** 3", "km^3", "cu km")
 _add("volume", "oil_barrel", "barrels", "barrel", "bbl", "bbls")
 _add("volume", "liter", "litres", "liters", "litre", "liter")
 _add("volume", "gallon", "gallons", "gallon")
@@ -175,6 +187,8 @@ _add(
     "km2",
     "km²",
 )
+_add("area", "kilometer ** 2", "km^2")
+_add("area", "meter ** 2", "m^2")
 _add("area", "meter ** 2", "square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²")
 _add("area", "mile ** 2", "square miles", "square mile", "sq mi")
 _add("area", "foot ** 2", "square feet", "square foot", "sq ft")

@@ -91,7 +91,7 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
             yield word
             word = next(words, None)
         before = text[start - 1] if start else " "
-        if (before.isalnum() or before in "_.,/") and not (
+        if (before.isalnum() or before in "_.,/^") and not (
             before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
         ):
             continue
@@ -153,6 +153,8 @@ CURRENCY_AFTER = re.compile(
     rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
     re.IGNORECASE,
 )
+# "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
+PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
 # "115USD", "50p": a currency code or a subunit glued to the digits.

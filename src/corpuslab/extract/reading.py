@@ -62,6 +62,9 @@ def read_right(text: str, r: Reading) -> bool:
             exponent = int((m.group("exp") or m.group("exp2") or m.group("exp3")).replace("−", "-"))
             r.value, r.precision, r.end = r.value * 10.0**exponent, r.precision * 10.0**exponent, m.end()
             pos = r.end
+        if m := P.PLUS_MINUS.match(text, pos):
+            r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
+            pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
             return True
