@@ -59,7 +59,7 @@ def _one(text: str, surface: str) -> Figure:
             "kilogram",
             "mass",
             2000.45,
-            "pound",
+            "lb",
         ),
         # subunits: the value is in the main unit, the written value in the subunit
         ("The stock fell 18 sen to close.", "18 sen", 0.18, "MYR", "currency", 18.0, "sen"),
