@@ -297,3 +297,23 @@ def test_each_rule_finds_its_example(rule: str) -> None:
     kind, text, surface = RULE_EXAMPLES[rule]
     figure = _one(text, surface)
     assert (figure.rule, figure.kind) == (rule, kind)
+
+
+def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    suite = json.loads((Path(__file__).resolve().parents[1] / "expectations" / "figures.json").read_text("utf-8"))
+    checks = {e["meta"]["name"]: e["kwargs"] for e in suite["expectations"]}
+    texts = [
+        "Brent rose to $84.50 a barrel and gas to $3/MMBtu; rent is $3,000 per month.",
+        "He averaged 15.3 ppg; the region has 3 doctors per capita.",
+        "The engine makes 400 lb-ft, 300 PS and 100 Mbps links; the stamp costs 50p, the ticket 10 ₡.",
+    ]
+    figures = [f for text in texts for f in find_figures(text)]
+    assert len(figures) >= 8
+    for figure in figures:
+        assert re.match(checks["canonical_unit"]["regex"], figure.unit), figure.unit
+        assert figure.kind in checks["known_kind"]["value_set"]
+        assert figure.currency is None or figure.currency in checks["iso_currency"]["value_set"]

@@ -207,9 +207,7 @@ CLAIMS = Table(
         Column("n_figures", INT, "Figures stating the claim."),
         Column("n_sources", INT, "Outlets (or documents without an outlet) stating it."),
         Column("n_documents", INT, "Documents stating it."),
-        Column(
-            "interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True
-        ),
+        Column("interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True),
         Column("interval_high", FLOAT, "Upper end of that interval.", True),
         Column("verdict", STR, "How the sources relate.", values=vocab.VERDICTS),
         Column("reason", STR, "One sentence naming the sources and their values, and why the verdict."),

@@ -337,10 +337,10 @@ CURRENCY_WORDS = {
 }  # fmt: skip
 # Symbols written after the number ("10 €", "500 ₽"), as much of Europe writes money.
 SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
-                 "₴": "UAH", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC"}  # fmt: skip
+                 "₴": "UAH", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL", "₭": "LAK"}  # fmt: skip
 ISO_CURRENCIES = frozenset(
-    """AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR IRR JPY KRW KZT MXN MYR NGN NOK NZD PHP
-    PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
+    """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
+    NZD PHP PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
 )
 
 
