@@ -245,6 +245,11 @@ def test_a_capitalised_word_before_a_plural_still_counts() -> None:
     assert figure.kind == "count"
 
 
+@pytest.mark.parametrize("text", ["1e999", "It weighs 1e308 tonnes.", "5 x 10^-999 m"])
+def test_scientific_notation_beyond_news_scale_gives_no_infinite_value(text: str) -> None:
+    assert all(math.isfinite(f.value) and f.value != 0 for f in find_figures(text))
+
+
 def test_day_range_is_part_of_the_date() -> None:
     (figure,) = find_figures("The talks run Oct. 25-29 in Geneva.")
     assert (figure.surface, figure.kind) == ("Oct. 25-29", "date")

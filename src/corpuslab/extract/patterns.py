@@ -95,6 +95,8 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
             before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
         ):
             continue
+        if before in "-−+" and start >= 2 and text[start - 2] == "^":
+            continue  # "10^-3": the exponent belongs to the number before
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
         if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue

@@ -15,6 +15,10 @@ from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import IRREGULAR_PLURALS, NOT_PLURAL, STOP_WORDS
 from corpuslab.extract.numbers import vague_range
 
+# Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
+# quantity in news needs it; such a numeral is left as a code.
+MAX_EXPONENT = 30
+
 
 @dataclass
 class Reading:
@@ -58,8 +62,7 @@ def read_right(text: str, r: Reading) -> bool:
     """Read attached suffixes, scale words and the unit after the numeral; False if it is not a figure."""
     pos = r.end
     if r.group == "digits":
-        if m := P.SCIENTIFIC.match(text, pos):
-            exponent = int((m.group("exp") or m.group("exp2") or m.group("exp3")).replace("−", "-"))
+        if (m := P.SCIENTIFIC.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT:
             r.value, r.precision, r.end = r.value * 10.0**exponent, r.precision * 10.0**exponent, m.end()
             pos = r.end
         if m := P.PLUS_MINUS.match(text, pos):
@@ -100,6 +103,10 @@ def read_right(text: str, r: Reading) -> bool:
         r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
     return True
+
+
+def _exponent(m: re.Match[str]) -> int:
+    return int((m.group("exp") or m.group("exp2") or m.group("exp3")).replace("−", "-"))
 
 
 def _set_currency(r: Reading, word: str, start: int, end: int) -> None:
