@@ -103,6 +103,46 @@ def _one(text: str, surface: str) -> Figure:
         ("It produces 300 PS.", "300 PS", 300 * 735.49875, "watt", "power", 300.0, "PS"),
         ("The motor is rated at 221 kW.", "221 kW", 221_000.0, "watt", "power", 221.0, "kW"),
         ("Speeds reach 100 Mbps.", "100 Mbps", 1e8, "bit_per_second", "data_rate", 100.0, "Mbps"),
+        (
+            "There were 5 cases per 100,000 people.",
+            "5 cases per 100,000 people",
+            5e-5,
+            "case_per_person",
+            "rate",
+            5.0,
+            "case per 100,000 people",
+        ),
+        (
+            "It saw 30 deaths per million people.",
+            "30 deaths per million people",
+            3e-5,
+            "death_per_person",
+            "rate",
+            30.0,
+            None,
+        ),
+        (
+            "It had 12 deaths per 1,000 live births.",
+            "12 deaths per 1,000 live births",
+            0.012,
+            "death_per_birth",
+            "rate",
+            12.0,
+            None,
+        ),
+        # tech, car and health units
+        ("The chip runs at 2.4GHz.", "2.4GHz", 2.4e9, "hertz", "frequency", 2.4, "GHz"),
+        ("It has a 5,000mAh battery.", "5,000mAh", 18_000.0, "coulomb", "charge", 5000.0, "mAh"),
+        (
+            "The car gets 35 mpg.",
+            "35 mpg",
+            35 * 1.609344 / 3.785411784,
+            "kilometer_per_liter",
+            "fuel_economy",
+            35.0,
+            "mpg",
+        ),
+        ("Her blood sugar was 180 mg/dL.", "180 mg/dL", 1.8, "kilogram_per_cubic_meter", "concentration", 180.0, None),
         # scale letters, scale words and scientific notation
         ("There are 8 B people on Earth.", "8 B", 8e9, "count", "count", 8e9, None),
         ("Sales fell to 1mil units.", "1mil", 1e6, "count", "count", 1e6, None),
@@ -315,6 +355,8 @@ def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
         "Brent rose to $84.50 a barrel and gas to $3/MMBtu; rent is $3,000 per month.",
         "He averaged 15.3 ppg; the region has 3 doctors per capita.",
         "The engine makes 400 lb-ft, 300 PS and 100 Mbps links; the stamp costs 50p, the ticket 10 ₡.",
+        "There were 5 cases per 100,000 people and 12 deaths per 1,000 live births.",
+        "A 2.4GHz chip, a 5,000mAh battery, 35 mpg and 180 mg/dL.",
     ]
     figures = [f for text in texts for f in find_figures(text)]
     assert len(figures) >= 8

@@ -61,9 +61,16 @@ CANONICAL_UNITS: dict[str, tuple[str, str]] = {
     "duration": ("day", "day"),
     "age": ("year", "year"),
     "data_rate": ("bit_per_second", "bit / second"),
-    # Torque has the dimensions of energy: only words declared as torque reach it (see canonical's kind).
+    # Torque has the dimensions of energy, and pint's bits are dimensionless (so hertz looks like bits per
+    # second): these kinds are reached only by words declared with them (see canonical's kind).
     "torque": ("newton_meter", "newton * meter"),
+    "frequency": ("hertz", "hertz"),
+    "charge": ("coulomb", "coulomb"),
+    "fuel_economy": ("kilometer_per_liter", "kilometer / liter"),
+    "concentration": ("kilogram_per_cubic_meter", "kilogram / meter ** 3"),
 }
+# Kinds a unit word names outright (no per-period variant), whatever its dimensions.
+DECLARED_KINDS = frozenset(["torque", "frequency", "data_rate", "charge", "fuel_economy", "concentration"])
 # Kinds that become a rate kind when a time denominator follows ("50 bcm a year").
 RATE_KINDS = {"volume": "volume_rate", "mass": "mass_rate", "energy": "energy_rate"}
 PERIOD_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766.0}
@@ -225,6 +232,17 @@ _add("data", "kilobyte", "kilobytes", "kilobyte")
 _add("data_rate", "kilobit / second", "kbps", "kbit/s", "kilobits per second")
 _add("data_rate", "megabit / second", "mbps", "mbit/s", "megabits per second")
 _add("data_rate", "gigabit / second", "gbps", "gbit/s", "gigabits per second")
+_add("frequency", "hertz", "hz", "hertz")
+_add("frequency", "kilohertz", "khz", "kilohertz")
+_add("frequency", "megahertz", "mhz", "megahertz")
+_add("frequency", "gigahertz", "ghz", "gigahertz")
+_add("charge", "milliampere * hour", "mah", "milliamp-hours", "milliampere-hours")
+_add("charge", "ampere * hour", "amp-hours", "ampere-hours")
+_add("fuel_economy", "mile / gallon", "mpg", "miles per gallon")
+_add("fuel_economy", "kilometer / liter", "km/l", "kmpl", "kilometres per litre", "kilometers per liter")
+_add("concentration", "milligram / deciliter", "mg/dl")
+_add("concentration", "milligram / liter", "mg/l")
+_add("concentration", "microgram / meter ** 3", "µg/m3", "μg/m3", "µg/m³", "μg/m³", "micrograms per cubic metre")
 _add("torque", "foot * force_pound", "lb-ft", "lb ft", "lb.-ft.", "pound-feet", "pound-foot", "ft-lb", "ft lb")
 _add("torque", "newton * meter", "newton-metres", "newton-meters", "newton metres", "newton meters")
 # Rates of a counted thing per game or match (sports statistics); their unit names are in PLAIN_RATE_UNITS.
@@ -263,6 +281,7 @@ CASED_UNIT_WORDS: dict[str, UnitWord] = {
     "MB": UnitWord("megabyte", "data"),
     "kW": UnitWord("kilowatt", "power"),
     "L": UnitWord("liter", "volume"),
+    "Ah": UnitWord("ampere * hour", "charge"),
     "Mb/s": UnitWord("megabit / second", "data_rate"),
     "Gb/s": UnitWord("gigabit / second", "data_rate"),
 }
@@ -364,7 +383,7 @@ def canonical(expr: str, *, per: str | None = None, kind: str | None = None) -> 
     """
     ureg = registry()
     quantity = ureg.Quantity(1.0, expr)
-    if kind in ("torque",):
+    if kind in DECLARED_KINDS:
         name, target = CANONICAL_UNITS[kind]
         return kind, name, float(quantity.to(target).magnitude)
     # Exact dimensions first, so power (energy per time) is power, not an energy rate.

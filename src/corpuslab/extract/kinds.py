@@ -185,9 +185,15 @@ def _read_per_noun(text: str, r: Reading, noun: str) -> None:
     m = P.PER_NOUN.match(text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
     if m is None:
         return
-    den = (m.group("den") or m.group("per")).lower()
+    counted = singular(noun.split()[-1]).lower()
+    den = (m.group("den") or m.group("per") or ("birth" if "birth" in m.group().lower() else "person")).lower()
     den = "person" if den in ("capita", "head") else den
-    r.kind, r.rate_unit = "rate", f"{singular(noun.split()[-1]).lower()}_per_{den}"
+    if m.group("n"):
+        # "5 cases per 100,000 people" is 0.00005 cases per person: outlets writing per million meet it.
+        words = m.group("n").lower().split()
+        r.rate_divisor = units.SCALES[words[-1]] if words[-1] in units.SCALES else float(words[-1].replace(",", ""))
+    r.kind, r.rate_unit = "rate", f"{counted}_per_{den}"
+    r.rate_written = f"{counted} {' '.join(m.group().split())}"
     r.rule, r.end = "rate", m.end()
 
 

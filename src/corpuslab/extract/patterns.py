@@ -167,7 +167,9 @@ PER_UNIT = re.compile(
 )
 # "15 points per game" after a counted noun: a count per something, not a count.
 PER_NOUN = re.compile(
-    r"\s+(?:(?:per|a|an|each)\s+(?P<den>game|match|start)|per\s+(?P<per>capita|person|head|household))\b",
+    r"\s+(?:(?:per|a|an|each)\s+(?P<den>game|match|start)|per\s+(?P<per>capita|person|head|household)"
+    r"|(?:per|for\s+every|in\s+every)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|a\s+thousand|a\s+million|thousand|million)"
+    r"\s+(?:people|persons|residents|inhabitants|population|adults|children|births|live\s+births))\b",
     re.IGNORECASE,
 )
 AGE_AFTER = re.compile(

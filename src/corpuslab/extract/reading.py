@@ -53,6 +53,8 @@ class Reading:
     subunit: float = 1.0  # value of one written unit in the currency's main unit ("99 cents": 0.01)
     per_unit: str | None = None  # what a price is quoted per ("$84.50 a barrel": "barrel")
     rate_unit: str | None = None  # a count per something ("15 points per game": "point_per_game")
+    rate_divisor: float = 1.0  # "5 cases per 100,000 people": 100,000 people
+    rate_written: str | None = None  # "case per 100,000 people"
     bound_word: str | None = None
     bound_start: int | None = None
     range_scale: float = 1.0  # the scale written after a range's second end, which the first shares

@@ -220,6 +220,8 @@ def _unit_as_written(r: Reading, kind: str) -> str | None:
         return f"{base}/{per}" if per else base
     if kind == "age":
         return r.unit_word.split()[0].rstrip("s") if r.unit_word else "year"
+    if kind == "rate" and r.rate_written:
+        return r.rate_written
     if kind == "percent":
         return "%"
     if r.unit_word is None:
@@ -232,6 +234,8 @@ def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
     """Return ``(canonical unit, value)`` for a value written in the reading's unit."""
     if kind == "currency":
         return (r.currency or "USD"), value * r.subunit / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
+    if kind == "rate" and r.rate_unit:
+        return r.rate_unit, value / r.rate_divisor
     if kind == "age" and r.unit_word:
         return "year", value * _AGE_YEARS.get(r.unit_word.split()[0].rstrip("s"), 1.0)
     word = units.lookup(r.unit_word) if r.unit_word else None
