@@ -35,8 +35,9 @@ RECOGNIZERS = SUITES / "recognizers_en.jsonl"
 QUANTULUM = SUITES / "quantulum3_cases.jsonl"
 REL_TOL = 1e-6
 
-# A suite's unit name -> ("pint", expression) for physical units, ("money", ISO code, factor) for money
-# (cents are hundredths of the main unit), ("plain", corpuslab unit, factor) for plain units.
+# A suite's unit name -> ("pint", expression[, kind when the dimensions do not tell]) for physical units,
+# ("money", ISO code, factor) for money (cents are hundredths of the main unit), ("plain", corpuslab unit,
+# factor) for plain units.
 Spec = tuple
 UNIT_MAP: dict[str, Spec] = {
     # Recognizers-Text names
@@ -87,8 +88,8 @@ UNIT_MAP: dict[str, Spec] = {
     "watt hour": ("pint", "watt * hour"), "megawatt hour": ("pint", "megawatt * hour"),
     "british thermal unit": ("pint", "Btu"), "kilometre per hour": ("pint", "kilometer / hour"),
     "ton per day": ("pint", "tonne / day"), "nanometre": ("pint", "nanometer"), "picometre": ("pint", "picometer"),
-    "attometre": ("pint", "attometer"), "gigahertz": ("pint", "gigahertz"), "cup": ("pint", "cup"),
-    "tablespoon": ("pint", "tablespoon"), "kilobit per second": ("pint", "kilobit / second"),
+    "attometre": ("pint", "attometer"), "gigahertz": ("pint", "gigahertz", "frequency"), "cup": ("pint", "cup"),
+    "tablespoon": ("pint", "tablespoon"), "kilobit per second": ("pint", "kilobit / second", "data_rate"),
     "gigayear": ("pint", "gigayear"), "megayear": ("pint", "megayear"),
     "dollar per kilogram": ("plain", "USD_per_kilogram", 1.0), "dollar per hour": ("plain", "USD_per_year", 8766.0),
     "dozen": ("plain", "count", 12.0), "baker's dozen": ("plain", "count", 13.0),
@@ -164,7 +165,8 @@ def _canonical(value: float, spec: Spec | None) -> tuple[float | None, str | Non
     if spec[0] == "plain":
         return value * spec[2], spec[1]
     try:
-        _, name, converted = units.to_canonical(value, spec[1])
+        hint = {"kind": spec[2]} if len(spec) > 2 else {}  # only when needed: older corpuslab has no kind
+        _, name, converted = units.to_canonical(value, spec[1], **hint)
     except Exception:  # pint knows the unit, corpuslab has no kind for it (electronvolt, gigayear)
         return None, spec[1]
     return converted, name
