@@ -34,15 +34,18 @@ def summarize_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """Return one row per figure counted by the claims stage, readable: where, what, how much.
 
     Figures in boilerplate or repeated paragraphs are left out (they are in the figures table,
-    flagged). Values are shown in display units (``50 bcm/y``, ``USD 250 bn``).
+    flagged). Values are shown in the unit as written (``30 years``, ``50 bcm``, ``USD 84.5/barrel``), or
+    in display units (``50 bcm/y``, ``USD 250 bn``) when a figure has no written unit.
     """
-    from corpuslab.units import format_value
+    from corpuslab.units import format_figure
 
     kept = figures[~(figures["is_boilerplate"] | figures["is_repeat"])]
     shown = kept[["doc_id", "surface", "kind", "bound", "subject"]].copy()
+    written = kept.get("value_as_written", pd.Series([None] * len(kept), index=kept.index))
+    written_unit = kept.get("unit_as_written", pd.Series([None] * len(kept), index=kept.index))
     shown["value"] = [
-        format_value(v, u, currency=c if isinstance(c, str) else None)
-        for v, u, c in zip(kept["value"], kept["unit"], kept["currency"], strict=True)
+        format_figure(v, u, value_as_written=w, unit_as_written=wu, currency=c if isinstance(c, str) else None)
+        for v, u, w, wu, c in zip(kept["value"], kept["unit"], written, written_unit, kept["currency"], strict=True)
     ]
     shown["subject"] = shown["subject"].fillna("")
     return shown[["doc_id", "surface", "kind", "value", "bound", "subject"]].reset_index(drop=True)

@@ -43,6 +43,8 @@ DEFINITIONS = (
     # pint's "decade" is a logarithmic ratio, not ten years.
     "yr_decade = 10 * year",
     "yr_century = 100 * year",
+    # "PS" (Pferdestärke) is the metric horsepower car makers quote.
+    "PS = 735.49875 * watt",
 )
 
 # Canonical unit of each physical kind: (name used in tables, pint expression).
@@ -58,7 +60,17 @@ CANONICAL_UNITS: dict[str, tuple[str, str]] = {
     "data": ("byte", "byte"),
     "duration": ("day", "day"),
     "age": ("year", "year"),
+    "data_rate": ("bit_per_second", "bit / second"),
+    # Torque has the dimensions of energy, and pint's bits are dimensionless (so hertz looks like bits per
+    # second): these kinds are reached only by words declared with them (see canonical's kind).
+    "torque": ("newton_meter", "newton * meter"),
+    "frequency": ("hertz", "hertz"),
+    "charge": ("coulomb", "coulomb"),
+    "fuel_economy": ("kilometer_per_liter", "kilometer / liter"),
+    "concentration": ("kilogram_per_cubic_meter", "kilogram / meter ** 3"),
 }
+# Kinds a unit word names outright (no per-period variant), whatever its dimensions.
+DECLARED_KINDS = frozenset(["torque", "frequency", "data_rate", "charge", "fuel_economy", "concentration"])
 # Kinds that become a rate kind when a time denominator follows ("50 bcm a year").
 RATE_KINDS = {"volume": "volume_rate", "mass": "mass_rate", "energy": "energy_rate"}
 PERIOD_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25, "hour": 1 / 8766.0}
@@ -73,12 +85,13 @@ PLAIN_UNITS = {
     "ordinal": "ordinal",
     "date": "date",
     "year": "calendar_year",
+    "rate": "per_unit",
 }
 
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "crore": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "mil": 1e6, "t": 1e12,
 }  # fmt: skip
 
 
@@ -109,9 +122,22 @@ _add("volume", "tcf", "tcf")
 _add("volume", "mmcf", "mmcf")
 _add("volume", "meter ** 3", "cubic meters", "cubic metres", "cubic meter", "cubic metre", "cu m", "m3", "m³", "cm3")
 _add("volume", "foot ** 3", "cubic feet", "cubic foot", "cu ft")
+_add("volume", "meter ** 3", "m^3")
+_add(
+    "volume",
+    "kilometer ** 3",
+    "cubic kilometres",
+    "cubic kilometers",
+    "cubic kilometre",
+    "cubic kilometer",
+    "km3",
+    "km³",
+)
+_add("volume", "kilometer ** 3", "km^3", "cu km")
 _add("volume", "oil_barrel", "barrels", "barrel", "bbl", "bbls")
 _add("volume", "liter", "litres", "liters", "litre", "liter")
 _add("volume", "gallon", "gallons", "gallon")
+_add("volume", "milliliter", "millilitres", "milliliters", "millilitre", "milliliter", "ml")
 _add("volume", "oil_barrel / day", "b/d", "bpd", "bopd", "barrels per day", "barrels a day", "barrels/day")
 _add("volume", "mbd", "mb/d", "mbd", "mbpd", "mmb/d", "mmbd", "million b/d")
 _add("volume", "kbd", "kb/d", "kbd", "kbpd")
@@ -121,9 +147,10 @@ _add("mass", "mtpa", "mtpa", "mtpy", "mmtpa")
 _add("mass", "kilogram", "kilograms", "kilogram", "kilos", "kilo", "kg", "kgs")
 _add("mass", "gram", "grams", "gram", "g")
 _add("mass", "milligram", "milligrams", "milligram", "mg")
-_add("mass", "microgram", "micrograms", "microgram", "µg", "mcg")
+_add("mass", "microgram", "micrograms", "microgram", "µg", "μg", "mcg")
 _add("mass", "pound", "lb", "lbs")
 _add("mass", "ounce", "ounces", "ounce", "oz")
+_add("energy", "watt_hour", "wh", "watt-hours", "watt hours", "watt-hour", "watt hour")
 _add("energy", "kilowatt_hour", "kwh", "kilowatt-hours", "kilowatt hours", "kilowatt-hour", "kilowatt hour")
 _add("energy", "megawatt_hour", "mwh", "megawatt-hours", "megawatt hours", "megawatt-hour", "megawatt hour")
 _add("energy", "gigawatt_hour", "gwh", "gigawatt-hours", "gigawatt hours", "gigawatt-hour", "gigawatt hour")
@@ -143,11 +170,14 @@ _add("power", "kilowatt", "kilowatts", "kilowatt", "kw")
 _add("power", "megawatt", "megawatts", "megawatt", "mw", "mwe")
 _add("power", "gigawatt", "gigawatts", "gigawatt", "gw", "gwe")
 _add("power", "terawatt", "terawatts", "terawatt", "tw")
-_add("power", "horsepower", "horsepower", "hp")
+_add("power", "horsepower", "horsepower", "hp", "bhp")
+_add("power", "PS", "metric horsepower")
 _add("length", "kilometer", "kilometres", "kilometers", "kilometre", "kilometer", "km", "kms")
 _add("length", "meter", "metres", "meters", "metre", "meter", "m")
 _add("length", "centimeter", "centimetres", "centimeters", "centimetre", "centimeter", "cm")
 _add("length", "millimeter", "millimetres", "millimeters", "millimetre", "millimeter", "mm")
+_add("length", "micrometer", "micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron")
+_add("length", "nanometer", "nanometres", "nanometers", "nanometre", "nanometer")
 _add("length", "mile", "miles", "mile", "mi")
 _add("length", "nautical_mile", "nautical miles", "nautical mile", "nm")
 _add("length", "foot", "feet", "foot", "ft")
@@ -164,13 +194,17 @@ _add(
     "km2",
     "km²",
 )
+_add("area", "kilometer ** 2", "km^2")
+_add("area", "meter ** 2", "m^2")
 _add("area", "meter ** 2", "square metres", "square meters", "square metre", "square meter", "sq m", "m2", "m²")
 _add("area", "mile ** 2", "square miles", "square mile", "sq mi")
 _add("area", "foot ** 2", "square feet", "square foot", "sq ft")
 _add("area", "hectare", "hectares", "hectare", "ha")
 _add("area", "acre", "acres", "acre")
 _add("speed", "kilometer / hour", "km/h", "kph", "kmh", "km per hour", "kilometres per hour", "kilometers per hour")
-_add("speed", "mile / hour", "mph", "miles per hour")
+_add("speed", "kilometer / hour", "kmph", "km/hr", "kilometres an hour", "kilometers an hour")
+_add("speed", "mile / hour", "mph", "miles per hour", "miles an hour")
+_add("speed", "meter / second", "m/s", "metres per second", "meters per second")
 _add("speed", "knot", "knots", "knot")
 _add(
     "temperature",
@@ -181,14 +215,39 @@ _add(
     "degree celsius",
     "c",
     "degrees c",
+    "celsius",
+    "centigrade",
+    "deg c",
+    "deg celsius",
     "degrees",
     "°",
 )
-_add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f")
+_add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f", "fahrenheit", "deg f", "degrees f")
 _add("data", "gigabyte", "gb", "gigabytes")
 _add("data", "terabyte", "tb", "terabytes")
 _add("data", "megabyte", "megabytes")
 _add("data", "petabyte", "pb", "petabytes")
+_add("data", "exabyte", "exabytes", "exabyte")
+_add("data", "kilobyte", "kilobytes", "kilobyte")
+_add("data_rate", "kilobit / second", "kbps", "kbit/s", "kilobits per second")
+_add("data_rate", "megabit / second", "mbps", "mbit/s", "megabits per second")
+_add("data_rate", "gigabit / second", "gbps", "gbit/s", "gigabits per second")
+_add("frequency", "hertz", "hz", "hertz")
+_add("frequency", "kilohertz", "khz", "kilohertz")
+_add("frequency", "megahertz", "mhz", "megahertz")
+_add("frequency", "gigahertz", "ghz", "gigahertz")
+_add("charge", "milliampere * hour", "mah", "milliamp-hours", "milliampere-hours")
+_add("charge", "ampere * hour", "amp-hours", "ampere-hours")
+_add("fuel_economy", "mile / gallon", "mpg", "miles per gallon")
+_add("fuel_economy", "kilometer / liter", "km/l", "kmpl", "kilometres per litre", "kilometers per liter")
+_add("concentration", "milligram / deciliter", "mg/dl")
+_add("concentration", "milligram / liter", "mg/l")
+_add("concentration", "microgram / meter ** 3", "µg/m3", "μg/m3", "µg/m³", "μg/m³", "micrograms per cubic metre")
+_add("torque", "foot * force_pound", "lb-ft", "lb ft", "lb.-ft.", "pound-feet", "pound-foot", "ft-lb", "ft lb")
+_add("torque", "newton * meter", "newton-metres", "newton-meters", "newton metres", "newton meters")
+# Rates of a counted thing per game or match (sports statistics); their unit names are in PLAIN_RATE_UNITS.
+_add("rate", None, "ppg", "points per game", "rpg", "rebounds per game", "apg", "assists per game")
+_add("rate", None, "goals per game", "goals per match")
 _add("duration", "second", "seconds", "second", "secs", "sec")
 _add("duration", "minute", "minutes", "minute", "mins", "min")
 _add("duration", "hour", "hours", "hour", "hrs", "hr", "h")
@@ -214,6 +273,25 @@ _add(
 )
 _add("multiple", None, "times", "fold", "x")
 
+# Unit words whose case tells them apart from another unit ("Nm" torque, "nm" nautical miles; "PS" power,
+# "MB" megabytes): read only as written, glued or after a space.
+CASED_UNIT_WORDS: dict[str, UnitWord] = {
+    "Nm": UnitWord("newton * meter", "torque"),
+    "PS": UnitWord("PS", "power"),
+    "MB": UnitWord("megabyte", "data"),
+    "kW": UnitWord("kilowatt", "power"),
+    "L": UnitWord("liter", "volume"),
+    "Ah": UnitWord("ampere * hour", "charge"),
+    "Mb/s": UnitWord("megabit / second", "data_rate"),
+    "Gb/s": UnitWord("gigabit / second", "data_rate"),
+}
+# Canonical unit of each plain rate word (kind ``rate``).
+PLAIN_RATE_UNITS = {
+    "ppg": "point_per_game", "points per game": "point_per_game", "rpg": "rebound_per_game",
+    "rebounds per game": "rebound_per_game", "apg": "assist_per_game", "assists per game": "assist_per_game",
+    "goals per game": "goal_per_game", "goals per match": "goal_per_game",
+}  # fmt: skip
+
 # Basis points are hundredths of a percentage point.
 PLAIN_FACTORS = {"basis points": 0.01, "basis point": 0.01, "bps": 0.01, "bp": 0.01}
 
@@ -222,6 +300,34 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "Rs": "INR", "Rs.": "INR", "RMB": "CNY",
+    "RM": "MYR", "Rp": "IDR", "NT$": "TWD", "₱": "PHP",
+}  # fmt: skip
+# Letter symbols and codes that may be glued to the digits ("USD10m", "RM23.50", "Rs500"): the digits are then
+# a figure, not part of a code such as A320.
+GLUED_CURRENCY_LETTERS = frozenset(["RM", "Rp", "Rs", "RMB"])
+# Subunits: written word -> (currency, value of one in the main unit). "p" is read only glued ("50p").
+CURRENCY_SUBUNITS = {
+    "cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
+    "p": ("GBP", 0.01), "sen": ("MYR", 0.01), "kopecks": ("RUB", 0.01), "paise": ("INR", 0.01),
+}  # fmt: skip
+# What a price is quoted per ("$84.50 a barrel", "$3/MMBtu"): written word -> the name in the unit
+# (``USD_per_barrel``). Prices keep their denominator: a barrel price is compared with barrel prices.
+PER_UNITS = {
+    "barrel": "barrel", "barrels": "barrel", "bbl": "barrel",
+    "gallon": "gallon", "gal": "gallon",
+    "litre": "liter", "liter": "liter",
+    "mmbtu": "MMBtu", "million btu": "MMBtu",
+    "tonne": "tonne", "ton": "tonne", "metric ton": "tonne", "t": "tonne",
+    "kg": "kilogram", "kilogram": "kilogram", "kilo": "kilogram",
+    "lb": "pound", "pound": "pound",
+    "ounce": "ounce", "oz": "ounce", "troy ounce": "ounce",
+    "share": "share",
+    "kwh": "kilowatt_hour", "kilowatt-hour": "kilowatt_hour", "kilowatt hour": "kilowatt_hour",
+    "mwh": "megawatt_hour", "megawatt-hour": "megawatt_hour", "megawatt hour": "megawatt_hour",
+    "bushel": "bushel",
+    "square foot": "square_foot", "sq ft": "square_foot",
+    "square metre": "square_meter", "square meter": "square_meter", "sq m": "square_meter",
+    "head": "person", "person": "person", "capita": "person",
 }  # fmt: skip
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
@@ -230,10 +336,30 @@ CURRENCY_WORDS = {
     "won": "KRW", "pesos": "MXN", "francs": "CHF", "swiss francs": "CHF", "lira": "TRY", "liras": "TRY",
     "hryvnias": "UAH", "hryvnia": "UAH", "riyals": "SAR", "rand": "ZAR", "naira": "NGN", "dirhams": "AED",
     "shekels": "ILS", "tenge": "KZT", "reais": "BRL", "baht": "THB", "ringgit": "MYR", "pounds": "GBP",
+    "us dollar": "USD", "u.s. dollar": "USD",
+    "australian dollars": "AUD", "australian dollar": "AUD",
+    "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "hong kong dollars": "HKD", "hong kong dollar": "HKD",
+    "new zealand dollars": "NZD", "new zealand dollar": "NZD",
+    "singapore dollars": "SGD", "singapore dollar": "SGD",
+    "taiwan dollars": "TWD", "new taiwan dollars": "TWD",
+    "chinese yuan": "CNY",
+    "japanese yen": "JPY",
+    "indian rupees": "INR",
+    "pakistani rupees": "PKR",
+    "mexican pesos": "MXN", "mexican peso": "MXN",
+    "philippine pesos": "PHP",
+    "turkish lira": "TRY", "turkish liras": "TRY",
+    "south african rand": "ZAR",
+    "brazilian reais": "BRL",
+    "egyptian pounds": "EGP",
 }  # fmt: skip
+# Symbols written after the number ("10 €", "500 ₽"), as much of Europe writes money.
+SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
+                 "₴": "UAH", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL", "₭": "LAK"}  # fmt: skip
 ISO_CURRENCIES = frozenset(
-    """AED AUD BRL CAD CHF CNY CZK DKK EGP EUR GBP HKD HUF IDR ILS INR IRR JPY KRW KZT MXN MYR NGN NOK NZD PHP
-    PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
+    """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
+    NZD PHP PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
 )
 
 
@@ -249,23 +375,27 @@ def registry() -> pint.UnitRegistry:
 
 
 @functools.cache
-def canonical(expr: str, *, per: str | None = None) -> tuple[str, str, float]:
+def canonical(expr: str, *, per: str | None = None, kind: str | None = None) -> tuple[str, str, float]:
     """Return ``(kind, canonical unit, factor)`` for a pint expression, optionally per a period.
 
-    ``per`` is one of ``year, month, week, day, hour``; rates are normalised to per year.
+    ``per`` is one of ``year, month, week, day, hour``; rates are normalised to per year. ``kind`` names
+    the kind when the dimensions alone cannot (torque and energy are both force times length).
     """
     ureg = registry()
     quantity = ureg.Quantity(1.0, expr)
+    if kind in DECLARED_KINDS:
+        name, target = CANONICAL_UNITS[kind]
+        return kind, name, float(quantity.to(target).magnitude)
     # Exact dimensions first, so power (energy per time) is power, not an energy rate.
-    for kind, (name, target) in CANONICAL_UNITS.items():
+    for found, (name, target) in CANONICAL_UNITS.items():
         if quantity.dimensionality == ureg.Quantity(1.0, target).dimensionality:
             factor = float(quantity.to(target).magnitude)
             if per is not None:
-                return RATE_KINDS.get(kind, kind), f"{name}_per_year", factor / PERIOD_YEARS[per]
-            return kind, name, factor
-    for kind, (name, target) in CANONICAL_UNITS.items():
-        if kind in RATE_KINDS and quantity.dimensionality == ureg.Quantity(1.0, f"{target} / year").dimensionality:
-            return RATE_KINDS[kind], f"{name}_per_year", float(quantity.to(f"{target} / year").magnitude)
+                return RATE_KINDS.get(found, found), f"{name}_per_year", factor / PERIOD_YEARS[per]
+            return found, name, factor
+    for found, (name, target) in CANONICAL_UNITS.items():
+        if found in RATE_KINDS and quantity.dimensionality == ureg.Quantity(1.0, f"{target} / year").dimensionality:
+            return RATE_KINDS[found], f"{name}_per_year", float(quantity.to(f"{target} / year").magnitude)
     raise ValueError(f"unit {expr!r} has no canonical kind")
 
 
@@ -276,12 +406,28 @@ def unit_key(surface: str) -> str:
 
 def lookup(surface: str) -> UnitWord | None:
     """Return the unit written as ``surface``, or None."""
-    return UNIT_WORDS.get(unit_key(surface)) or UNIT_WORDS.get(surface)
+    return CASED_UNIT_WORDS.get(surface.strip(" -")) or UNIT_WORDS.get(unit_key(surface)) or UNIT_WORDS.get(surface)
 
 
-def to_canonical(value: float, expr: str, *, per: str | None = None) -> tuple[str, str, float]:
+def plain_unit(surface: str, kind: str) -> str:
+    """The canonical name of a plain (non-pint) unit written as ``surface``: "ppg" -> "point_per_game"."""
+    return PLAIN_RATE_UNITS.get(unit_key(surface)) or PLAIN_UNITS[kind]
+
+
+def written_label(surface: str) -> str:
+    """A unit as written, normalised for display: "-year" -> "year", "Cubic Metres" -> "cubic metre", "MW" -> "MW"."""
+    text = " ".join(surface.strip(" -").split())
+    if text in CASED_UNIT_WORDS or (len(text) <= 4 and any(c.isupper() for c in text)):
+        return text
+    key = unit_key(text)
+    if key.endswith("s") and key[:-1] in UNIT_WORDS and UNIT_WORDS[key[:-1]] == UNIT_WORDS.get(key):
+        return text.lower()[:-1]  # "years" -> "year": the count goes with the number
+    return text.lower()
+
+
+def to_canonical(value: float, expr: str, *, per: str | None = None, kind: str | None = None) -> tuple[str, str, float]:
     """Return ``(kind, canonical unit, value)``; offset units (°F) convert through pint, not a factor."""
-    kind, name, factor = canonical(expr, per=per)
+    kind, name, factor = canonical(expr, per=per, kind=kind)
     if kind == "temperature":
         ureg = registry()
         return kind, name, float(ureg.Quantity(value, expr).to(CANONICAL_UNITS["temperature"][1]).magnitude)
@@ -334,6 +480,49 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
     if unit in ("count", "number", "ordinal"):
         return _number(value)
     return f"{_number(value)} {unit.replace('_', ' ')}"
+
+
+_WORD_SCALES = ((1e12, " trillion"), (1e9, " billion"), (1e6, " million"))
+
+
+def format_as_written(value: float, unit: str | None) -> str:
+    """Format a figure in the unit it was written in: ``(30, "year") -> '30 years'``,
+    ``(1e6, "b/d") -> '1 million b/d'``, ``(84.5, "USD/barrel") -> 'USD 84.5/barrel'``.
+
+    Use it with the figures table's ``value_as_written`` and ``unit_as_written``; a figure without a
+    written unit (a count, a year) is formatted as its plain number.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "?"
+    factor, word = next(((f, w) for f, w in _WORD_SCALES if abs(value) >= f), (1.0, ""))
+    number = _number(value / factor) + word
+    if not unit:
+        return number
+    base, _, per = unit.partition("/")
+    if base in ISO_CURRENCIES:
+        return f"{base} {number}" + (f"/{per}" if per else "")
+    if unit == "%":
+        return f"{number}%"
+    plural = value != 1 and base == unit and (unit_key(unit) + "s" in UNIT_WORDS or unit + "s" in CURRENCY_SUBUNITS)
+    return f"{number} {unit}{'s' if plural else ''}"
+
+
+def format_figure(
+    value: float,
+    unit: str,
+    *,
+    value_as_written: float | None = None,
+    unit_as_written: str | None = None,
+    currency: str | None = None,
+) -> str:
+    """Format a figure for people: in the unit it was written in when known ("30 years", "1 million b/d",
+    "USD 84.5/barrel"), else its canonical value at a readable scale (:func:`format_value`)."""
+    written = value_as_written is not None and not (
+        isinstance(value_as_written, float) and math.isnan(value_as_written)
+    )
+    if written and isinstance(unit_as_written, str) and unit_as_written:
+        return format_as_written(value_as_written, unit_as_written)
+    return format_value(value, unit, currency=currency)
 
 
 def display_scale(unit: str, magnitude: float, *, currency: str | None = None) -> tuple[float, str]:

@@ -22,6 +22,13 @@ Kind = Literal[
     "speed",
     "temperature",
     "data",
+    "data_rate",
+    "torque",
+    "frequency",
+    "charge",
+    "fuel_economy",
+    "concentration",
+    "rate",
     "count",
     "percent",
     "percentage_points",
@@ -43,6 +50,24 @@ TEMPORAL_KINDS: tuple[str, ...] = ("ordinal", "date", "year")
 PHYSICAL_KINDS: frozenset[str] = frozenset(
     ["volume", "volume_rate", "mass", "mass_rate", "energy", "energy_rate", "power"]
 )
+
+# The rule that decided a figure (the figures table's `rule`); each has an example in extract.rules.RULE_EXAMPLES.
+Rule = Literal[
+    "quantity",
+    "count",
+    "rate",
+    "range",
+    "change",
+    "vague",
+    "age",
+    "decade",
+    "year",
+    "ordinal",
+    "date",
+    "multiply",
+    "article_duration",
+]
+RULES: tuple[str, ...] = get_args(Rule)
 
 Bound = Literal["exact", "approximate", "over", "at_least", "under", "at_most"]
 BOUNDS: tuple[str, ...] = get_args(Bound)

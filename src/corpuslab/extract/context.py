@@ -35,8 +35,10 @@ def read_left(left: str, r: Reading) -> str:
     rest = left
     for _ in range(4):
         before = rest
-        if (m := P.NEGATIVE.search(rest)) and r.group == "digits":
-            r.negative, r.start, rest = True, r.start - 1, rest[: m.start()]
+        if (m := P.NEGATIVE.search(rest)) and (r.group == "digits" or m.group().strip() not in "-−"):
+            r.negative = True
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
         if m := P.CURRENCY_BEFORE.search(rest):
             r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
             r.start -= len(rest) - m.start()
@@ -45,7 +47,9 @@ def read_left(left: str, r: Reading) -> str:
             bound = bound_of(m.group("bound"))
             if r.rule != "vague" and (bound != "exact" or r.bound == "exact"):
                 r.bound = bound
+                r.bound_word = " ".join(m.group("bound").lower().split())
             r.start -= len(rest) - m.start()
+            r.bound_start = r.start
             rest = rest[: m.start()]
         if m := P.OPENER.search(rest):
             r.opener = m.group("opener").lower().split()[-1]
@@ -107,10 +111,15 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
 
     Returns ``"vote"`` when the pair is a tally ("52 to 47") that is no figure at all.
     """
-    m = P.RANGE_CONNECTOR.match(text, r.end)
+    pos = r.end
+    if r.currency and (per := P.PER_UNIT.match(text, pos)):
+        pos = per.end()  # "$350 per kg to $680 per kg": the range runs past the first end's denominator
+        r.per_unit = units.PER_UNITS[units.unit_key(per.group("den"))]
+    m = P.RANGE_CONNECTOR.match(text, pos)
     if not m or r.is_year_like:
         return None  # "from 2013 to 2017" is two years, not a range of numbers
-    conn = m.group("conn").strip().lower()
+    conn = (m.group("suspended") or m.group("conn")).strip().lower()
+    conn = {"through": "to", "~": "-"}.get(conn, conn)  # "20 through 100", "20~100"
     opener = r.opener
     dash = conn in ("-", "–", "—")
     if (opener == "between" and conn != "and" and not dash) or (opener != "between" and conn == "and"):
@@ -124,6 +133,7 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     if parsed is None:
         return None
     other = Reading(second.start(), second.end(), parsed[0], parsed[1], second.lastgroup or "digits", second.group())
+    other.negative = m.group("neg") is not None
     if other.group == "digits" and second.end() < len(text) and text[second.end()] == "/":
         return None
     if not read_right(text, other) or other.kind in ("ordinal", "year"):
@@ -140,7 +150,10 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
         return "vote"
     if opener is None and conn == "to" and r.left_verb:
         return None  # "rose 5% to 44": a change then a level, not a range
-    _merge_range(r, other, as_change=opener == "from" and bool(CHANGE_WORD.search(left)))
+    as_change = opener == "from" and bool(CHANGE_WORD.search(left))
+    if as_change and conn == "to":
+        read_range(text, other, "")  # "from 24.2 to 33-35 billion euros": the new level is itself a range
+    _merge_range(r, other, as_change=as_change)
     return None
 
 
@@ -157,11 +170,14 @@ def _is_tally(r: Reading, other: Reading) -> bool:
 
 def _merge_range(r: Reading, other: Reading, *, as_change: bool) -> None:
     # "38 to 44 billion": the scale and unit written once belong to both ends.
-    scale_first = r.scale if r.scale != 1 or other.scale == 1 else other.scale
-    if r.scale == 1 and other.scale != 1 and r.value > 50 * other.value:
+    other_scale = other.range_scale if other.rule == "range" else other.scale
+    other_value = other.value / other_scale if other.rule == "range" else other.value
+    scale_first = r.scale if r.scale != 1 or other_scale == 1 else other_scale
+    if r.scale == 1 and other_scale != 1 and r.value > 50 * other_value:
         scale_first = 1.0  # "from 500,000 to 2 million": the first end is written in full
+    r.range_scale = other_scale
     first = r.value * scale_first * (-1.0 if r.negative else 1.0)  # "-5 to 5 degrees": the sign is the first end's
-    second = other.value * other.scale
+    second = other.value * other.scale * (-1.0 if other.negative else 1.0)
     r.negative = False
     r.unit_word = r.unit_word or other.unit_word
     r.unit_start = r.unit_start or other.unit_start
@@ -172,6 +188,8 @@ def _merge_range(r: Reading, other: Reading, *, as_change: bool) -> None:
     r.precision = min(r.precision * scale_first, other.precision * other.scale)
     if as_change:
         r.from_value, r.value = first, second
+        if other.rule == "range":
+            r.low, r.high = other.low, other.high
         r.trend = r.trend or ("up" if second > first else "down")
         r.rule, r.is_change = "change", False  # a level with its earlier value, not an amount of change
     else:

@@ -28,6 +28,9 @@ class Figure:
     precision: float = 0.0
     subject: str | None = None
     noun: str | None = None
+    # The number in the unit as written ("30-year": 30 year; "50 bcm": 50 bcm; "99 cents": 99 cent), for display.
+    value_as_written: float = math.nan
+    unit_as_written: str | None = None
     # Where the reading stopped; later numerals before it belong to this figure.
     consumed: int = field(default=0, repr=False)
 

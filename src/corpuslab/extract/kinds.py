@@ -4,6 +4,8 @@ part of a name, or nothing a reader would note.
 
 from __future__ import annotations
 
+import re
+
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import (
@@ -15,6 +17,7 @@ from corpuslab.extract.lexicon import (
     bound_of,
 )
 from corpuslab.extract.reading import Reading, is_plural, next_is_plural
+from corpuslab.extract.subject import singular
 from corpuslab.vocab import TEMPORAL_KINDS
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -22,7 +25,13 @@ _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold
 _NAME_CUES = frozenset(
     """no number nos vol page p pp chapter article section room flight route grade level phase stage season
     episode version""".split()
+    # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
+    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex".split()
 )
+# The words after a number, up to a punctuation mark ("787 Dreamliner on time", "77 World Cup wins").
+_TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
+_MODEL_WORDS = 6  # enough for a three-word name and the two words after it
+_MODEL_WORD_MIN = 3  # shorter capitalised words after a number are unit symbols ("30 C", "0.01 Gy")
 
 
 def mark_year_like(text: str, r: Reading) -> None:
@@ -75,6 +84,8 @@ def _decide(text: str, r: Reading, left: str) -> None:
     if (m := P.YEAR_BEFORE.search(left)) and r.group == "digits" and len(r.numeral) == 2:
         _decide_short_year(r, int(m.group("year")))  # "2016-20"
         return
+    if _is_model_name(text, r):
+        return
     if _is_age_in_apposition(text, r, left):
         r.kind, r.rule = "age", "age"
         return
@@ -120,8 +131,33 @@ def _is_age_in_apposition(text: str, r: Reading, left: str) -> bool:
     )
 
 
+def _is_model_name(text: str, r: Reading) -> bool:
+    """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then capitalised words that count
+    nothing. A plural soon after makes it a count ("77 World Cup wins", "109 Vietnamese trafficking victims"),
+    and model numbers are never written with thousands separators ("600,000 Israelis")."""
+    if r.group != "digits" or "," in r.numeral or r.opener or r.bound != "exact" or r.negative or r.trend:
+        return False
+    if r.scale != 1:
+        return False
+    words: list[str] = []
+    pos = r.end
+    while len(words) < _MODEL_WORDS and (m := _TOKEN_AFTER.match(text, pos)):
+        words.append(m.group("word"))
+        pos = m.end()
+    first = words[0] if words else ""
+    lower = first.lower()
+    if not first[:1].isupper() or len(first) < _MODEL_WORD_MIN or first.isupper():
+        return False  # "30 C outside", "0.01 Gy", "78 MELBOURNE": a unit symbol or a capitalised headline
+    if lower in MONTHS or lower in WEEKDAYS or lower in STOP_WORDS:
+        return False
+    if lower in FUNCTION_WORDS or is_plural(first):
+        return False
+    capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()), len(words))
+    return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[: capitalised + 2])
+
+
 def _decide_count(text: str, r: Reading) -> None:
-    if r.group == "fraction":
+    if r.group == "fraction" and r.value < 1:
         r.kind = "percent"  # "more than half of its users", "two-thirds of voters"
         return
     if m := P.HYPHEN_NOUN.match(text, r.end):
@@ -129,7 +165,7 @@ def _decide_count(text: str, r: Reading) -> None:
         if noun not in _HYPHEN_NOT_NOUNS and units.lookup(noun) is None:
             r.kind, r.noun, r.rule, r.end = "count", noun, "count", m.end()  # "two-car", "395-seat"
             return
-    plural = r.value * r.scale != 1
+    plural = r.value * r.scale != 1  # "two and a half million", "half a million people": a number or a count
     noun = noun_after(text, r.end, plural=plural)
     if noun is None and plural and (m := P.PARTITIVE.match(text, r.end)) and r.group != "vague":
         noun = noun_after(text, m.end(), plural=True)  # "two of his children"
@@ -138,8 +174,27 @@ def _decide_count(text: str, r: Reading) -> None:
         if r.rule == "quantity":
             r.rule = "count"
         _read_bound_after_noun(text, r, noun)
+        _read_per_noun(text, r, noun)
         return
     r.kind = "number"
+
+
+def _read_per_noun(text: str, r: Reading, noun: str) -> None:
+    """ "15 points per game", "3 doctors per capita": a count per something is a rate with its own unit."""
+    at = text.find(noun, r.end)
+    m = P.PER_NOUN.match(text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
+    if m is None:
+        return
+    counted = singular(noun.split()[-1]).lower()
+    den = (m.group("den") or m.group("per") or ("birth" if "birth" in m.group().lower() else "person")).lower()
+    den = "person" if den in ("capita", "head") else den
+    if m.group("n"):
+        # "5 cases per 100,000 people" is 0.00005 cases per person: outlets writing per million meet it.
+        words = m.group("n").lower().split()
+        r.rate_divisor = units.SCALES[words[-1]] if words[-1] in units.SCALES else float(words[-1].replace(",", ""))
+    r.kind, r.rate_unit = "rate", f"{counted}_per_{den}"
+    r.rate_written = f"{counted} {' '.join(m.group().split())}"
+    r.rule, r.end = "rate", m.end()
 
 
 def _read_bound_after_noun(text: str, r: Reading, noun: str) -> None:

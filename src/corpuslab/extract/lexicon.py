@@ -42,6 +42,7 @@ BOUNDS_BEFORE = {
     "no fewer than": "at_least", "not fewer than": "at_least", "minimum of": "at_least", "as little as": "at_least",
     "less than": "under", "fewer than": "under", "under": "under", "below": "under", "just under": "under",
     "lower than": "under", "shy of": "under", "short of": "under", "just below": "under", "well below": "under",
+    "smaller than": "under",
     "up to": "at_most", "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most", "maximum of": "at_most", "as many as": "at_most", "as much as": "at_most",
     "as high as": "at_most", "not exceeding": "at_most", "no greater than": "at_most", "a max of": "at_most",

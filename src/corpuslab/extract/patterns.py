@@ -104,12 +104,16 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
             yield word
             word = next(words, None)
         before = text[start - 1] if start else " "
-        if before.isalnum() or before in "_.,/":
+        if (before.isalnum() or before in "_.,/^") and not (
+            before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
+        ):
             continue
         if _TWO_DECIMALS.fullmatch(m.group()):
             is_european = bool(_EUROPEAN.search(text)) if is_european is None else is_european
             if not is_european:
                 continue
+        if before in "-−+" and start >= 2 and text[start - 2] == "^":
+            continue  # "10^-3": the exponent belongs to the number before
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
         if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue
@@ -136,9 +140,18 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_SUFFIX = re.compile(r"s\b")
-ATTACHED_SCALE = re.compile(r"(?P<scale>bn|mn|mln|bln|tn|trn|k|K|m|M|b|B)(?![\w])")
+ATTACHED_SCALE = re.compile(r"(?P<scale>bn|mn|mln|bln|tn|trn|mil|k|K|m|M|b|B|T)(?![\w])")
 SCALE = re.compile(
-    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn)\b", re.IGNORECASE
+    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b",
+    re.IGNORECASE,
+)
+# "8 B people", "$5 M": a one-letter scale after a space, read only before a plural noun or after a currency.
+SPACED_LETTER_SCALE = re.compile(r"\s(?P<scale>[BMK])(?![\w.])")
+# "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1": scientific notation; the exponent scales the numeral.
+SCIENTIFIC = re.compile(
+    r"\s*[x×*]\s*10\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
+    r"|[x×]10(?P<exp2>[-−]\d{1,3})(?!\d)"
+    r"|[eE](?P<exp3>[-+]?\d{1,3})(?![\w.])"
 )
 # Unit words that are too ambiguous to read after a space ("5 in 2020", "5 m people").
 _AMBIGUOUS = {"m", "t", "g", "c", "f", "h", "w", "x", "in", "mi", "nm", "b", "min", "sec", "hr", "mt", "°"}
@@ -146,13 +159,40 @@ _SPACED_UNITS = [u for u in units.UNIT_WORDS if u not in _AMBIGUOUS]
 # Single letters read only when glued to the digits, and then case matters (4G is not 4 grams).
 _ATTACHED_ONLY = ["m", "t", "g", "h", "x", "C", "F", "W", "mi", "in", "°"]
 UNIT_SPACED = re.compile(rf"(?P<sep>\s*-\s*|\s+|\s*)(?P<unit>{_alternation(_SPACED_UNITS)})(?![\w])", re.IGNORECASE)
-UNIT_ATTACHED = re.compile(r"(?P<unit>" + "|".join(map(re.escape, _ATTACHED_ONLY)) + r")(?![\w°])")
+UNIT_ATTACHED = re.compile(r"(?P<unit>" + "|".join(map(re.escape, _ATTACHED_ONLY)) + r")(?![\w°/])")
+# Units whose case matters ("542 Nm", "300PS", "8 MB"), glued or after one space.
+UNIT_CASED = re.compile(
+    r"(?P<sep>\s?)(?P<unit>"
+    + "|".join(map(re.escape, sorted(units.CASED_UNIT_WORDS, key=len, reverse=True)))
+    + r")(?![\w])"
+)
+_SUBUNIT_WORDS = [w for w in units.CURRENCY_SUBUNITS if len(w) > 1]
 CURRENCY_AFTER = re.compile(
-    rf"(?:\s+|-)(?P<cur>{_alternation(list(units.CURRENCY_WORDS))}|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
+    rf"(?:\s+|-)(?P<cur>{_alternation([*units.CURRENCY_WORDS, *_SUBUNIT_WORDS])}"
+    rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
+    re.IGNORECASE,
+)
+# "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
+PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
+# "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
+CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
+# "115USD", "50p": a currency code or a subunit glued to the digits.
+CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{'|'.join(sorted(units.ISO_CURRENCIES))}|p)(?![A-Za-z0-9])")
+# "$84.50 a barrel", "$3/MMBtu", "$350 per kg": what a price is quoted per.
+PER_UNIT = re.compile(
+    rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<den>{_alternation(list(units.PER_UNITS))})(?![\w])", re.IGNORECASE
+)
+# "15 points per game" after a counted noun: a count per something, not a count.
+PER_NOUN = re.compile(
+    r"\s+(?:(?:per|a|an|each)\s+(?P<den>game|match|start)|per\s+(?P<per>capita|person|head|household)"
+    r"|(?:per|for\s+every|in\s+every)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+|a\s+thousand|a\s+million|thousand|million)"
+    r"\s+(?:people|persons|residents|inhabitants|population|adults|children|births|live\s+births))\b",
     re.IGNORECASE,
 )
 AGE_AFTER = re.compile(
-    r"(?P<age>[\s-]+years?[\s-]+old\b|-year-old|-month-old|[\s-]+months?[\s-]+old\b|\s+year-old)", re.IGNORECASE
+    r"(?P<age>[\s-]+(?P<unit>years?|months?|weeks?|days?)[\s-]+old\b|-(?P<unit2>year|month|week|day)-old"
+    r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
+    re.IGNORECASE,
 )
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
@@ -203,10 +243,20 @@ BOUND_BEFORE = re.compile(
     rf"(?:^|(?<=[^\w]))(?=[{_BOUND_FIRST}])(?P<bound>{_alternation(list(BOUNDS_BEFORE))})\s*$", re.IGNORECASE
 )
 OPENER = re.compile(r"(?:^|(?<=\W))(?P<opener>between|from|range\s+of|ranging\s+from)\s+$", re.IGNORECASE)
-RANGE_CONNECTOR = re.compile(r"(?P<conn>\s*[-–—]\s*|\s+to\s+|\s+and\s+|\s+or\s+)(?P<cur>US\$|\$|€|£|¥|₽)?")
+# "8- to 16-meter" is "8 to 16"; a second end after "to" or "and" may carry its own sign ("-18 °C to -34 °C").
+RANGE_CONNECTOR = re.compile(
+    r"(?:-\s+(?P<suspended>to)\s+|(?P<conn>\s*[-–—~]\s*|\s+to\s+|\s+through\s+|\s+and\s+|\s+or\s+))"
+    r"(?P<cur>US\$|\$|€|£|¥|₽)?(?:(?<=[o ])(?P<neg>[-−])(?=\d))?"
+)
 ADDITIVE_BEFORE = re.compile(r"\b(?P<word>additional|another|extra|further|added)\s+$", re.IGNORECASE)
 FROM_AFTER_LEVEL = re.compile(r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+", re.IGNORECASE)
-NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$")
+NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
+# Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
+GLUED_CURRENCY = re.compile(
+    r"(?<![A-Za-z])(?:"
+    + "|".join(sorted([*units.ISO_CURRENCIES, *units.GLUED_CURRENCY_LETTERS], key=len, reverse=True))
+    + r")$"
+)
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)\s+$", re.IGNORECASE)
 # "Musa Ndlovu, 97, ..." and "Smith (36)": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|\s+\()$")
@@ -219,11 +269,12 @@ YEAR_BEFORE = re.compile(r"(?P<year>1[89]\d\d|20\d\d)[-–/]$")
 # --- whole phrases -----------------------------------------------------------------------------
 
 _MONTH = _alternation([m.capitalize() for m in MONTHS] + [m.upper() for m in MONTHS if len(m) > 3])
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# "25-29 October", "Oct. 25-29": a run of days is part of the date, not a range of numbers.
+_DAY = r"(?:[0-3]?\d[-–])?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|21\d\d)"
 DATES = re.compile(
     rf"\b(?:{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH})\.?(?:,?\s+{_YEAR})?"
-    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?:[-–][0-3]?\d(?!\d))?(?:,?\s+(?P<year2>1[89]\d\d|20\d\d))?"
     rf"|(?P<month3>{_MONTH})\.?,?\s+(?P<year3>1[89]\d\d|20\d\d)"
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"

@@ -15,6 +15,10 @@ from corpuslab.extract import patterns as P
 from corpuslab.extract.lexicon import IRREGULAR_PLURALS, NOT_PLURAL, STOP_WORDS
 from corpuslab.extract.numbers import vague_range
 
+# Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
+# quantity in news needs it; such a numeral is left as a code.
+MAX_EXPONENT = 30
+
 
 @dataclass
 class Reading:
@@ -45,12 +49,27 @@ class Reading:
     opener_start: int | None = None
     left_verb: str | None = None
     is_year_like: bool = False
+    subunit_word: str | None = None
+    subunit: float = 1.0  # value of one written unit in the currency's main unit ("99 cents": 0.01)
+    per_unit: str | None = None  # what a price is quoted per ("$84.50 a barrel": "barrel")
+    rate_unit: str | None = None  # a count per something ("15 points per game": "point_per_game")
+    rate_divisor: float = 1.0  # "5 cases per 100,000 people": 100,000 people
+    rate_written: str | None = None  # "case per 100,000 people"
+    bound_word: str | None = None
+    bound_start: int | None = None
+    range_scale: float = 1.0  # the scale written after a range's second end, which the first shares
 
 
 def read_right(text: str, r: Reading) -> bool:
     """Read attached suffixes, scale words and the unit after the numeral; False if it is not a figure."""
     pos = r.end
     if r.group == "digits":
+        if (m := P.SCIENTIFIC.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT:
+            r.value, r.precision, r.end = r.value * 10.0**exponent, r.precision * 10.0**exponent, m.end()
+            pos = r.end
+        if m := P.PLUS_MINUS.match(text, pos):
+            r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
+            pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
             return True
@@ -59,8 +78,14 @@ def read_right(text: str, r: Reading) -> bool:
         if (m := P.ATTACHED_SCALE.match(text, pos)) and _attached_scale_applies(text, m, r):
             r.scale *= units.SCALES[m.group("scale").lower()]
             r.end = m.end()
+        elif m := P.UNIT_CASED.match(text, pos):
+            r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
+            return True
         elif (m := P.UNIT_ATTACHED.match(text, pos)) and not (m.group("unit") in ("C", "F") and r.value > 200):
             r.unit_word, r.unit_start, r.end = m.group("unit"), m.start(), m.end()
+            return True
+        elif m := P.CURRENCY_ATTACHED.match(text, pos):
+            _set_currency(r, m.group("cur"), m.start(), m.end())  # "115USD", "50p"
             return True
         elif pos < len(text) and text[pos].isalnum() and not P.UNIT_SPACED.match(text, pos):
             return False  # a code such as 5G, 3D or 4x4
@@ -71,8 +96,30 @@ def read_right(text: str, r: Reading) -> bool:
             break  # already part of the spelled numeral
         r.scale *= units.SCALES[m.group("scale").lower()]
         r.end = m.end()
+    if (
+        r.group == "digits"
+        and r.scale == 1
+        and (m := P.SPACED_LETTER_SCALE.match(text, r.end))
+        and (currency_left(text, r.start) or next_is_plural(text, m.end()))
+    ):
+        r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
     return True
+
+
+def _exponent(m: re.Match[str]) -> int:
+    return int((m.group("exp") or m.group("exp2") or m.group("exp3")).replace("−", "-"))
+
+
+def _set_currency(r: Reading, word: str, start: int, end: int) -> None:
+    """Money written after the number: a currency word or code, or a subunit ("18 sen", "99 cents")."""
+    lower = word.lower()
+    if lower in units.CURRENCY_SUBUNITS:
+        r.currency, r.subunit = units.CURRENCY_SUBUNITS[lower]
+        r.subunit_word = {"p": "pence", "penny": "pence", "cents": "cent"}.get(lower, lower)
+    else:
+        r.currency = units.CURRENCY_WORDS.get(lower, word.upper())
+    r.unit_start, r.end = start, end
 
 
 def _read_decade(r: Reading, end: int) -> bool:
@@ -115,12 +162,12 @@ def _read_vague(text: str, r: Reading) -> bool:
 
 def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
     word = m.group("scale")
-    if word.lower() in ("bn", "mn", "mln", "bln", "tn", "trn", "k"):
+    if word.lower() in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "mil"):
         return True
     if word in ("m", "M"):
         # "$5m", "5m people" are millions; "100m" alone is metres.
         return currency_left(text, r.start) or next_is_plural(text, m.end())
-    return word in ("b", "B") and currency_left(text, r.start)
+    return word in ("b", "B", "T") and currency_left(text, r.start)
 
 
 def currency_left(text: str, start: int) -> bool:
@@ -149,7 +196,11 @@ def is_plural(word: str) -> bool:
 def read_unit(text: str, r: Reading) -> None:
     """Read an age ("45-year-old"), a unit ("bcm", "cubic meters") or a currency word ("yuan")."""
     if m := P.AGE_AFTER.match(text, r.end):
-        r.kind, r.rule, r.unit_word, r.unit_start, r.end = "age", "age", "years old", m.start(), m.end()
+        unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
+        r.kind, r.rule, r.unit_word, r.unit_start, r.end = "age", "age", f"{unit}s old", m.start(), m.end()
+        return
+    if r.unit_word is None and (m := P.UNIT_CASED.match(text, r.end)) and m.group("sep"):
+        r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()  # "542 Nm", "300 PS"
         return
     if r.unit_word is None and (m := P.UNIT_SPACED.match(text, r.end)):
         if not _unit_is_plausible(text, m, r):
@@ -162,15 +213,18 @@ def read_unit(text: str, r: Reading) -> None:
     if r.unit_word is None and (m := P.CURRENCY_AFTER.match(text, r.end)):
         word = m.group("cur")
         lower = word.lower()
-        if not (word.isupper() or lower in units.CURRENCY_WORDS):
+        if not (word.isupper() or lower in units.CURRENCY_WORDS or lower in units.CURRENCY_SUBUNITS):
             return
         if lower == "pounds" and r.scale == 1 and not P.STERLING.match(text, m.end()):
             r.unit_word, r.unit_start, r.end = "lb", m.start("cur"), m.end()
             return
         if lower == "won" and r.scale == 1:
             return  # "won" after a small number is the verb
-        r.currency = units.CURRENCY_WORDS.get(lower, word.upper())
-        r.unit_start, r.end = m.start("cur"), m.end()
+        _set_currency(r, word, m.start("cur"), m.end())
+        return
+    if r.unit_word is None and r.currency is None and (m := P.CURRENCY_SYMBOL_AFTER.match(text, r.end)):
+        r.currency = units.SYMBOLS_AFTER[m.group("sym")]
+        r.unit_start, r.end = m.start("sym"), m.end()
 
 
 def _unit_is_plausible(text: str, m: re.Match[str], r: Reading) -> bool:
@@ -193,6 +247,10 @@ def read_rate(text: str, r: Reading) -> None:
     if unit is not None and unit.kind in ("duration", "percent", "percentage_points", "multiple", "speed"):
         return  # "10 hours a week" is a duration; "5% a year" keeps its plain unit
     if r.kind == "age":
+        return
+    if r.currency and (m := P.PER_UNIT.match(text, r.end)):
+        r.per_unit = units.PER_UNITS[units.unit_key(m.group("den"))]  # "$84.50 a barrel": a price per barrel
+        r.end = m.end()
         return
     if m := P.RATE.match(text, r.end):
         period = (m.group("slash") or m.group("per") or m.group("art") or m.group("adverb")).lower()

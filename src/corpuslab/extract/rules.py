@@ -28,15 +28,40 @@ from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bou
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import Reading, read_rate, read_right
 from corpuslab.extract.subject import singular, subject_of
+from corpuslab.vocab import TEMPORAL_KINDS
 
 _LEFT_WINDOW = 90
 _SUBJECT_WINDOW = 300
+# Anything that might end a sentence inside a text (a full stop, "?", "!" or a line break before more text).
+_MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
+# An age written in months or weeks, in years.
+_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+_LOWER_BOUNDS = frozenset(["over", "at_least"])
+_UPPER_BOUNDS = frozenset(["under", "at_most"])
+_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
 
-__all__ = ["Figure", "find_figures"]
+__all__ = ["RULE_EXAMPLES", "Figure", "find_figures"]
+
+# Each rule (vocab.RULES) with the kind it gives and the example it exists for: (kind, text, surface).
+RULE_EXAMPLES: dict[str, tuple[str, str, str]] = {
+    "quantity": ("volume_rate", "Russia sends 50 bcm a year to China.", "50 bcm a year"),
+    "count": ("count", "Over 20 documents were signed.", "Over 20"),
+    "rate": ("rate", "The region has 3 doctors per capita.", "3 doctors per capita"),
+    "range": ("currency", "It costs 33-35 billion euros.", "33-35 billion euros"),
+    "change": ("volume", "Exports rose from 38 to 44 bcm.", "from 38 to 44 bcm"),
+    "vague": ("count", "Thousands of people marched.", "Thousands"),
+    "age": ("age", "A 45-year-old man was arrested.", "45-year-old"),
+    "decade": ("year", "Prices peaked in the 1990s.", "1990s"),
+    "year": ("year", "The plant opened in 2019.", "2019"),
+    "ordinal": ("ordinal", "It is the 3rd largest port.", "3rd"),
+    "date": ("date", "The deal was signed on 4 February 2022.", "4 February 2022"),
+    "multiply": ("multiple", "Exports have doubled.", "doubled"),
+    "article_duration": ("duration", "The talks lasted for a year.", "a year"),
+}
 
 
 def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
@@ -77,6 +102,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
                 figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     found = sorted([*figures, *_without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
+    found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
     return found
 
@@ -98,6 +124,7 @@ def _read(text: str, start: int, end: int, group: str, previous: list[Figure]) -
     ):
         return r
     left = read_left(left, r)
+    _span_after_figure(text, r, start, previous)
     mark_year_like(text, r)
     if r.is_year_like:
         r.start, r.bound, r.trend, r.is_change = start, "exact", None, False  # "over 2016", "by 2025": a time
@@ -110,6 +137,21 @@ def _read(text: str, start: int, end: int, group: str, previous: list[Figure]) -
     read_tail(text, r)
     decide_kind(text, r, left)
     return r
+
+
+def _span_after_figure(text: str, r: Reading, start: int, previous: list[Figure]) -> None:
+    """ "worth $400bn over 30 years": "over" after a figure states the span it accrues over, not a bound."""
+    if r.bound_word != "over" or r.bound_start is None or not previous or r.unit_word is None:
+        return
+    unit = units.lookup(r.unit_word)
+    before = previous[-1]
+    if (
+        unit is not None
+        and unit.kind == "duration"
+        and before.kind not in ("duration", *TEMPORAL_KINDS)
+        and not text[before.end : r.bound_start].strip(" ,")
+    ):
+        r.bound, r.start = "exact", start
 
 
 def _left_window(text: str, start: int) -> str:
@@ -128,13 +170,15 @@ def _figure(text: str, r: Reading) -> Figure:
     def convert(x: float) -> float:
         return _convert(x, r, kind)[1]
 
-    if r.unit_word is not None and kind not in ("count", "age"):
+    if kind == "rate" and r.rate_unit:
+        unit_name = r.rate_unit
+    elif r.unit_word is not None and kind not in ("count", "age"):
         unit_name = _convert(1.0, r, kind)[0]
         kind = _kind_of(r, kind)
     elif kind == "age":
         unit_name = "year"
     elif kind == "currency":
-        unit_name = (r.currency or "USD") + ("_per_year" if r.period else "")
+        unit_name = (r.currency or "USD") + _money_denominator(r)
     written = r.value if r.rule in ("range", "change") else r.value * scale
     low = r.low * (scale if r.rule == "vague" else 1.0)
     high = r.high * (scale if r.rule == "vague" else 1.0)
@@ -145,7 +189,7 @@ def _figure(text: str, r: Reading) -> Figure:
         surface=text[r.start : r.end],
         rule=r.rule,
         kind=kind,
-        value=sign * convert(written),
+        value=convert(sign * written),  # sign first: -5 °F is -20.6 °C, not -(5 °F)
         unit=unit_name,
         unit_surface=unit_surface or None,
         range_low=convert(low) if not math.isnan(low) else math.nan,
@@ -157,22 +201,52 @@ def _figure(text: str, r: Reading) -> Figure:
         currency=r.currency,
         precision=abs(convert(r.precision * scale) - convert(0.0)),
         noun=r.noun,
+        value_as_written=sign * written,
+        unit_as_written=_unit_as_written(r, kind),
         consumed=r.end,
     )
+
+
+def _money_denominator(r: Reading) -> str:
+    """ "_per_barrel" for a price per barrel, "_per_year" for money per period (annualised), else ""."""
+    if r.per_unit:
+        return f"_per_{r.per_unit}"
+    return "_per_year" if r.period else ""
+
+
+def _unit_as_written(r: Reading, kind: str) -> str | None:
+    """The unit as written, in a normalised display form: "year", "bcm", "USD/barrel", "cent"."""
+    if kind == "currency":
+        base = r.subunit_word or r.currency or "USD"
+        per = r.per_unit or r.period
+        return f"{base}/{per}" if per else base
+    if kind == "age":
+        return r.unit_word.split()[0].rstrip("s") if r.unit_word else "year"
+    if kind == "rate" and r.rate_written:
+        return r.rate_written
+    if kind == "percent":
+        return "%"
+    if r.unit_word is None:
+        return "times" if kind == "multiple" else None
+    label = units.written_label(r.unit_word)
+    return f"{label}/{r.period}" if r.period else label
 
 
 def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
     """Return ``(canonical unit, value)`` for a value written in the reading's unit."""
     if kind == "currency":
-        return (r.currency or "USD"), value / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
+        return (r.currency or "USD"), value * r.subunit / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
+    if kind == "rate" and r.rate_unit:
+        return r.rate_unit, value / r.rate_divisor
     if kind == "age" and r.unit_word:
-        return "year", value / 12 if "month" in r.unit_word else value
+        return "year", value * _AGE_YEARS.get(r.unit_word.split()[0].rstrip("s"), 1.0)
     word = units.lookup(r.unit_word) if r.unit_word else None
     if word is None:
         return units.PLAIN_UNITS.get(kind, "number"), value
     if word.pint is None:
-        return units.PLAIN_UNITS[word.kind], value * units.PLAIN_FACTORS.get(units.unit_key(r.unit_word or ""), 1.0)
-    _, name, converted = units.to_canonical(value, word.pint, per=r.period)
+        factor = units.PLAIN_FACTORS.get(units.unit_key(r.unit_word or ""), 1.0)
+        return units.plain_unit(r.unit_word or "", word.kind), value * factor
+    _, name, converted = units.to_canonical(value, word.pint, per=r.period, kind=word.kind)
     return name, converted
 
 
@@ -180,7 +254,7 @@ def _kind_of(r: Reading, kind: str) -> str:
     word = units.lookup(r.unit_word or "")
     if word is None or word.pint is None or kind == "age":
         return kind
-    return units.canonical(word.pint, per=r.period)[0]
+    return units.canonical(word.pint, per=r.period, kind=word.kind)[0]
 
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
@@ -203,7 +277,11 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
         if not (1 <= month <= 12 and 0 <= day <= 31):
             continue
         value = float(year * 10000 + month * 100 + day)
-        out.append(Figure(m.start(), m.end(), m.group(), "date", "date", value, "date", consumed=m.end()))
+        out.append(
+            Figure(
+                m.start(), m.end(), m.group(), "date", "date", value, "date", value_as_written=value, consumed=m.end()
+            )
+        )
     return out
 
 
@@ -231,6 +309,8 @@ def _find_multiplies(text: str) -> list[Figure]:
                 bound=bound,
                 trend=trend,
                 is_change=is_verb,
+                value_as_written=factor,
+                unit_as_written="times",
                 consumed=m.end(),
             )
         )
@@ -264,6 +344,8 @@ def _find_article_durations(text: str) -> list[Figure]:
                 unit_surface=unit,
                 bound=bound,
                 precision=_DURATION_DAYS[unit] / 2,
+                value_as_written=1.0,
+                unit_as_written=unit,
                 consumed=end,
             )
         )
@@ -297,9 +379,45 @@ def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
             after.is_change = after.is_change or before.is_change
 
 
+def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "more than 10 and less than 40", "at most 100 and at least 20": a lower and an upper bound joined by
+    "and" or "but" state one range."""
+    out: list[Figure] = []
+    for figure in figures:
+        before = out[-1] if out else None
+        sides = {before.bound, figure.bound} if before else set()
+        if (
+            before is not None
+            and len(sides & _LOWER_BOUNDS) == 1
+            and len(sides & _UPPER_BOUNDS) == 1
+            and _same_measure(before, figure)
+            and math.isnan(before.range_low)
+            and math.isnan(figure.range_low)
+            and _BOUND_JOIN.fullmatch(text, before.end, figure.start)
+        ):
+            low, high = sorted((before.value, figure.value))
+            before.end = before.consumed = figure.end
+            before.surface = text[before.start : figure.end]
+            before.value, before.range_low, before.range_high = low, low, high
+            before.value_as_written = min(before.value_as_written, figure.value_as_written)
+            before.bound, before.rule = "exact", "range"
+            if figure.kind == "count":
+                before.kind, before.unit, before.noun = figure.kind, figure.unit, figure.noun  # "... 20 apples"
+            continue
+        out.append(figure)
+    return out
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    plain = ("count", "number")
+    return (a.kind, a.unit) == (b.kind, b.unit) or (a.kind in plain and b.kind in plain)
+
+
 def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None) -> None:
     if not figures:
         return
+    if sentences is None and len(text) <= _SUBJECT_WINDOW and not _MAYBE_SENTENCE_BREAK.search(text.rstrip()):
+        sentences = [(0, len(text))]  # one short sentence: no segmenter call, whose per-call cost shows here
     if sentences is None:
         from corpuslab.segment import sentence_spans
 

@@ -1,0 +1,366 @@
+"""Table-driven tests of the patterns business, sports, car and tech news writes that the first rules missed
+(issue 13): money with glued codes, subunits and local scales; prices and rates per unit; torque, power and
+data rates; scale letters and scientific notation; spans after a figure; numbers that are names or dates.
+Each row also checks the value and unit as written, which displays use."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpuslab import find_figures, units
+from corpuslab.extract import Figure
+from corpuslab.vocab import RULES
+
+YEAR_DAYS = 365.25
+
+
+def _one(text: str, surface: str) -> Figure:
+    found = [f for f in find_figures(text) if f.surface == surface]
+    assert found, f"{surface!r} not found in {[f.surface for f in find_figures(text)]}"
+    assert text[found[0].start : found[0].end] == surface
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "kind", "written", "written_unit"),
+    [
+        # money as business news writes it: codes and local symbols glued to the digits
+        ("The start-up raised USD10m in May.", "USD10m", 1e7, "USD", "currency", 1e7, "USD"),
+        ("The subscription rose to 115USD.", "115USD", 115.0, "USD", "currency", 115.0, "USD"),
+        ("Shares closed at RM23.50 on Monday.", "RM23.50", 23.5, "MYR", "currency", 23.5, "MYR"),
+        ("The grant is worth S$1mil.", "S$1mil", 1e6, "SGD", "currency", 1e6, "SGD"),
+        ("The state set aside Rs 500 crore.", "Rs 500 crore", 5e9, "INR", "currency", 5e9, "INR"),
+        ("A loan of 35 lakh rupees was approved.", "35 lakh rupees", 3.5e6, "INR", "currency", 3.5e6, "INR"),
+        ("Revenue hit €1.2bn last year.", "€1.2bn", 1.2e9, "EUR", "currency", 1.2e9, "EUR"),
+        ("Net profit was $1.1mn.", "$1.1mn", 1.1e6, "USD", "currency", 1.1e6, "USD"),
+        ("Its GDP is $2.174T.", "$2.174T", 2.174e12, "USD", "currency", 2.174e12, "USD"),
+        ("Sales reached 1.2 trillion yen.", "1.2 trillion yen", 1.2e12, "JPY", "currency", 1.2e12, "JPY"),
+        ("The ticket costs 10 € now.", "10 €", 10.0, "EUR", "currency", 10.0, "EUR"),
+        (
+            "They paid 125 million Australian dollars.",
+            "125 million Australian dollars",
+            1.25e8,
+            "AUD",
+            "currency",
+            1.25e8,
+            "AUD",
+        ),
+        ("It is 90 Fahrenheit in Texas.", "90 Fahrenheit", 32.0 + 2 / 9, "degree_celsius", "temperature", 90.0, None),
+        ("The gap is 16.25 nanometers.", "16.25 nanometers", 1.625e-8, "meter", "length", 16.25, "nanometer"),
+        ("A 90-day-old calf was found.", "90-day-old", 90 / YEAR_DAYS, "year", "age", 90.0, "day"),
+        ("The lake holds 4 km3 of water.", "4 km3", 4e9, "cubic_meter", "volume", 4.0, "km3"),
+        ("The site covers 4km^2 of land.", "4km^2", 4e6, "square_meter", "area", 4.0, "km^2"),
+        (
+            "It weighs 2,000.45±0.01 pounds.",
+            "2,000.45±0.01 pounds",
+            2000.45 * 0.45359237,
+            "kilogram",
+            "mass",
+            2000.45,
+            "lb",
+        ),
+        # subunits: the value is in the main unit, the written value in the subunit
+        ("The stock fell 18 sen to close.", "18 sen", 0.18, "MYR", "currency", 18.0, "sen"),
+        ("A stamp now costs 50p more.", "50p", 0.5, "GBP", "currency", 50.0, "pence"),
+        ("The app costs 99 cents.", "99 cents", 0.99, "USD", "currency", 99.0, "cent"),
+        # prices per unit keep their denominator; money per period is annualised but written per period
+        ("Brent rose to $84.50 a barrel.", "$84.50 a barrel", 84.5, "USD_per_barrel", "currency", 84.5, "USD/barrel"),
+        (
+            "Petrol averaged $2.11 per gallon.",
+            "$2.11 per gallon",
+            2.11,
+            "USD_per_gallon",
+            "currency",
+            2.11,
+            "USD/gallon",
+        ),
+        ("Gas traded at $3/MMBtu.", "$3/MMBtu", 3.0, "USD_per_MMBtu", "currency", 3.0, "USD/MMBtu"),
+        ("Gallium cost $350 per kg.", "$350 per kg", 350.0, "USD_per_kilogram", "currency", 350.0, "USD/kilogram"),
+        (
+            "The rent is $3,000 per month.",
+            "$3,000 per month",
+            36_000.0,
+            "USD_per_year",
+            "currency",
+            3000.0,
+            "USD/month",
+        ),
+        # rates of counted things, torque, power, data rates
+        ("He averaged 15.3 ppg this season.", "15.3 ppg", 15.3, "point_per_game", "rate", 15.3, "ppg"),
+        ("She scored 8 points per game.", "8 points per game", 8.0, "point_per_game", "rate", 8.0, None),
+        (
+            "The engine makes 400 lb-ft of torque.",
+            "400 lb-ft",
+            400 * 1.3558179483314,
+            "newton_meter",
+            "torque",
+            400.0,
+            "lb-ft",
+        ),
+        ("Peak torque is 542 Nm.", "542 Nm", 542.0, "newton_meter", "torque", 542.0, "Nm"),
+        ("It produces 300 PS.", "300 PS", 300 * 735.49875, "watt", "power", 300.0, "PS"),
+        ("The motor is rated at 221 kW.", "221 kW", 221_000.0, "watt", "power", 221.0, "kW"),
+        ("Speeds reach 100 Mbps.", "100 Mbps", 1e8, "bit_per_second", "data_rate", 100.0, "Mbps"),
+        (
+            "There were 5 cases per 100,000 people.",
+            "5 cases per 100,000 people",
+            5e-5,
+            "case_per_person",
+            "rate",
+            5.0,
+            "case per 100,000 people",
+        ),
+        (
+            "It saw 30 deaths per million people.",
+            "30 deaths per million people",
+            3e-5,
+            "death_per_person",
+            "rate",
+            30.0,
+            None,
+        ),
+        (
+            "It had 12 deaths per 1,000 live births.",
+            "12 deaths per 1,000 live births",
+            0.012,
+            "death_per_birth",
+            "rate",
+            12.0,
+            None,
+        ),
+        # tech, car and health units
+        ("The chip runs at 2.4GHz.", "2.4GHz", 2.4e9, "hertz", "frequency", 2.4, "GHz"),
+        ("It has a 5,000mAh battery.", "5,000mAh", 18_000.0, "coulomb", "charge", 5000.0, "mAh"),
+        (
+            "The car gets 35 mpg.",
+            "35 mpg",
+            35 * 1.609344 / 3.785411784,
+            "kilometer_per_liter",
+            "fuel_economy",
+            35.0,
+            "mpg",
+        ),
+        ("Her blood sugar was 180 mg/dL.", "180 mg/dL", 1.8, "kilogram_per_cubic_meter", "concentration", 180.0, None),
+        # scale letters, scale words and scientific notation
+        ("There are 8 B people on Earth.", "8 B", 8e9, "count", "count", 8e9, None),
+        ("Sales fell to 1mil units.", "1mil", 1e6, "count", "count", 1e6, None),
+        (
+            "Light travels at 2.998 x 10^8 m/s.",
+            "2.998 x 10^8 m/s",
+            2.998e8,
+            "meter_per_second",
+            "speed",
+            2.998e8,
+            "m/s",
+        ),
+        ("The density is 5.5x10-3 kg.", "5.5x10-3 kg", 5.5e-3, "kilogram", "mass", 5.5e-3, "kg"),
+        ("A megahertz is 1e6 cycles.", "1e6", 1e6, "count", "count", 1e6, None),
+        ("It fell to -12e-1 degrees.", "-12e-1 degrees", -1.2, "degree_celsius", "temperature", -1.2, "degrees"),
+        ("Growth was minus five percent.", "minus five percent", -5.0, "percent", "percent", -5.0, "%"),
+        ("It will cost two and a half million.", "two and a half million", 2.5e6, "number", "number", 2.5e6, None),
+        ("Half a million people fled.", "Half a million", 5e5, "count", "count", 5e5, None),
+        ("It cost half a billion euros.", "half a billion euros", 5e8, "EUR", "currency", 5e8, "EUR"),
+        ("A quarter of a million people came.", "A quarter of a million", 2.5e5, "count", "count", 2.5e5, None),
+        (
+            "It fell to -5 degrees fahrenheit.",
+            "-5 degrees fahrenheit",
+            -20.0 - 5 / 9,
+            "degree_celsius",
+            "temperature",
+            -5.0,
+            None,
+        ),
+        ("It stores 50 Wh.", "50 Wh", 180_000.0, "joule", "energy", 50.0, "Wh"),
+        # values as written: a 30-year contract is 30 years, 50 bcm is 50 bcm
+        ("They signed a 30-year contract.", "30-year", 30 * YEAR_DAYS, "day", "duration", 30.0, "year"),
+        ("It supplies 50 bcm of gas.", "50 bcm", 5e10, "cubic_meter", "volume", 50.0, "bcm"),
+        (
+            "It pumps 1 million b/d.",
+            "1 million b/d",
+            58_070_109.472451985,
+            "cubic_meter_per_year",
+            "volume_rate",
+            1e6,
+            "b/d",
+        ),
+        ("Output hit 61 bcm a year.", "61 bcm a year", 6.1e10, "cubic_meter_per_year", "volume_rate", 61.0, "bcm/year"),
+        ("The baby is 6 weeks of age.", "6 weeks of age", 6 * 7 / YEAR_DAYS, "year", "age", 6.0, "week"),
+    ],
+)
+def test_news_patterns(
+    text: str, surface: str, value: float, unit: str, kind: str, written: float, written_unit: str | None
+) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, value, rel_tol=1e-9)
+    assert (figure.unit, figure.kind) == (unit, kind)
+    assert math.isclose(figure.value_as_written, written, rel_tol=1e-9)
+    if written_unit is not None:
+        assert figure.unit_as_written == written_unit
+
+
+def test_scale_written_once_applies_to_both_ends_of_a_range() -> None:
+    figure = _one("It costs 33-35 billion euros.", "33-35 billion euros")
+    assert (figure.range_low, figure.range_high, figure.unit) == (33e9, 35e9, "EUR")
+
+
+def test_change_to_a_range_is_one_figure_with_the_scale_on_every_end() -> None:
+    text = "Spending will rise from 24.2 to 33-35 billion euros."
+    (figure,) = find_figures(text)
+    assert figure.surface == "from 24.2 to 33-35 billion euros"
+    assert (figure.from_value, figure.range_low, figure.range_high) == (24.2e9, 33e9, 35e9)
+    assert (figure.trend, figure.rule, figure.currency) == ("up", "change", "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("They sell 10- to 15-year bonds.", "10- to 15-year", 10 * YEAR_DAYS, 15 * YEAR_DAYS, "day"),
+        ("Nights ranged from -18 °C to -34 °C.", "from -18 °C to -34 °C", -34.0, -18.0, "degree_celsius"),
+        ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 1e19, 1.5e19, "byte"),
+        ("Pour 3 to 4 L of wine.", "3 to 4 L", 0.003, 0.004, "cubic_meter"),
+        ("Prices were $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350.0, 680.0, "USD_per_kilogram"),
+    ],
+)
+def test_ranges_written_with_units_signs_and_suspended_hyphens(
+    text: str, surface: str, low: float, high: float, unit: str
+) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.range_low, low, rel_tol=1e-9) and math.isclose(figure.range_high, high, rel_tol=1e-9)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("The number is above 1000 and below 1500.", "above 1000 and below 1500", 1000.0, 1500.0),
+        ("There are at most 100 and at least 20 apples.", "at most 100 and at least 20", 20.0, 100.0),
+        ("It grew more than 10% but less than 40%.", "more than 10% but less than 40%", 10.0, 40.0),
+        ("The range is 20 through 100.", "20 through 100", 20.0, 100.0),
+        ("These apples cost 20~100 yen.", "20~100 yen", 20.0, 100.0),
+    ],
+)
+def test_two_bounds_joined_by_and_state_one_range(text: str, surface: str, low: float, high: float) -> None:
+    figure = _one(text, surface)
+    assert (figure.range_low, figure.range_high, figure.rule) == (low, high, "range")
+
+
+def test_bounds_of_two_different_changes_stay_apart() -> None:
+    found = find_figures("Exports rose more than 5% and imports fell less than 3%.")
+    assert [(f.surface, f.bound) for f in found] == [("more than 5%", "over"), ("less than 3%", "under")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound"),
+    [
+        ("The pipeline is worth $400bn over 30 years.", "30 years", "exact"),  # the span it accrues over
+        ("The deal was signed, over 30 years ago.", "over 30 years", "over"),  # no figure before: a bound
+        ("The dispute has lasted over 30 years.", "over 30 years", "over"),
+    ],
+)
+def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, bound: str) -> None:
+    figure = _one(text, surface)
+    assert figure.bound == bound and figure.kind == "duration"
+
+
+@pytest.mark.parametrize(
+    ("text", "not_figures"),
+    [
+        ("The sp 500 rose and the Stoxx 50 fell 2%.", {"500", "50"}),
+        ("Boeing delivered the 787 Dreamliner on time.", {"787"}),
+        ("Apple sold the iPhone 11 Pro for a year.", {"11"}),
+        ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
+        ("The summit runs 25-29 October in Geneva.", {"25", "25-29"}),
+        ("5G networks now reach rural towns.", {"5", "5G"}),
+    ],
+)
+def test_numbers_in_names_and_dates_are_not_quantities(text: str, not_figures: set[str]) -> None:
+    quantities = {f.surface for f in find_figures(text) if f.kind not in ("date", "year")}
+    assert not quantities & not_figures, quantities
+
+
+def test_a_capitalised_word_before_a_plural_still_counts() -> None:
+    figure = _one("The agency hired 20 Chinese engineers.", "20")
+    assert figure.kind == "count"
+
+
+@pytest.mark.parametrize("text", ["1e999", "It weighs 1e308 tonnes.", "5 x 10^-999 m"])
+def test_scientific_notation_beyond_news_scale_gives_no_infinite_value(text: str) -> None:
+    assert all(math.isfinite(f.value) and f.value != 0 for f in find_figures(text))
+
+
+def test_day_range_is_part_of_the_date() -> None:
+    (figure,) = find_figures("The talks run Oct. 25-29 in Geneva.")
+    assert (figure.surface, figure.kind) == ("Oct. 25-29", "date")
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (30.0, "year", "30 years"),
+        (1.0, "year", "1 year"),
+        (50.0, "bcm", "50 bcm"),
+        (1e6, "b/d", "1 million b/d"),
+        (84.5, "USD/barrel", "USD 84.5/barrel"),
+        (1.2e9, "EUR", "EUR 1.2 billion"),
+        (99.0, "cent", "99 cents"),
+        (5.0, "%", "5%"),
+        (12.0, None, "12"),
+    ],
+)
+def test_format_as_written(value: float, unit: str | None, shown: str) -> None:
+    assert units.format_as_written(value, unit) == shown
+
+
+def test_the_figure_summary_shows_figures_in_the_unit_as_written() -> None:
+    import pandas as pd
+
+    from corpuslab.extract import extract_figures
+    from corpuslab.summary import summarize_figures
+
+    docs = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "text": ["They signed a 30-year contract. Brent rose to $84.50 a barrel. It pumps 1 million b/d."],
+        }
+    )
+    shown = dict(zip(*summarize_figures(extract_figures(docs))[["surface", "value"]].values.T, strict=True))
+    assert shown == {"30-year": "30 years", "$84.50 a barrel": "USD 84.5/barrel", "1 million b/d": "1 million b/d"}
+
+
+def test_every_rule_has_an_example_and_only_vocabulary_rules_exist() -> None:
+    from corpuslab.extract.rules import RULE_EXAMPLES
+
+    assert set(RULE_EXAMPLES) == set(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_each_rule_finds_its_example(rule: str) -> None:
+    from corpuslab.extract.rules import RULE_EXAMPLES
+
+    kind, text, surface = RULE_EXAMPLES[rule]
+    figure = _one(text, surface)
+    assert (figure.rule, figure.kind) == (rule, kind)
+
+
+def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
+    import json
+    import re
+    from pathlib import Path
+
+    suite = json.loads((Path(__file__).resolve().parents[1] / "expectations" / "figures.json").read_text("utf-8"))
+    checks = {e["meta"]["name"]: e["kwargs"] for e in suite["expectations"]}
+    texts = [
+        "Brent rose to $84.50 a barrel and gas to $3/MMBtu; rent is $3,000 per month.",
+        "He averaged 15.3 ppg; the region has 3 doctors per capita.",
+        "The engine makes 400 lb-ft, 300 PS and 100 Mbps links; the stamp costs 50p, the ticket 10 ₡.",
+        "There were 5 cases per 100,000 people and 12 deaths per 1,000 live births.",
+        "A 2.4GHz chip, a 5,000mAh battery, 35 mpg and 180 mg/dL.",
+    ]
+    figures = [f for text in texts for f in find_figures(text)]
+    assert len(figures) >= 8
+    for figure in figures:
+        assert re.match(checks["canonical_unit"]["regex"], figure.unit), figure.unit
+        assert figure.kind in checks["known_kind"]["value_set"]
+        assert figure.currency is None or figure.currency in checks["iso_currency"]["value_set"]
