@@ -36,6 +36,7 @@ from corpuslab.segment import document_paragraphs, document_sentences
 STATEMENT_COLUMNS = [
     "figure_id", "doc_id", "doc_rank", "start", "role", "kind", "measure", "unit", "value", "precision", "bound",
     "range_low", "range_high", "surface", "currency", "source", "anchor", "terms", "subject", "time", "place",
+    "value_as_written", "unit_as_written",
 ]  # fmt: skip
 IGNORED_COLUMNS = ["figure_id", "doc_id", "role", "surface", "value", "unit"]
 # How far around a figure its context reaches: a run-on "sentence" must not cost quadratic time.
@@ -79,6 +80,7 @@ def document_statements(
             "figure_id": row["figure_id"], "doc_id": row["doc_id"], "doc_rank": doc_rank, "start": row["start"],
             "kind": row["kind"], "unit": "count" if row["kind"] == "number" else row["unit"], "precision": row["precision"], "surface": row["surface"],
             "currency": row["currency"], "source": source, "anchor": anchor,
+            "value_as_written": row.get("value_as_written"), "unit_as_written": row.get("unit_as_written"),
             "terms": " ".join(context_terms(sentence, at, (left, right), row, aliases)),
             "subject": _subject(row, anchor, aliases), "place": _place(row, sentence, clause),
         }  # fmt: skip

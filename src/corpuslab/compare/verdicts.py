@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpuslab.compare.intervals import overlap, relative_difference
-from corpuslab.units import format_value
+from corpuslab.units import format_figure, format_value
 
 Record = dict[str, Any]
 _BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
@@ -71,9 +71,12 @@ def consensus(rows: list[Record], *, reach: bool = False) -> tuple[float, float]
 def stated(row: Record) -> str:
     """How a statement reads in a reason: "about 61 bcm/y", "over 20", "38 bcm/y before"."""
     currency = row["currency"] if isinstance(row["currency"], str) else None
-    text = format_value(row["value"], row["unit"], currency=currency)
     if row["role"] == "earlier_value":
-        return f"{text} before"
+        return f"{format_value(row['value'], row['unit'], currency=currency)} before"
+    text = format_figure(
+        row["value"], row["unit"], value_as_written=row.get("value_as_written"),
+        unit_as_written=row.get("unit_as_written"), currency=currency,
+    )  # fmt: skip
     if not (math.isnan(row["range_low"]) or math.isnan(row["range_high"])):
         low = format_value(row["range_low"], row["unit"], currency=currency)
         return f"{low} to {format_value(row['range_high'], row['unit'], currency=currency)}"
