@@ -37,6 +37,10 @@ _MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
+# Substrings without which a phrase pattern cannot match (dates: a month name, or digits joined by - or /).
+_DATE_HINTS = (*sorted({m[:3] for m in MONTHS}), "-", "/")
+_MULTIPLY_HINTS = ("doubl", "tripl", "quadrupl", "quintupl", "halv")
+_DURATION_HINTS = ("year", "month", "week", "day", "decade", "centur", "hour", "minute", "fortnight")
 # An age written in months or weeks, in years.
 _AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
 _LOWER_BOUNDS = frozenset(["over", "at_least"])
@@ -80,7 +84,12 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     blocked = list(P.blocked_spans(text))
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
     blocked.sort()
-    phrases = [*_find_dates(text, blocked), *_find_multiplies(text), *_find_article_durations(text)]
+    lower = text.lower()  # substring checks first: most short texts hold no date, multiple or "a year"
+    phrases = [
+        *(_find_dates(text, blocked) if _may_hold(lower, _DATE_HINTS) else ()),
+        *(_find_multiplies(text) if _may_hold(lower, _MULTIPLY_HINTS) else ()),
+        *(_find_article_durations(text) if _may_hold(lower, _DURATION_HINTS) else ()),
+    ]
     taken = sorted([*blocked, *((f.start, f.end) for f in phrases)])
     figures: list[Figure] = []
     consumed = 0
@@ -255,6 +264,10 @@ def _kind_of(r: Reading, kind: str) -> str:
     if word is None or word.pint is None or kind == "age":
         return kind
     return units.canonical(word.pint, per=r.period, kind=word.kind)[0]
+
+
+def _may_hold(lower: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in lower for hint in hints)
 
 
 def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
