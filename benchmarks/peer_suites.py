@@ -23,7 +23,6 @@ import argparse
 import json
 import math
 import sys
-import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -284,12 +283,10 @@ def corpuslab_preds(text: str) -> list[Pred]:
 
 
 def quantulum_preds(text: str) -> list[Pred]:
-    from quantulum3 import parser
+    from peer import quantulum_parse
 
     out = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        quantities = parser.parse(text)
+    quantities = quantulum_parse(text)
     for q in quantities:
         name = q.unit.name
         value, unit = _canonical(float(q.value), UNIT_MAP.get(name)) if name not in NO_UNIT else (None, None)

@@ -73,7 +73,9 @@ _QUANTULUM_SAMPLE = 200
 def quantulum_rate(documents: Any) -> float | None:
     """quantulum3's extraction rate (characters per second) on an even sample of the same documents."""
     try:
-        from quantulum3 import parser
+        from peer import quantulum_parser
+
+        parser = quantulum_parser()
     except ImportError:
         return None
     step = max(1, len(documents) // _QUANTULUM_SAMPLE)

@@ -21,7 +21,6 @@ import random
 import sys
 import time
 import tracemalloc
-import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -62,11 +61,9 @@ def _corpuslab(texts: list[str]) -> int:
 
 
 def _quantulum(texts: list[str]) -> int:
-    from quantulum3 import parser
+    from peer import quantulum_parse
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return sum(len(parser.parse(t)) for t in texts)
+    return sum(len(quantulum_parse(t)) for t in texts)
 
 
 def _sentences(texts: list[str], n: int) -> list[str]:
