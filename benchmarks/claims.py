@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         documents = synthetic_documents(max(1, target // per_document))
         figures = corpuslab.extract_figures(documents, progress=False)
         start = time.perf_counter()
-        tables = corpuslab.build_claims(figures, documents, progress=False)
+        tables = corpuslab.build_claims(figures, documents)
         seconds = time.perf_counter() - start
         verdicts = tables.claims["verdict"].value_counts().to_dict()
         print(

@@ -118,7 +118,8 @@ def test_the_same_number_about_different_events_stays_apart() -> None:
 
 def test_events_come_from_text_and_dates_and_given_ids_win() -> None:
     texts = {
-        "a": "Cyclone Debbie hit Queensland, Australia, with winds of 260 km/h, cutting power to Bowen and Airlie Beach.",
+        "a": "Cyclone Debbie hit Queensland, Australia, with winds of 260 km/h, cutting power to Bowen and Airlie"
+        " Beach.",
         "b": "Cyclone Debbie struck Queensland near Airlie Beach and Bowen, Australia; power was cut to thousands.",
         "c": "The central bank of Brazil cut its benchmark interest rate as inflation slowed in Sao Paulo.",
     }

@@ -132,9 +132,7 @@ def statements_with_events(part: Part, events: Events) -> pd.DataFrame:
 
 def claims_of_partition(statements: pd.DataFrame, idf: Any, options: Options) -> tuple[pd.DataFrame, ...]:
     """Step 5, on one partition holding whole events."""
-    return claims_of_events(
-        statements, idf, linking=options.linking, max_pairs_per_claim=options.max_pairs_per_claim
-    )
+    return claims_of_events(statements, idf, linking=options.linking, max_pairs_per_claim=options.max_pairs_per_claim)
 
 
 def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, int]]:

@@ -169,7 +169,9 @@ def _partition(key: str, n: int) -> int:
     return int.from_bytes(hashlib.blake2b(str(key).encode(), digest_size=4).digest(), "big") % n
 
 
-def _claims_pass(tables: _Parts, scratch: _Parts, n_partitions: int, events: Events, options: Options) -> dict[str, int]:
+def _claims_pass(
+    tables: _Parts, scratch: _Parts, n_partitions: int, events: Events, options: Options
+) -> dict[str, int]:
     """Build each partition's claims; write its claims, comparisons and the memberships of its statements.
 
     Figures in repeated paragraphs are linked afterwards to the claim of the figure they repeat; only the

@@ -79,7 +79,9 @@ class Events:
 
     def of(self, statements: pd.DataFrame) -> pd.DataFrame:
         """The statements with their documents' event ids."""
-        return statements.assign(event_id=statements["doc_id"].map(dict(zip(self.table["doc_id"], self.table["event_id"], strict=True))))
+        return statements.assign(
+            event_id=statements["doc_id"].map(dict(zip(self.table["doc_id"], self.table["event_id"], strict=True)))
+        )
 
 
 def build_claims(
@@ -118,7 +120,9 @@ def build_claims(
         statements from different sources inside a claim), ``memberships`` (one row per figure and
         role) and ``events`` (one row per document).
     """
-    _require(figures, ["figure_id", "doc_id", "kind", "value", "sentence_index"], "figures", "corpuslab.extract_figures()")
+    _require(
+        figures, ["figure_id", "doc_id", "kind", "value", "sentence_index"], "figures", "corpuslab.extract_figures()"
+    )
     _require(documents, ["doc_id", "text"], "documents", "corpuslab.load_documents()")
     alias_table = aliases if isinstance(aliases, Aliases) else load_aliases(aliases)
     prepared = prepare_batch(figures, documents, alias_table, tolerances=tolerances)
@@ -157,7 +161,9 @@ def prepare_batch(
                 f"figures name document {doc_id!r}, which is not in the documents table; "
                 "pass the documents the figures were extracted from."
             )
-        found, ignored = document_statements(group, texts[doc_id], aliases, source=_source(doc_id, outlets), doc_rank=rank[doc_id])
+        found, ignored = document_statements(
+            group, texts[doc_id], aliases, source=_source(doc_id, outlets), doc_rank=rank[doc_id]
+        )
         rows.extend(found)
         members.extend(ignored)
     return Prepared(

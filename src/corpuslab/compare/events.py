@@ -113,9 +113,7 @@ def tokens(text: str, stop: frozenset[str]) -> list[str]:
 def _hasher() -> Any:
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    return HashingVectorizer(
-        analyzer=lambda tokens: tokens, n_features=N_FEATURES, alternate_sign=False, norm=None
-    )
+    return HashingVectorizer(analyzer=lambda tokens: tokens, n_features=N_FEATURES, alternate_sign=False, norm=None)
 
 
 def hash_terms(bags: list[list[str]]) -> sparse.csr_matrix:
@@ -137,13 +135,13 @@ def event_features(documents: pd.DataFrame) -> EventFeatures:
         lead = str(text)[:LEAD_CHARS]
         bags.append(tokens(title, stop) * 2 + tokens(lead, stop))
         mentioned.append(max((int(y) for y in _YEAR.findall(title + " " + lead)), default=np.nan))
-    published = (
-        documents["published"] if "published" in documents else pd.Series(pd.NaT, index=documents.index)
-    )
+    published = documents["published"] if "published" in documents else pd.Series(pd.NaT, index=documents.index)
     stamps = pd.to_datetime(published, utc=True, errors="coerce")
     days = (stamps - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.to_numpy(dtype=float)
     # An undated report still tells its year: the latest it mentions ("the 2022 Winter Olympics").
-    years = np.where(stamps.notna(), stamps.dt.year.to_numpy(dtype=float, na_value=np.nan), np.array(mentioned, dtype=float))
+    years = np.where(
+        stamps.notna(), stamps.dt.year.to_numpy(dtype=float, na_value=np.nan), np.array(mentioned, dtype=float)
+    )
     given_column = documents["event_id"] if "event_id" in documents else pd.Series([None] * len(documents))
     given = [g if isinstance(g, str) and g.strip() else None for g in given_column]
     terms = [[w for w, _ in Counter(b).most_common(_TOP_TERMS * 2)] for b in bags]

@@ -108,9 +108,13 @@ def intervals(statements: pd.DataFrame, *, tolerances: Tolerances | None = None)
         high = np.where(is_over, np.where(v < 0, -near, far), np.where(is_under, v, high))
     return pd.DataFrame(
         {
-            "low": low, "high": high, "low_open": bound == "over", "high_open": bound == "under",
-            "reach_low": reach_low, "reach_high": reach_high,
-        },  # fmt: skip
+            "low": low,
+            "high": high,
+            "low_open": bound == "over",
+            "high_open": bound == "under",
+            "reach_low": reach_low,
+            "reach_high": reach_high,
+        },
         index=statements.index,
     )
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpuslab.compare.events import hash_terms
-from corpuslab.compare.intervals import overlap
+from corpuslab.compare.verdicts import consensus, pair_agrees
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -123,7 +123,7 @@ class _Groups:
         if any((self.rows[k]["doc_id"], self.rows[k]["role"]) in keys for k in right):
             return False  # one document would state the fact twice: its statements are about different things
         merged = [self.rows[k] for k in left + right]
-        if keep_common and _common(merged) is None:
+        if keep_common and consensus(merged) is None:
             return False
         if not keep_common and {self.rows[k]["source"] for k in left} & {self.rows[k]["source"] for k in right}:
             return False  # an outlet on both sides contradicts itself: no single quantity
@@ -133,14 +133,6 @@ class _Groups:
 
     def labels(self) -> np.ndarray:
         return np.array([self.root(i) for i in range(len(self.rows))], dtype=int)
-
-
-def _common(rows: list[dict]) -> tuple[float, float] | None:
-    low = max(r["low"] for r in rows)
-    high = min(r["high"] for r in rows)
-    low_open = any(r["low_open"] for r in rows if r["low"] == low)
-    high_open = any(r["high_open"] for r in rows if r["high"] == high)
-    return (low, high) if low < high or (low == high and not (low_open or high_open)) else None
 
 
 def weigh(terms: Iterable[str], idf: np.ndarray) -> sparse.csr_matrix:
@@ -171,21 +163,13 @@ def _candidates(
                 similarity[(i, j)] = score
                 if a["source"] == b["source"]:
                     continue
-                agreeing = agree(a, b)
+                agreeing = pair_agrees(a, b)
                 if not same_scope(a, b, agreeing=agreeing):
                     continue
                 same = _same_value(a, b)
                 needed = linking.same_value if same else linking.agree if agreeing else linking.conflict
                 if score >= needed:
                     yield i, j, score + _VALUE_BONUS * same, agreeing
-
-
-def agree(a: dict, b: dict) -> bool:
-    """Whether two statements' intervals overlap."""
-    return (
-        overlap(a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"])
-        is not None
-    )
 
 
 def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:

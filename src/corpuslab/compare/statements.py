@@ -47,16 +47,20 @@ _NEAR_WORDS = 5
 _WEIGHTS = {"sentence": 0, "clause": 1, "near": 2}
 _MAX_ANCHOR_DISTANCE = 250
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-_NOT_CONTEXT = STOP_WORDS | frozenset(MONTHS) | frozenset(
-    """said says say told percent per cent billion million trillion thousand hundred about around nearly almost
+_NOT_CONTEXT = (
+    STOP_WORDS
+    | frozenset(MONTHS)
+    | frozenset(
+        """said says say told percent per cent billion million trillion thousand hundred about around nearly almost
     some least more than over under also just only""".split()
+    )
 )
 
 
 def document_statements(
     figures: list[dict[str, Any]], text: str, aliases: Aliases, *, source: str, doc_rank: int = 0
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Return the statement records of one document's figure records and the membership rows of those that state none."""
+    """Return the statements of one document's figure records, and the memberships of those that state none."""
     spans = [(s, e) for s, e, _ in document_sentences(text, document_paragraphs("", text))] or [(0, len(text))]
     years = _years_by_sentence(figures)
     statements: list[dict[str, Any]] = []
@@ -78,7 +82,8 @@ def document_statements(
         anchor = _anchor(row, index, spans, text, aliases, names_cache)
         base = {
             "figure_id": row["figure_id"], "doc_id": row["doc_id"], "doc_rank": doc_rank, "start": row["start"],
-            "kind": row["kind"], "unit": "count" if row["kind"] == "number" else row["unit"], "precision": row["precision"], "surface": row["surface"],
+            "kind": row["kind"], "unit": "count" if row["kind"] == "number" else row["unit"],
+            "precision": row["precision"], "surface": row["surface"],
             "currency": row["currency"], "source": source, "anchor": anchor,
             "value_as_written": row.get("value_as_written"), "unit_as_written": row.get("unit_as_written"),
             "terms": " ".join(context_terms(sentence, at, (left, right), row, aliases)),
@@ -86,18 +91,28 @@ def document_statements(
         }  # fmt: skip
         statements.append(
             {
-                **base, "role": "value", "measure": _measure(row["kind"], is_change=row["is_change"]),
-                "value": row["value"], "bound": row["bound"], "range_low": row["range_low"],
-                "range_high": row["range_high"], "time": _time(clause, years.get(index), frame),
-            }  # fmt: skip
+                **base,
+                "role": "value",
+                "measure": _measure(row["kind"], is_change=row["is_change"]),
+                "value": row["value"],
+                "bound": row["bound"],
+                "range_low": row["range_low"],
+                "range_high": row["range_high"],
+                "time": _time(clause, years.get(index), frame),
+            }
         )
         if not math.isnan(row["from_value"]):
             statements.append(
                 {
-                    **base, "role": "earlier_value", "measure": _measure(row["kind"]), "value": row["from_value"],
-                    "bound": "exact", "range_low": math.nan, "range_high": math.nan,
+                    **base,
+                    "role": "earlier_value",
+                    "measure": _measure(row["kind"]),
+                    "value": row["from_value"],
+                    "bound": "exact",
+                    "range_low": math.nan,
+                    "range_high": math.nan,
                     "time": S.earlier_frame(frame),
-                }  # fmt: skip
+                }
             )
     return statements, ignored
 
@@ -206,13 +221,15 @@ def _anchor(
     aliases: Aliases,
     cache: dict[int, list[tuple[int, int, str]]],
 ) -> str | None:
-    """The most specific name near the figure; an anaphoric sentence ("This pipeline ...") borrows the previous one's."""
+    """The most specific name near the figure; an anaphoric sentence ("This pipeline ...") borrows the one before's."""
 
     def names(i: int) -> list[tuple[int, int, str]]:
         if i not in cache:
             s, e = spans[i]
             found = names_in(text[s:e])
-            cache[i] = [(a + s, b + s, n) for a, b, n in found if is_specific(n) or normalise_name(n) in aliases.entities]
+            cache[i] = [
+                (a + s, b + s, n) for a, b, n in found if is_specific(n) or normalise_name(n) in aliases.entities
+            ]
         return cache[i]
 
     close = [c for c in names(index) if abs(c[0] - row["start"]) <= _MAX_ANCHOR_DISTANCE]

@@ -41,7 +41,12 @@ def judge(rows: list[Record]) -> Verdict:
         return Verdict("single_source", "single_source")
     if consensus(rows) is not None:
         return Verdict("consistent", "intervals_overlap")
-    apart = [(a, b) for i, a in enumerate(rows) for b in rows[i + 1 :] if a["source"] != b["source"] and not pair_agrees(a, b)]
+    apart = [
+        (a, b)
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+        if a["source"] != b["source"] and not pair_agrees(a, b)
+    ]
     worst = max(apart, key=lambda p: relative_difference(p[0]["value"], p[1]["value"]))
     if consensus(rows, reach=True) is not None:
         return Verdict("not_comparable", "bound_too_loose", worst)
@@ -53,7 +58,10 @@ def judge(rows: list[Record]) -> Verdict:
 
 def pair_agrees(a: Record, b: Record) -> bool:
     """Whether two statements' intervals overlap."""
-    return overlap(a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"]) is not None
+    return (
+        overlap(a["low"], a["high"], a["low_open"], a["high_open"], b["low"], b["high"], b["low_open"], b["high_open"])
+        is not None
+    )
 
 
 def consensus(rows: list[Record], *, reach: bool = False) -> tuple[float, float] | None:
