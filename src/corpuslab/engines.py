@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
@@ -99,13 +99,6 @@ class Part:
     sentences: pd.DataFrame
     figures: pd.DataFrame
     prepared: Prepared
-
-
-@dataclass
-class StageTables:
-    """What :func:`run_stages` returns: every table, and what the load step learnt."""
-
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def prepare_part(documents: pd.DataFrame, aliases: Aliases, offset: int, tolerances: Tolerances | None) -> Part:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from corpuslab.compare.intervals import relative_difference
 from corpuslab.compare.links import Linking, Links, link_event, weigh
-from corpuslab.compare.verdicts import Record, judge, pair_agrees, reason
+from corpuslab.compare.verdicts import Record, consensus, judge, pair_agrees, reason
 
 VERDICT_ORDER = {"conflicting": 0, "not_comparable": 1, "consistent": 2, "single_source": 3}
 MAX_PAIRS_PER_CLAIM = 2_000
@@ -130,8 +130,6 @@ def _claim(
 
 
 def _consensus_bounds(rows: list[Record], verdict: str) -> tuple[float, float]:
-    from corpuslab.compare.verdicts import consensus
-
     common = consensus(rows) if verdict in ("consistent", "single_source") else None
     return common if common is not None else (math.nan, math.nan)
 

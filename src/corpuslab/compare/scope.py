@@ -16,8 +16,6 @@ Examples
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 
 from corpuslab.extract.lexicon import CALENDAR_NAMES
 
@@ -104,17 +102,3 @@ def any_place(clause: str) -> str | None:
         if m.group("place").split()[0] not in _NOT_PLACES:
             return m.group("place")
     return None
-
-
-def document_place(sentences: Iterable[str]) -> str | None:
-    """The place a document's events happen in most often (the first one on a tie)."""
-    counts: Counter[str] = Counter()
-    order: dict[str, int] = {}
-    for sentence in sentences:
-        place = event_place(sentence)
-        if place:
-            counts[place] += 1
-            order.setdefault(place, len(order))
-    if not counts:
-        return None
-    return max(counts, key=lambda p: (counts[p], -order[p]))

@@ -173,21 +173,3 @@ def canonical_anchor(name: str, aliases: Aliases) -> str:
     if key in aliases.entities:
         return aliases.entities[key]
     return re.sub(r"(?<=[A-Za-z])[-–](?=\d)", " ", name.strip())
-
-
-def noun_class(noun: str | None, aliases: Aliases) -> str | None:
-    """Return the class of a counted noun ("agreement" -> "document"), or the noun itself."""
-    if not noun:
-        return None
-    return aliases.nouns.get(noun.lower(), noun.lower())
-
-
-def ambiguous_names(anchors: Iterable[str]) -> dict[str, list[str]]:
-    """Names that are a prefix of numbered names in the corpus: "power of siberia" -> its 1 and 2."""
-    keys = {normalise_name(a) for a in anchors}
-    numbered: dict[str, list[str]] = {}
-    for key in keys:
-        m = re.fullmatch(r"(.+?)\s+(\d{1,2})", key)
-        if m:
-            numbered.setdefault(m.group(1), []).append(key)
-    return {base: sorted(variants) for base, variants in numbered.items() if base in keys and len(variants) >= 1}
