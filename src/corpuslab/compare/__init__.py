@@ -24,7 +24,7 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.compare.claims import MAX_PAIRS_PER_CLAIM, VERDICT_ORDER, event_claims
-from corpuslab.compare.events import EventFeatures, event_features, find_events, idf_weights
+from corpuslab.compare.events import EventFeatures, event_features, find_events, idf_weights, publication_days
 from corpuslab.compare.intervals import Tolerances
 from corpuslab.compare.links import Linking
 from corpuslab.compare.statements import IGNORED_COLUMNS, document_statements, statements_frame
@@ -150,6 +150,7 @@ def prepare_batch(
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
     outlets = dict(zip(documents["doc_id"], documents["outlet"], strict=True)) if "outlet" in documents else {}
     rank = {doc_id: doc_offset + i for i, doc_id in enumerate(documents["doc_id"])}
+    days = dict(zip(documents["doc_id"], publication_days(documents), strict=True))
     rows: list[dict[str, object]] = []
     members: list[dict[str, object]] = []
     by_document: dict[str, list[dict[str, object]]] = {}
@@ -162,7 +163,7 @@ def prepare_batch(
                 "pass the documents the figures were extracted from."
             )
         found, ignored = document_statements(
-            group, texts[doc_id], aliases, source=_source(doc_id, outlets), doc_rank=rank[doc_id]
+            group, texts[doc_id], aliases, source=_source(doc_id, outlets), doc_rank=rank[doc_id], day=days[doc_id]
         )
         rows.extend(found)
         members.extend(ignored)

@@ -38,21 +38,24 @@ class Linking:
     """How much shared context links two statements (cosine similarity, 0-1); tuned on the claims gold's dev split.
 
     same_value
-        Enough for two statements of the same specific value ("23,000 soldiers" twice): a coincidence
-        of value and event is itself evidence.
+        Enough for two statements of the same specific value ("23,000 soldiers" twice): in one event,
+        that coincidence is itself the evidence, so by default no shared word is needed.
     agree
         Enough for two statements whose intervals overlap otherwise.
     conflict
         Enough for two statements whose intervals do not: a conflict is a strong claim.
     """
 
-    same_value: float = 0.03
-    agree: float = 0.06
+    same_value: float = 0.0
+    agree: float = 0.03
     conflict: float = 0.45
 
 
+# News moves: a toll or a crowd reported days later is an update, not a contradiction. Different values from
+# reports published further apart than this are kept apart (time zones put one day's news on two dates).
+_NEWS_CYCLE_DAYS = 1
 # Small whole numbers (two senators, seven countries) recur in any event; larger ones rarely by chance.
-_COMMON_NUMBERS = 12
+_COMMON_NUMBERS = 31
 # Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
 _VALUE_BONUS = 0.2
 # The same specific name nearest both figures is evidence of one subject; a numbered one ("Power of
@@ -176,8 +179,11 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
     """Whether two statements can hold at the same time and place, about the same named thing.
 
     Two different years or places never can; a forecast cannot contradict what is or was, so
-    different values in a future and a present or past frame are kept apart too.
+    different values in a future and a present or past frame are kept apart too, and so are
+    different values from reports published days apart (the later may update the earlier).
     """
+    if not agreeing and abs(a["day"] - b["day"]) > _NEWS_CYCLE_DAYS:  # NaN (undated) compares False
+        return False
     if _known(a["place"]) and _known(b["place"]) and a["place"] != b["place"]:
         return False
     time_a, time_b = a["time"] if _known(a["time"]) else None, b["time"] if _known(b["time"]) else None
@@ -195,12 +201,18 @@ def _anchor_bonus(a: dict, b: dict) -> float:
     return _NUMBERED_ANCHOR_BONUS if any(c.isdigit() for c in a["anchor"]) else _ANCHOR_BONUS
 
 
+# Which side of its number a bound leaves open: "80%" and "around 80%" point at one value, "over 80%"
+# and "at least 80%" both lie above it.
+_BOUND_SIDE = {"exact": "point", "approximate": "point", "over": "above", "at_least": "above",
+               "under": "below", "at_most": "below"}  # fmt: skip
+
+
 def _same_value(a: dict, b: dict) -> bool:
-    """The same specific value, written as exactly ("23,000" and "23,000", "about 500" and "some 500")."""
+    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%")."""
     value = abs(a["value"])
     return (
         a["value"] == b["value"]
-        and (a["bound"] == "exact") == (b["bound"] == "exact")
+        and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
         and (value > _COMMON_NUMBERS or value != int(value))
     )
 

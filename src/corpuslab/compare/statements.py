@@ -36,7 +36,7 @@ from corpuslab.segment import document_paragraphs, document_sentences
 STATEMENT_COLUMNS = [
     "figure_id", "doc_id", "doc_rank", "start", "role", "kind", "measure", "unit", "value", "precision", "bound",
     "range_low", "range_high", "surface", "currency", "source", "anchor", "terms", "subject", "time", "place",
-    "value_as_written", "unit_as_written",
+    "value_as_written", "unit_as_written", "day",
 ]  # fmt: skip
 IGNORED_COLUMNS = ["figure_id", "doc_id", "role", "surface", "value", "unit"]
 # How far around a figure its context reaches: a run-on "sentence" must not cost quadratic time.
@@ -58,9 +58,18 @@ _NOT_CONTEXT = (
 
 
 def document_statements(
-    figures: list[dict[str, Any]], text: str, aliases: Aliases, *, source: str, doc_rank: int = 0
+    figures: list[dict[str, Any]],
+    text: str,
+    aliases: Aliases,
+    *,
+    source: str,
+    doc_rank: int = 0,
+    day: float = math.nan,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Return the statements of one document's figure records, and the memberships of those that state none."""
+    """Return the statements of one document's figure records, and the memberships of those that state none.
+
+    ``day`` is the document's publication day (days since the epoch; NaN when unknown).
+    """
     spans = [(s, e) for s, e, _ in document_sentences(text, document_paragraphs("", text))] or [(0, len(text))]
     years = _years_by_sentence(figures)
     statements: list[dict[str, Any]] = []
@@ -86,6 +95,7 @@ def document_statements(
             "precision": row["precision"], "surface": row["surface"],
             "currency": row["currency"], "source": source, "anchor": anchor,
             "value_as_written": row.get("value_as_written"), "unit_as_written": row.get("unit_as_written"),
+            "day": day,
             "terms": " ".join(context_terms(sentence, at, (left, right), row, aliases)),
             "subject": _subject(row, anchor, aliases), "place": _place(row, sentence, clause),
         }  # fmt: skip
