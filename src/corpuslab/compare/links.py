@@ -55,7 +55,7 @@ class Linking:
 # reports published further apart than this are kept apart (time zones put one day's news on two dates).
 _NEWS_CYCLE_DAYS = 1
 # Small whole numbers (two senators, seven countries) recur in any event; larger ones rarely by chance.
-_COMMON_NUMBERS = 31
+_COMMON_NUMBERS = 12
 # Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
 _VALUE_BONUS = 0.2
 # The same specific name nearest both figures is evidence of one subject; a numbered one ("Power of
