@@ -44,7 +44,11 @@ _EVENT_WORDS = re.compile(
     r"signed|held|hosted|hosts|arrived|attend\w*|negotiations?)\b",
     re.IGNORECASE,
 )
-_PLACE = re.compile(r"\b(?:in|to|at)\s+(?P<place>[A-Z][a-z]+(?:\s+(?!The\b)[A-Z][a-z]+)?)")
+_PLACE = re.compile(
+    r"\b(?:in|to|at)\s+"
+    r"(?P<place>[A-Z][a-z]+(?:\s+(?!The\b)[A-Z][a-z]+)?)"  # one or two capitalised words: "in Aleppo", "to New York"
+    r"(?![A-Za-z]|\s*['’]s\b)"  # not a possessive: "in Kim's murder" names a person, not a place
+)
 _NOT_PLACES = (
     frozenset(
         """The This That Asia Europe Africa America Mr Mrs Ms Dr President Prime Minister Secretary General Sir
