@@ -46,7 +46,10 @@ _WINDOW = 300
 _NEAR_WORDS = 5
 _WEIGHTS = {"sentence": 0, "clause": 1, "near": 2}
 _MAX_ANCHOR_DISTANCE = 250
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# Hyphens split words: "state-owned" shares "state" with "owned by the state", and feeds that glue words
+# with hyphens ("refugees-with") still match.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_CONTEXT = (
     STOP_WORDS
     | frozenset(MONTHS)
@@ -171,7 +174,7 @@ def context_terms(
 
 
 def _term(word: str, aliases: Aliases) -> str | None:
-    lower = word.lower().strip("'’-")
+    lower = _POSSESSIVE.sub("", word.lower()).strip("'’")
     if len(lower) < 3 or lower in _NOT_CONTEXT:
         return None
     base = singular(lower)
