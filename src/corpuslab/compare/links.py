@@ -54,6 +54,9 @@ class Linking:
 # News moves: a toll or a crowd reported days later is an update, not a contradiction. Different values from
 # reports published further apart than this are kept apart (time zones put one day's news on two dates).
 _NEWS_CYCLE_DAYS = 1
+# Two values more than this factor apart are rarely one fact told two ways ("a fine up to $5,000" and "a loss of
+# $3,443,560"): reporters misstate a figure, they do not change its order of magnitude.
+_CONFLICT_RATIO = 10.0
 # Small whole numbers (two senators, seven countries) recur in any event; larger ones rarely by chance.
 _COMMON_NUMBERS = 12
 # Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
@@ -180,10 +183,11 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
 
     Two different years or places never can; a forecast cannot contradict what is or was, so
     different values in a future and a present or past frame are kept apart too, and so are
-    different values from reports published days apart (the later may update the earlier).
+    different values from reports published days apart (the later may update the earlier) and
+    values an order of magnitude apart (not one fact misreported, but two facts).
     """
-    if not agreeing and abs(a["day"] - b["day"]) > _NEWS_CYCLE_DAYS:  # NaN (undated) compares False
-        return False
+    if not agreeing and (abs(a["day"] - b["day"]) > _NEWS_CYCLE_DAYS or _orders_apart(a["value"], b["value"])):
+        return False  # NaN days (undated) compare False
     if _known(a["place"]) and _known(b["place"]) and a["place"] != b["place"]:
         return False
     time_a, time_b = a["time"] if _known(a["time"]) else None, b["time"] if _known(b["time"]) else None
@@ -193,6 +197,11 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
         if not agreeing and "future" in (time_a, time_b):
             return False
     return not _siblings(a["anchor"], b["anchor"])
+
+
+def _orders_apart(a: float, b: float) -> bool:
+    low, high = sorted((abs(a), abs(b)))
+    return high > _CONFLICT_RATIO * low
 
 
 def _anchor_bonus(a: dict, b: dict) -> float:
