@@ -130,6 +130,53 @@ def test_events_come_from_text_and_dates_and_given_ids_win() -> None:
     assert given["is_given"].all()
 
 
+def test_the_same_specific_value_in_one_event_is_one_claim_without_shared_words() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Turnout in the local vote was a dismal 21.5 percent.",
+            "b": QUAKE + " Critics said the mayor could claim no mandate because only 21.5 percent went to the polls.",
+        }
+    )
+    claim = _claim_of(tables, "a", "21.5 percent")
+    assert (claim["verdict"], claim["n_sources"]) == ("consistent", 2)
+
+
+def test_a_small_whole_number_needs_shared_words() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Rescuers pulled 7 survivors from the rubble.",
+            "b": QUAKE + " The mayor said 7 schools would stay closed.",
+        }
+    )
+    assert (tables.claims["verdict"] == "single_source").all()
+
+
+def test_a_later_report_updates_rather_than_contradicts() -> None:
+    toll = "The earthquake in Valparaiso, Chile, has killed {} people, the regional emergency office said on {}."
+    texts = {"a": toll.format(23, "Monday"), "b": toll.format(61, "Thursday")}
+    same_day = _tables(texts)
+    assert "conflicting" in same_day.claims["verdict"].tolist()
+    days_apart = _tables(texts, dates={"a": "2017-03-01", "b": "2017-03-04"})
+    assert days_apart.events["event_id"].nunique() == 1
+    assert "conflicting" not in days_apart.claims["verdict"].tolist()
+
+
+def test_values_an_order_of_magnitude_apart_are_not_a_conflict() -> None:
+    line = "The earthquake in Valparaiso, Chile, has killed {} people, the regional emergency office said."
+    tables = _tables({"a": line.format(23), "b": line.format(2300)})
+    assert "conflicting" not in tables.claims["verdict"].tolist()
+
+
+def test_a_specific_number_is_evidence_of_one_event() -> None:
+    other = {"c": "The central bank of Brazil cut its benchmark interest rate as inflation slowed in Sao Paulo."}
+    a = "Fall armyworm has destroyed {}hectares of maize in Zambia, the farm ministry said."
+    b = "Caterpillars are eating southern Africa's crops: {}hectares lost so far, officials say."
+    with_number = _tables({"a": a.format("124,350 "), "b": b.format("124,350 "), **other}).events
+    without = _tables({"a": a.format(""), "b": b.format(""), **other}).events
+    assert with_number["event_id"].nunique() == 2
+    assert without["event_id"].nunique() == 3
+
+
 def test_a_forecast_never_contradicts_what_is() -> None:
     tables = _tables(
         {
@@ -259,3 +306,13 @@ def test_a_repeat_joins_the_claim_of_the_first_copy_whatever_order_the_statement
     )  # fmt: skip
     assert link_repeats(ignored, firsts)["claim_id"].tolist() == ["earlier"]
     assert link_repeats(ignored, firsts.iloc[::-1])["claim_id"].tolist() == ["earlier"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "place"),
+    [("killed in Aleppo on Monday", "Aleppo"), ("flew to New York", "New York"), ("suspects in Kim's murder", None)],
+)
+def test_a_place_is_not_a_possessive_name(clause: str, place: str | None) -> None:
+    from corpuslab.compare.scope import any_place
+
+    assert any_place(clause) == place

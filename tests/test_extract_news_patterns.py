@@ -349,7 +349,9 @@ def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
     import re
     from pathlib import Path
 
-    suite = json.loads((Path(__file__).resolve().parents[1] / "src" / "corpuslab" / "suites" / "figures.json").read_text("utf-8"))
+    suite = json.loads(
+        (Path(__file__).resolve().parents[1] / "src" / "corpuslab" / "suites" / "figures.json").read_text("utf-8")
+    )
     checks = {e["meta"]["name"]: e["kwargs"] for e in suite["expectations"]}
     texts = [
         "Brent rose to $84.50 a barrel and gas to $3/MMBtu; rent is $3,000 per month.",

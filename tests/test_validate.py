@@ -160,8 +160,12 @@ def test_an_outlet_missing_from_the_manifest_is_an_error(seed_result: corpuslab.
 
 def test_two_outlets_that_disagree_are_a_finding_not_an_error(tmp_path: Path) -> None:
     story = "A strong earthquake struck the coastal city of Valparaiso in Chile on Monday, officials said. "
-    (tmp_path / "a.txt").write_text(story + "Currently, the Alpha Line pipeline carries 38 bcm a year.", encoding="utf-8")
-    (tmp_path / "b.txt").write_text(story + "Currently, the Alpha Line pipeline carries 61 bcm a year.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        story + "Currently, the Alpha Line pipeline carries 38 bcm a year.", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        story + "Currently, the Alpha Line pipeline carries 61 bcm a year.", encoding="utf-8"
+    )
     result = corpuslab.run_pipeline(tmp_path, progress=False)
     results = corpuslab.validate(result, suites_dir=SUITES, suite="claims", progress=False)
     assert not failed(results, fail_on="errors")

@@ -34,7 +34,15 @@ _WITHOUT = {
     "url": "documents load without an address",
 }
 # The event id is optional by design (events are found by clustering), so its absence is not reported.
-_LABEL = {"text": "text", "doc_id": "id", "title": "title", "published": "date", "outlet": "outlet", "url": "url", "event": "event id"}
+_LABEL = {
+    "text": "text",
+    "doc_id": "id",
+    "title": "title",
+    "published": "date",
+    "outlet": "outlet",
+    "url": "url",
+    "event": "event id",
+}
 
 
 class FileKeys:
@@ -134,7 +142,8 @@ class FileKeys:
             report.add(
                 path,
                 "unused_field",
-                f"keys not loaded: {names} (a document keeps only its text, id, title, date, outlet, url and event id). "
+                f"keys not loaded: {names} "
+                "(a document keeps only its text, id, title, date, outlet, url and event id). "
                 f"If one holds one of those, name it, e.g. {self.fields.option(lacking, str(first))}.",
                 line=min(self.unused.values()),
                 severity="warning",

@@ -224,11 +224,15 @@ CLAIMS = Table(
         Column("kind", STR, "Kind of the figures.", values=vocab.KINDS),
         Column("unit", STR, "Canonical unit every figure of the claim is in."),
         Column("subject", STR, "What the figures are about, in a few words: a name or the measured noun."),
-        Column("scope", STR, "When (a year, or current / future / past) and where, as far as told; `unknown` if untold."),
+        Column(
+            "scope", STR, "When (a year, or current / future / past) and where, as far as told; `unknown` if untold."
+        ),
         Column("n_figures", INT, "Figures stating the claim."),
         Column("n_sources", INT, "Outlets (or documents without an outlet) stating it."),
         Column("n_documents", INT, "Documents stating it."),
-        Column("interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True),
+        Column(
+            "interval_low", FLOAT, "Lower end of the interval every figure allows (empty when there is none).", True
+        ),
         Column("interval_high", FLOAT, "Upper end of that interval.", True),
         Column("verdict", STR, "How the sources relate.", values=vocab.VERDICTS),
         Column("reason_code", STR, "Why the verdict, as a code.", values=vocab.REASON_CODES),

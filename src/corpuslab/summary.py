@@ -57,4 +57,6 @@ def summarize_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> pd.DataFr
     Conflicts come first (the claims table's order).
     """
     shown = claims[claims["n_sources"] >= min_sources]
-    return shown[["verdict", "reason_code", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(drop=True)
+    return shown[["verdict", "reason_code", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(
+        drop=True
+    )
