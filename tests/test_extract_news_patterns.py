@@ -349,7 +349,9 @@ def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
     import re
     from pathlib import Path
 
-    suite = json.loads((Path(__file__).resolve().parents[1] / "src" / "corpuslab" / "suites" / "figures.json").read_text("utf-8"))
+    suite = json.loads(
+        (Path(__file__).resolve().parents[1] / "src" / "corpuslab" / "suites" / "figures.json").read_text("utf-8")
+    )
     checks = {e["meta"]["name"]: e["kwargs"] for e in suite["expectations"]}
     texts = [
         "Brent rose to $84.50 a barrel and gas to $3/MMBtu; rent is $3,000 per month.",
@@ -364,3 +366,39 @@ def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
         assert re.match(checks["canonical_unit"]["regex"], figure.unit), figure.unit
         assert figure.kind in checks["known_kind"]["value_set"]
         assert figure.currency is None or figure.currency in checks["iso_currency"]["value_set"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" joins a smaller number only after a hundred or a magnitude
+        ("The trip takes between two and three hours.", [("between two and three hours", 2 / 24, 3 / 24)]),
+        ("He bought two and three bedroom flats.", [("two", 2.0, None), ("three", 3.0, None)]),
+        ("A hundred and fifty jobs went.", [("A hundred and fifty", 150.0, None)]),
+        (
+            "They counted one thousand two hundred and thirty-four people.",
+            [("one thousand two hundred and thirty-four", 1234.0, None)],
+        ),
+        # number words out of English order start a new numeral
+        (
+            "Numbers called: twenty thirty sixty.",
+            [("twenty", 20.0, None), ("thirty", 30.0, None), ("sixty", 60.0, None)],
+        ),
+        ("Scores were twenty five and forty one.", [("twenty five", 25.0, None), ("forty one", 41.0, None)]),
+        (
+            "Rooms hundred and five hundred and nine.",
+            [("hundred and five", 105.0, None), ("hundred and nine", 109.0, None)],
+        ),
+        ("It was seven eighty million.", [("seven", 7.0, None), ("eighty million", 8e7, None)]),
+    ],
+)
+def test_spelled_numbers_compose_only_in_english_order(
+    text: str, expected: list[tuple[str, float, float | None]]
+) -> None:
+    found = [f for f in find_figures(text) if f.kind not in ("date", "year")]
+    assert [f.surface for f in found] == [surface for surface, _, _ in expected]
+    for figure, (_, value, high) in zip(found, expected, strict=True):
+        low = figure.range_low if high is not None else figure.value
+        assert math.isclose(low, value, rel_tol=1e-9)
+        if high is not None:
+            assert math.isclose(figure.range_high, high, rel_tol=1e-9)

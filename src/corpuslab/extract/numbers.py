@@ -94,6 +94,57 @@ def parse_words(surface: str) -> float | None:
     return total + current if seen else None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def cardinal_end(surface: str) -> int:
+    """Return where the first spelled cardinal in ``surface`` ends: "two and three" is two numbers, not 5.
+
+    English composes number words in one order: units after tens ("twenty five"), hundred after units,
+    magnitudes in falling order, "and" only after a hundred or a magnitude and before a smaller number.
+    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral.
+    """
+    end = 0
+    last = "start"  # the class of the last number word: start, small, tens, hundred, magnitude, and
+    has_hundred = False
+    magnitude = math.inf
+    pending_and = 0  # the end of the words before an "and" that may not be followed by a number
+    for m in _WORD.finditer(surface):
+        word = m.group().lower()
+        if word in ("a", "an") and last == "start":
+            continue
+        if word == "and":
+            if last not in ("hundred", "magnitude"):
+                break
+            last, pending_and = "and", end
+            continue
+        if word in SMALL or word in TENS:
+            is_tens = word in TENS
+            if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):
+                break  # "one two", "twenty thirty", "twenty fifteen"
+        elif word in ("hundred", "dozen"):
+            if has_hundred or last in ("hundred", "magnitude", "and"):
+                break  # "hundred and five hundred and six": the second hundred starts a new numeral
+            has_hundred = word == "hundred"
+        elif word in MAGNITUDES:
+            if MAGNITUDES[word] >= magnitude or last == "and":
+                break
+            magnitude, has_hundred = MAGNITUDES[word], False
+        else:
+            break
+        last = (
+            "small"
+            if word in SMALL
+            else "tens"
+            if word in TENS
+            else "hundred"
+            if word in ("hundred", "dozen")
+            else "magnitude"
+        )
+        end, pending_and = m.end(), 0
+    return pending_and or end
+
+
 def parse_fraction(surface: str) -> float | None:
     """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]

@@ -21,7 +21,7 @@ from corpuslab.extract.lexicon import (
     TENS,
     VAGUE,
 )
-from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE
+from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -132,8 +132,12 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
         article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         m = (article and WORD_NUMERAL.match(text, article.start())) or WORD_NUMERAL.match(text, start)
         if m and m.end() > start:
-            consumed = m.end()
-            yield m.start(), m.end(), m.lastgroup or "spelled"
+            group = m.lastgroup or "spelled"
+            # "one, two and three", "twenty thirty": a run of number words may hold several numerals.
+            end = m.start() + cardinal_end(m.group()) if group == "spelled" else m.end()
+            if end > start:
+                consumed = end
+                yield m.start(), end, group
 
 
 # --- what follows a numeral --------------------------------------------------------------------
