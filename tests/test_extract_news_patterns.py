@@ -273,11 +273,28 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
         ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
         ("The summit runs 25-29 October in Geneva.", {"25", "25-29"}),
         ("5G networks now reach rural towns.", {"5", "5G"}),
+        # an ordinal or a month before "half" or "quarter" names a period, not a fraction
+        ("Sales rose in the first quarter of next year.", {"quarter", "first quarter"}),
+        ("The second half of 2014 was weak for oil.", {"half", "second half"}),
+        ("Fourth-quarter profit beat forecasts.", {"quarter", "Fourth-quarter"}),
+        ("Profit in the December quarter fell.", {"quarter", "December quarter"}),
+        ("He scored in the last quarter of the game.", {"quarter", "last quarter"}),
     ],
 )
 def test_numbers_in_names_and_dates_are_not_quantities(text: str, not_figures: set[str]) -> None:
     quantities = {f.surface for f in find_figures(text) if f.kind not in ("date", "year")}
     assert not quantities & not_figures, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A quarter of the staff left.", "A quarter"),
+        ("More than half of the first-half profit went.", "More than half"),
+    ],
+)
+def test_a_fraction_not_after_an_ordinal_is_still_a_share(text: str, surface: str) -> None:
+    assert _one(text, surface).unit == "percent"
 
 
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:

@@ -16,6 +16,7 @@ from corpuslab.extract.lexicon import (
     BOUNDS_BEFORE,
     FRACTIONS,
     MAGNITUDES,
+    MONTH_NAMES,
     MONTHS,
     SMALL,
     TENS,
@@ -283,6 +284,9 @@ DATES = re.compile(
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"
 )
+# Words before "half" or "quarter" that make it a period, not a fraction.
+_PERIOD_ORDINALS = """first second third fourth 1st 2nd 3rd 4th final last past latest previous next current same
+    opening closing""".split()
 # Spans that hold digits but no figure: clock times, phone numbers, codes, addresses of web pages.
 BLOCKED = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
@@ -290,6 +294,8 @@ BLOCKED = re.compile(
     r"|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|MSK|hrs|local time)\b"
     r"|\b\d{1,2}\s+o'clock\b"
     r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
+    # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
+    rf"|\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
     # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
