@@ -297,6 +297,24 @@ def test_a_fraction_not_after_an_ordinal_is_still_a_share(text: str, surface: st
     assert _one(text, surface).unit == "percent"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "from_value", "trend"),
+    [
+        ("The euro rose to $1.0868 from $1.0808.", "$1.0868", 1.0868, 1.0808, "up"),
+        ("The dollar weakened to 113.29 yen from Wednesday's 113.38 yen.", "113.29 yen", 113.29, 113.38, "down"),
+        ("Gold climbed to €1,200 from yesterday’s €1,150.", "€1,200", 1200.0, 1150.0, "up"),
+        ("The yield fell to 2.37 percent from 2.41 percent.", "2.37 percent", 2.37, 2.41, "down"),
+        ("Bread rose to £1.20 from £1.05 last week.", "£1.20", 1.2, 1.05, "up"),
+    ],
+)
+def test_a_level_then_from_its_earlier_value_is_one_figure(
+    text: str, surface: str, value: float, from_value: float, trend: str
+) -> None:
+    quantities = [f for f in find_figures(text) if f.kind not in ("date", "year")]
+    assert [f.surface for f in quantities] == [surface]
+    assert (quantities[0].value, quantities[0].from_value, quantities[0].trend) == (value, from_value, trend)
+
+
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:
     figure = _one("The agency hired 20 Chinese engineers.", "20")
     assert figure.kind == "count"

@@ -21,6 +21,7 @@ from corpuslab.extract.lexicon import (
     SMALL,
     TENS,
     VAGUE,
+    WEEKDAYS,
 )
 from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE, cardinal_end
 
@@ -254,7 +255,14 @@ RANGE_CONNECTOR = re.compile(
     r"(?P<cur>US\$|\$|€|£|¥|₽)?(?:(?<=[o ])(?P<neg>[-−])(?=\d))?"
 )
 ADDITIVE_BEFORE = re.compile(r"\b(?P<word>additional|another|extra|further|added)\s+$", re.IGNORECASE)
-FROM_AFTER_LEVEL = re.compile(r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+", re.IGNORECASE)
+_EARLIER_DAYS = ["yesterday", "last week", "last month", "last year", "the previous day"]
+# "rose to $1.09 from $1.08", "to 113.29 yen from Wednesday's 113.38 yen": the earlier value after "from".
+FROM_AFTER_LEVEL = re.compile(
+    r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+"
+    rf"(?:(?:{_alternation([*WEEKDAYS, *_EARLIER_DAYS])})['’]s\s+)?"
+    r"(?:" + "|".join(re.escape(s) for s in sorted(units.CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?",
+    re.IGNORECASE,
+)
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
