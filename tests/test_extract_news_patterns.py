@@ -163,6 +163,17 @@ def _one(text: str, surface: str) -> Figure:
         ("Half a million people fled.", "Half a million", 5e5, "count", "count", 5e5, None),
         ("It cost half a billion euros.", "half a billion euros", 5e8, "EUR", "currency", 5e8, "EUR"),
         ("A quarter of a million people came.", "A quarter of a million", 2.5e5, "count", "count", 2.5e5, None),
+        ("Half million eggs broke.", "Half million", 5e5, "count", "count", 5e5, None),
+        ("They raised a quarter million dollars.", "a quarter million dollars", 2.5e5, "USD", "currency", 2.5e5, None),
+        (
+            "The mine ships three quarters million tonnes.",
+            "three quarters million tonnes",
+            7.5e8,
+            "kilogram",
+            "mass",
+            7.5e5,
+            None,
+        ),
         (
             "It fell to -5 degrees fahrenheit.",
             "-5 degrees fahrenheit",

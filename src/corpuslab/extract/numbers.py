@@ -31,9 +31,10 @@ DIGITS = (
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
 SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
 # Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
-# "half a million", "a quarter of a billion", "three-quarters of a million": a fraction of a magnitude.
+# "half a million", "a quarter of a billion", "three-quarters of a million", "half million": a fraction of a
+# magnitude.
 _FRACTION_OF_MAGNITUDE = (
-    rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:of\s+)?an?\s+"
+    rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:(?:of\s+)?an?\s+)?"
     r"(?:million|billion|trillion)\b"
 )
 FRACTION = (
@@ -148,7 +149,7 @@ def cardinal_end(surface: str) -> int:
 def parse_fraction(surface: str) -> float | None:
     """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
-    if words[-1] in MAGNITUDES and len(words) > 2:
+    if words[-1] in MAGNITUDES and len(words) >= 2:
         part = parse_fraction(" ".join([words[0], *(w for w in words[1:-1] if w not in ("of", "a", "an"))]))
         return None if part is None else part * MAGNITUDES[words[-1]]
     if words[-2:] == ["a", "half"] and "and" in words:
