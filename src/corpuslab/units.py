@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -257,7 +258,7 @@ _add("duration", "month", "months", "month")
 _add("duration", "year", "years", "year", "yrs", "yr")
 _add("duration", "yr_decade", "decades", "decade")
 _add("duration", "yr_century", "centuries", "century")
-_add("percent", None, "%", "percent", "per cent", "pct", "per-cent")
+_add("percent", None, "%", "percent", "per cent", "pct", "per-cent", "a per cent", "a percent")
 _add(
     "percentage_points",
     None,
@@ -270,6 +271,17 @@ _add(
     "basis point",
     "bps",
     "bp",
+    # after a fraction or a decimal: "half a percentage point", "0.25 of a per cent", "a quarter-point"
+    "of a percentage point",
+    "of one percentage point",
+    "a percentage point",
+    "of a per cent",
+    "of a percent",
+    "of one per cent",
+    "of one percent",
+    "of a point",
+    "a point",
+    "point",
 )
 _add("multiple", None, "times", "fold", "x")
 
@@ -414,9 +426,14 @@ def plain_unit(surface: str, kind: str) -> str:
     return PLAIN_RATE_UNITS.get(unit_key(surface)) or PLAIN_UNITS[kind]
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:of\s+)?(?:a|one)\s+", re.IGNORECASE)
+
+
 def written_label(surface: str) -> str:
     """A unit as written, normalised for display: "-year" -> "year", "Cubic Metres" -> "cubic metre", "MW" -> "MW"."""
-    text = " ".join(surface.strip(" -").split())
+    text = _LEADING_ARTICLE.sub("", " ".join(surface.strip(" -").split()))  # "of a percentage point"
+    if text.lower() == "point":
+        return "percentage point"  # "a quarter-point": read only after a fraction
     if text in CASED_UNIT_WORDS or (len(text) <= 4 and any(c.isupper() for c in text)):
         return text
     key = unit_key(text)

@@ -37,9 +37,11 @@ _FRACTION_OF_MAGNITUDE = (
     rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:(?:of\s+)?an?\s+)?"
     r"(?:million|billion|trillion)\b"
 )
+# "half a percentage point", "a quarter-point", "half a per cent": a fraction of a percentage point.
+_OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|per[\s-]?cent|percent)\b"
 FRACTION = (
     rf"{_FRACTION_OF_MAGNITUDE}"
-    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b)|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
+    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b|{_OF_A_POINT})|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
     rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
 )
 VAGUE_RE = (
