@@ -323,6 +323,11 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
         ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
         ("The summit runs 25-29 October in Geneva.", {"25", "25-29"}),
         ("5G networks now reach rural towns.", {"5", "5G"}),
+        # a cricket score (wickets for runs) is not a quantity
+        ("The tourists slumped to 9 for 233 at stumps.", {"9", "233"}),
+        ("India will resume at three for 89 tomorrow.", {"three", "89"}),
+        ("Australia is no wicket for 126, chasing 277.", {"126"}),
+        ("Warne finished with 5 for 87.", {"5", "87"}),
         # an ordinal or a month before "half" or "quarter" names a period, not a fraction
         ("Sales rose in the first quarter of next year.", {"quarter", "first quarter"}),
         ("The second half of 2014 was weak for oil.", {"half", "second half"}),
@@ -363,6 +368,18 @@ def test_a_level_then_from_its_earlier_value_is_one_figure(
     quantities = [f for f in find_figures(text) if f.kind not in ("date", "year")]
     assert [f.surface for f in quantities] == [surface]
     assert (quantities[0].value, quantities[0].from_value, quantities[0].trend) == (value, from_value, trend)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Bananas sell 3 for 99 cents.", "99 cents"),
+        ("The bill passed 9 for 233 votes.", "233"),
+        ("He paid 2 for 10 years.", "10 years"),
+    ],
+)
+def test_n_for_m_with_money_or_a_unit_is_not_a_cricket_score(text: str, surface: str) -> None:
+    assert _one(text, surface)
 
 
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:

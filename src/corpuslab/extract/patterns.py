@@ -292,6 +292,10 @@ DATES = re.compile(
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"
 )
+# Wickets in a cricket score, and words after one that make "N for M" something else.
+_WICKETS = ["no wicket", *"one two three four five six seven eight nine ten".split()]
+_NOT_RUNS = """per percent cents cent pence dollars dollar euros euro pounds yen yuan votes vote against
+    years months weeks days""".split()
 # Words before "half" or "quarter" that make it a period, not a fraction.
 _PERIOD_ORDINALS = """first second third fourth 1st 2nd 3rd 4th final last past latest previous next current same
     opening closing""".split()
@@ -302,6 +306,9 @@ BLOCKED = re.compile(
     r"|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|MSK|hrs|local time)\b"
     r"|\b\d{1,2}\s+o'clock\b"
     r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
+    # A cricket score, wickets for runs ("slumped to 9 for 233", "three for 89", "no wicket for 126"),
+    # unless money or a unit follows ("3 for 99 cents").
+    rf"|\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)"
     # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
     rf"|\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
