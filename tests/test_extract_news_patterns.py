@@ -323,6 +323,11 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
         ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
         ("The summit runs 25-29 October in Geneva.", {"25", "25-29"}),
         ("5G networks now reach rural towns.", {"5", "5G"}),
+        # a rank is not a quantity
+        ("Razzano, who is ranked 72nd, lost.", {"72nd", "72"}),
+        ("Gambill (ranked 21st) won in 91 minutes.", {"21st", "21"}),
+        ("She is seeded No. 3 at Wimbledon.", {"3"}),
+        ("The school was ranked number 10 in the state.", {"10"}),
         # a cricket score (wickets for runs) is not a quantity
         ("The tourists slumped to 9 for 233 at stumps.", {"9", "233"}),
         ("India will resume at three for 89 tomorrow.", {"three", "89"}),

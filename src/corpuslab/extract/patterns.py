@@ -309,6 +309,8 @@ BLOCKED = re.compile(
     # A cricket score, wickets for runs ("slumped to 9 for 233", "three for 89", "no wicket for 126"),
     # unless money or a unit follows ("3 for 99 cents").
     rf"|\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)"
+    # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
+    r"|\b(?:ranked|seeded|rated|ranking|ranks)\s+(?:(?:No\.?|number)\s*\d{1,4}\b|\d{1,4}(?:st|nd|rd|th)\b)"
     # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
     rf"|\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
