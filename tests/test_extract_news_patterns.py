@@ -318,6 +318,8 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
     ("text", "not_figures"),
     [
         ("The sp 500 rose and the Stoxx 50 fell 2%.", {"500", "50"}),
+        ("The Standard & Poor's 500 index fell 0.1%.", {"500"}),
+        ("Standard & Poor’s 500 futures slipped.", {"500"}),
         ("Boeing delivered the 787 Dreamliner on time.", {"787"}),
         ("Apple sold the iPhone 11 Pro for a year.", {"11"}),
         ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
