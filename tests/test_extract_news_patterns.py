@@ -163,6 +163,34 @@ def _one(text: str, surface: str) -> Figure:
         ("Half a million people fled.", "Half a million", 5e5, "count", "count", 5e5, None),
         ("It cost half a billion euros.", "half a billion euros", 5e8, "EUR", "currency", 5e8, "EUR"),
         ("A quarter of a million people came.", "A quarter of a million", 2.5e5, "count", "count", 2.5e5, None),
+        # coal equivalent is energy (29.3076 GJ a tonne), as oil equivalent is
+        (
+            "Use hit 4.36 billion tons of coal equivalent.",
+            "4.36 billion tons of coal equivalent",
+            4.36e9 * 29.3076e9,
+            "joule",
+            "energy",
+            4.36e9,
+            "tons of coal equivalent",
+        ),
+        (
+            "The plant burns 300 tce a day.",
+            "300 tce a day",
+            300 * 29.3076e9 * YEAR_DAYS,
+            "joule_per_year",
+            "energy_rate",
+            300.0,
+            "tce/day",
+        ),
+        (
+            "It used 5 million tonnes of standard coal.",
+            "5 million tonnes of standard coal",
+            5e6 * 29.3076e9,
+            "joule",
+            "energy",
+            5e6,
+            "tonnes of standard coal",
+        ),
         # a fraction of a percentage point (a point only after a fraction: "fell 2.39 points" is an index level)
         (
             "Growth was half a percentage point lower.",

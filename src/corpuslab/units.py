@@ -1,7 +1,7 @@
 """Units, scale words and currencies: one registry, domain units defined once.
 
 Physical units convert through pint, with the energy-reporting units it lacks
-(bcm, tcm, mcm, bcf, mtoe, MMBtu, the 42-gallon oil barrel) defined here. Every
+(bcm, tcm, mcm, bcf, mtoe, tce, MMBtu, the 42-gallon oil barrel) defined here. Every
 figure's ``value`` is in the canonical unit of its kind, so "50 bcm a year" and
 "50 billion cubic meters annually" carry the same value and unit.
 
@@ -34,6 +34,7 @@ DEFINITIONS = (
     "mmcf = 1e6 * foot ** 3",
     "toe = 41.868 * gigajoule",
     "mtoe = 1e6 * toe",
+    "tce = 29.3076 * gigajoule",
     "MMBtu = 1e6 * Btu",
     "boe = 6.1178632 * gigajoule",
     "mt = 1e6 * tonne",
@@ -164,6 +165,17 @@ _add("energy", "MMBtu", "mmbtu", "mmbtus", "million btu", "million british therm
 _add("energy", "Btu", "btu", "btus", "british thermal units")
 _add("energy", "toe", "toe", "tonnes of oil equivalent", "tons of oil equivalent")
 _add("energy", "mtoe", "mtoe")
+_add(
+    "energy",
+    "tce",
+    "tce",
+    "tonnes of coal equivalent",
+    "tons of coal equivalent",
+    "tons of standard coal equivalent",
+    "tonnes of standard coal equivalent",
+    "tons of standard coal",
+    "tonnes of standard coal",
+)
 _add("energy", "boe", "boe", "barrels of oil equivalent")
 _add("energy", "kilocalorie", "kcal", "calories", "kilocalories")
 _add("power", "watt", "watts", "watt", "w")
