@@ -163,6 +163,34 @@ def _one(text: str, surface: str) -> Figure:
         ("Half a million people fled.", "Half a million", 5e5, "count", "count", 5e5, None),
         ("It cost half a billion euros.", "half a billion euros", 5e8, "EUR", "currency", 5e8, "EUR"),
         ("A quarter of a million people came.", "A quarter of a million", 2.5e5, "count", "count", 2.5e5, None),
+        # a rate per day or month after a short "of ..." phrase, as "annually" was
+        (
+            "OPEC cut 1.8 million barrels of crude oil output per day.",
+            "1.8 million barrels",
+            1.8e6 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            1.8e6,
+            "barrel/day",
+        ),
+        (
+            "The city burns 2 million tonnes of coal a month.",
+            "2 million tonnes",
+            2.4e10,
+            "kilogram_per_year",
+            "mass_rate",
+            2e6,
+            "tonne/month",
+        ),
+        (
+            "Saudi Arabia pumps 10 million barrels of oil daily.",
+            "10 million barrels",
+            1e7 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            1e7,
+            "barrel/day",
+        ),
         # coal equivalent is energy (29.3076 GJ a tonne), as oil equivalent is
         (
             "Use hit 4.36 billion tons of coal equivalent.",

@@ -215,17 +215,20 @@ RATE = re.compile(
     r"|\s+(?P<adverb>annually|yearly|per\s+annum|p\.a\.|daily|monthly|weekly|hourly))",
     re.IGNORECASE,
 )
-# "bcm of natural gas annually": a rate after a short "of ..." phrase.
+# "bcm of natural gas annually", "1.8 million barrels of crude oil output per day": a rate after a short
+# "of ..." phrase.
 DETACHED_RATE = re.compile(
     r"(?:\s*\([^()]{1,12}\))?\s+of\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)"
-    r"(?P<rate>\s+(?:annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year))\b",
+    r"(?P<rate>\s+(?:annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year"
+    r"|daily|per\s+day|a\s+day|each\s+day|monthly|per\s+month|a\s+month))\b",
     re.IGNORECASE,
 )
 PERIODS = {
     "y": "year", "yr": "year", "year": "year", "a": "year", "annum": "year", "annually": "year",
     "yearly": "year", "per annum": "year", "p.a.": "year", "a year": "year", "each year": "year",
     "every year": "year", "per year": "year", "d": "day", "day": "day", "daily": "day", "a day": "day",
-    "month": "month", "mo": "month", "monthly": "month", "week": "week", "wk": "week", "weekly": "week",
+    "each day": "day", "month": "month", "mo": "month", "monthly": "month", "a month": "month", "week": "week",
+    "wk": "week", "weekly": "week",
     "hr": "hour", "hour": "hour", "hourly": "hour",
 }  # fmt: skip
 BOUND_AFTER = re.compile(rf"(?P<sep>\s+|-|\s*)(?P<bound>{_alternation(list(BOUNDS_AFTER))})(?![\w])", re.IGNORECASE)
