@@ -445,6 +445,20 @@ def test_n_for_m_with_money_or_a_unit_is_not_a_cricket_score(text: str, surface:
     assert _one(text, surface)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("The strike hits three of Australia's biggest banks.", "three", "bank"),
+        ("Swimmers won nine of the 12 events.", "nine", "event"),
+        ("Five of the 10 largest firms are Chinese.", "Five", "firm"),
+        ("Police arrested two of their leaders.", "two", "leader"),
+    ],
+)
+def test_a_count_of_a_part_takes_the_noun_after_the_possessive_or_number(text: str, surface: str, noun: str) -> None:
+    figure = _one(text, surface)
+    assert (figure.kind, figure.noun) == ("count", noun)
+
+
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:
     figure = _one("The agency hired 20 Chinese engineers.", "20")
     assert figure.kind == "count"

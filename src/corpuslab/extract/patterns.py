@@ -206,7 +206,11 @@ HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
 VAGUE_OF = re.compile(
     r"\s+of(?=\s)(?:\s+(?P<scale>thousands|millions|billions|trillions)(?P<of2>\s+of(?=\s)))?\s", re.IGNORECASE
 )
-PARTITIVE = re.compile(r"\s+of\s+(?:the|his|her|their|its|these|those|our|my|your|them)\b", re.IGNORECASE)
+# "two of his children", "three of Australia's biggest banks", "nine of the 12 events": a count of a part.
+PARTITIVE = re.compile(
+    r"\s+(?i:of)\s+(?:(?i:the|his|her|their|its|these|those|our|my|your|them)\b|[A-Z][\w&.-]*['’]s(?=\s))"
+    r"(?:\s+\d[\d,]*(?!\S*\w))?"
+)
 RATE = re.compile(
     r"(?:\s*/\s*(?P<slash>y|yr|year|a|annum|d|day|month|mo|week|wk|hr|hour)\b"
     r"|\s+(?:per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
