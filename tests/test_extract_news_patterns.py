@@ -459,6 +459,22 @@ def test_a_count_of_a_part_takes_the_noun_after_the_possessive_or_number(text: s
     assert (figure.kind, figure.noun) == ("count", noun)
 
 
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("He asked for twice his annual salary.", ["twice"]),
+        ("The infection rate is twice the national rate.", ["twice"]),
+        ("China trains twice as many pilots.", ["twice"]),
+        ("The board meets twice a year.", []),  # a frequency, not a multiple
+        ("Launch was delayed twice.", []),
+    ],
+)
+def test_twice_before_what_it_compares_is_a_multiple(text: str, surfaces: list[str]) -> None:
+    multiples = [f for f in find_figures(text) if f.kind == "multiple"]
+    assert [f.surface for f in multiples] == surfaces
+    assert all(f.value == 2.0 and f.rule == "multiply" for f in multiples)
+
+
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:
     figure = _one("The agency hired 20 Chinese engineers.", "20")
     assert figure.kind == "count"

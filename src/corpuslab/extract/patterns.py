@@ -352,9 +352,10 @@ ARTICLE_DURATION = re.compile(
     r"(?=(?:ago|later|earlier|before|after|on)\b)",
     re.IGNORECASE,
 )
-# "doubled", "quintupling", "halved", and "double the ..." as an adjective of comparison.
+# "doubled", "quintupling", "halved", and "double the ...", "twice his salary", "twice as many" as a comparison
+# ("twice a year" is a frequency, not a multiple).
 MULTIPLY = re.compile(
     r"\b(?P<verb>(?P<stem>doubl|tripl|quadrupl|quintupl)(?:ed|es|ing)|(?P<halv>halv)(?:ed|es|ing))\b"
-    r"|\b(?P<adj>double|triple)(?=\s+(?:the|its|his|her|their|that|what|our)\b)",
+    r"|\b(?P<adj>double|triple|twice)(?=\s+(?:the|its|his|her|their|that|what|our|as|my|your)\b)",
     re.IGNORECASE,
 )
