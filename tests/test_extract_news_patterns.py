@@ -163,6 +163,112 @@ def _one(text: str, surface: str) -> Figure:
         ("Half a million people fled.", "Half a million", 5e5, "count", "count", 5e5, None),
         ("It cost half a billion euros.", "half a billion euros", 5e8, "EUR", "currency", 5e8, "EUR"),
         ("A quarter of a million people came.", "A quarter of a million", 2.5e5, "count", "count", 2.5e5, None),
+        # a rate per day or month after a short "of ..." phrase, as "annually" was
+        (
+            "OPEC cut 1.8 million barrels of crude oil output per day.",
+            "1.8 million barrels",
+            1.8e6 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            1.8e6,
+            "barrel/day",
+        ),
+        (
+            "The city burns 2 million tonnes of coal a month.",
+            "2 million tonnes",
+            2.4e10,
+            "kilogram_per_year",
+            "mass_rate",
+            2e6,
+            "tonne/month",
+        ),
+        (
+            "Saudi Arabia pumps 10 million barrels of oil daily.",
+            "10 million barrels",
+            1e7 * 0.158987294928 * YEAR_DAYS,
+            "cubic_meter_per_year",
+            "volume_rate",
+            1e7,
+            "barrel/day",
+        ),
+        # coal equivalent is energy (29.3076 GJ a tonne), as oil equivalent is
+        (
+            "Use hit 4.36 billion tons of coal equivalent.",
+            "4.36 billion tons of coal equivalent",
+            4.36e9 * 29.3076e9,
+            "joule",
+            "energy",
+            4.36e9,
+            "tons of coal equivalent",
+        ),
+        (
+            "The plant burns 300 tce a day.",
+            "300 tce a day",
+            300 * 29.3076e9 * YEAR_DAYS,
+            "joule_per_year",
+            "energy_rate",
+            300.0,
+            "tce/day",
+        ),
+        (
+            "It used 5 million tonnes of standard coal.",
+            "5 million tonnes of standard coal",
+            5e6 * 29.3076e9,
+            "joule",
+            "energy",
+            5e6,
+            "tonnes of standard coal",
+        ),
+        # a fraction of a percentage point (a point only after a fraction: "fell 2.39 points" is an index level)
+        (
+            "Growth was half a percentage point lower.",
+            "half a percentage point",
+            0.5,
+            "percentage_point",
+            "percentage_points",
+            0.5,
+            "percentage point",
+        ),
+        (
+            "The Fed lifted rates by a quarter-point.",
+            "a quarter-point",
+            0.25,
+            "percentage_point",
+            "percentage_points",
+            0.25,
+            "percentage point",
+        ),
+        (
+            "It raised the rate one-quarter point.",
+            "one-quarter point",
+            0.25,
+            "percentage_point",
+            "percentage_points",
+            0.25,
+            "percentage point",
+        ),
+        (
+            "The RBA cut rates 0.25 of a per cent.",
+            "0.25 of a per cent",
+            0.25,
+            "percentage_point",
+            "percentage_points",
+            0.25,
+            "per cent",
+        ),
+        ("Prices rose half a per cent in May.", "half a per cent", 0.5, "percent", "percent", 0.5, "%"),
+        ("The index fell 1 point.", "1", 1.0, "count", "count", 1.0, None),
+        ("Half million eggs broke.", "Half million", 5e5, "count", "count", 5e5, None),
+        ("They raised a quarter million dollars.", "a quarter million dollars", 2.5e5, "USD", "currency", 2.5e5, None),
+        (
+            "The mine ships three quarters million tonnes.",
+            "three quarters million tonnes",
+            7.5e8,
+            "kilogram",
+            "mass",
+            7.5e5,
+            None,
+        ),
         (
             "It fell to -5 degrees fahrenheit.",
             "-5 degrees fahrenheit",
@@ -268,16 +374,105 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
     ("text", "not_figures"),
     [
         ("The sp 500 rose and the Stoxx 50 fell 2%.", {"500", "50"}),
+        ("The Standard & Poor's 500 index fell 0.1%.", {"500"}),
+        ("Standard & Poor’s 500 futures slipped.", {"500"}),
         ("Boeing delivered the 787 Dreamliner on time.", {"787"}),
         ("Apple sold the iPhone 11 Pro for a year.", {"11"}),
         ("The talks run Oct. 25-29 in Geneva.", {"29", "25-29"}),
         ("The summit runs 25-29 October in Geneva.", {"25", "25-29"}),
         ("5G networks now reach rural towns.", {"5", "5G"}),
+        # a rank is not a quantity
+        ("Razzano, who is ranked 72nd, lost.", {"72nd", "72"}),
+        ("Gambill (ranked 21st) won in 91 minutes.", {"21st", "21"}),
+        ("She is seeded No. 3 at Wimbledon.", {"3"}),
+        ("The school was ranked number 10 in the state.", {"10"}),
+        # a cricket score (wickets for runs) is not a quantity
+        ("The tourists slumped to 9 for 233 at stumps.", {"9", "233"}),
+        ("India will resume at three for 89 tomorrow.", {"three", "89"}),
+        ("Australia is no wicket for 126, chasing 277.", {"126"}),
+        ("Warne finished with 5 for 87.", {"5", "87"}),
+        # an ordinal or a month before "half" or "quarter" names a period, not a fraction
+        ("Sales rose in the first quarter of next year.", {"quarter", "first quarter"}),
+        ("The second half of 2014 was weak for oil.", {"half", "second half"}),
+        ("Fourth-quarter profit beat forecasts.", {"quarter", "Fourth-quarter"}),
+        ("Profit in the December quarter fell.", {"quarter", "December quarter"}),
+        ("He scored in the last quarter of the game.", {"quarter", "last quarter"}),
     ],
 )
 def test_numbers_in_names_and_dates_are_not_quantities(text: str, not_figures: set[str]) -> None:
     quantities = {f.surface for f in find_figures(text) if f.kind not in ("date", "year")}
     assert not quantities & not_figures, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A quarter of the staff left.", "A quarter"),
+        ("More than half of the first-half profit went.", "More than half"),
+    ],
+)
+def test_a_fraction_not_after_an_ordinal_is_still_a_share(text: str, surface: str) -> None:
+    assert _one(text, surface).unit == "percent"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "from_value", "trend"),
+    [
+        ("The euro rose to $1.0868 from $1.0808.", "$1.0868", 1.0868, 1.0808, "up"),
+        ("The dollar weakened to 113.29 yen from Wednesday's 113.38 yen.", "113.29 yen", 113.29, 113.38, "down"),
+        ("Gold climbed to €1,200 from yesterday’s €1,150.", "€1,200", 1200.0, 1150.0, "up"),
+        ("The yield fell to 2.37 percent from 2.41 percent.", "2.37 percent", 2.37, 2.41, "down"),
+        ("Bread rose to £1.20 from £1.05 last week.", "£1.20", 1.2, 1.05, "up"),
+    ],
+)
+def test_a_level_then_from_its_earlier_value_is_one_figure(
+    text: str, surface: str, value: float, from_value: float, trend: str
+) -> None:
+    quantities = [f for f in find_figures(text) if f.kind not in ("date", "year")]
+    assert [f.surface for f in quantities] == [surface]
+    assert (quantities[0].value, quantities[0].from_value, quantities[0].trend) == (value, from_value, trend)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Bananas sell 3 for 99 cents.", "99 cents"),
+        ("The bill passed 9 for 233 votes.", "233"),
+        ("He paid 2 for 10 years.", "10 years"),
+    ],
+)
+def test_n_for_m_with_money_or_a_unit_is_not_a_cricket_score(text: str, surface: str) -> None:
+    assert _one(text, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "noun"),
+    [
+        ("The strike hits three of Australia's biggest banks.", "three", "bank"),
+        ("Swimmers won nine of the 12 events.", "nine", "event"),
+        ("Five of the 10 largest firms are Chinese.", "Five", "firm"),
+        ("Police arrested two of their leaders.", "two", "leader"),
+    ],
+)
+def test_a_count_of_a_part_takes_the_noun_after_the_possessive_or_number(text: str, surface: str, noun: str) -> None:
+    figure = _one(text, surface)
+    assert (figure.kind, figure.noun) == ("count", noun)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("He asked for twice his annual salary.", ["twice"]),
+        ("The infection rate is twice the national rate.", ["twice"]),
+        ("China trains twice as many pilots.", ["twice"]),
+        ("The board meets twice a year.", []),  # a frequency, not a multiple
+        ("Launch was delayed twice.", []),
+    ],
+)
+def test_twice_before_what_it_compares_is_a_multiple(text: str, surfaces: list[str]) -> None:
+    multiples = [f for f in find_figures(text) if f.kind == "multiple"]
+    assert [f.surface for f in multiples] == surfaces
+    assert all(f.value == 2.0 and f.rule == "multiply" for f in multiples)
 
 
 def test_a_capitalised_word_before_a_plural_still_counts() -> None:
@@ -366,3 +561,39 @@ def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:
         assert re.match(checks["canonical_unit"]["regex"], figure.unit), figure.unit
         assert figure.kind in checks["known_kind"]["value_set"]
         assert figure.currency is None or figure.currency in checks["iso_currency"]["value_set"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" joins a smaller number only after a hundred or a magnitude
+        ("The trip takes between two and three hours.", [("between two and three hours", 2 / 24, 3 / 24)]),
+        ("He bought two and three bedroom flats.", [("two", 2.0, None), ("three", 3.0, None)]),
+        ("A hundred and fifty jobs went.", [("A hundred and fifty", 150.0, None)]),
+        (
+            "They counted one thousand two hundred and thirty-four people.",
+            [("one thousand two hundred and thirty-four", 1234.0, None)],
+        ),
+        # number words out of English order start a new numeral
+        (
+            "Numbers called: twenty thirty sixty.",
+            [("twenty", 20.0, None), ("thirty", 30.0, None), ("sixty", 60.0, None)],
+        ),
+        ("Scores were twenty five and forty one.", [("twenty five", 25.0, None), ("forty one", 41.0, None)]),
+        (
+            "Rooms hundred and five hundred and nine.",
+            [("hundred and five", 105.0, None), ("hundred and nine", 109.0, None)],
+        ),
+        ("It was seven eighty million.", [("seven", 7.0, None), ("eighty million", 8e7, None)]),
+    ],
+)
+def test_spelled_numbers_compose_only_in_english_order(
+    text: str, expected: list[tuple[str, float, float | None]]
+) -> None:
+    found = [f for f in find_figures(text) if f.kind not in ("date", "year")]
+    assert [f.surface for f in found] == [surface for surface, _, _ in expected]
+    for figure, (_, value, high) in zip(found, expected, strict=True):
+        low = figure.range_low if high is not None else figure.value
+        assert math.isclose(low, value, rel_tol=1e-9)
+        if high is not None:
+            assert math.isclose(figure.range_high, high, rel_tol=1e-9)

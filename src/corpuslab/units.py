@@ -1,7 +1,7 @@
 """Units, scale words and currencies: one registry, domain units defined once.
 
 Physical units convert through pint, with the energy-reporting units it lacks
-(bcm, tcm, mcm, bcf, mtoe, MMBtu, the 42-gallon oil barrel) defined here. Every
+(bcm, tcm, mcm, bcf, mtoe, tce, MMBtu, the 42-gallon oil barrel) defined here. Every
 figure's ``value`` is in the canonical unit of its kind, so "50 bcm a year" and
 "50 billion cubic meters annually" carry the same value and unit.
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,7 @@ DEFINITIONS = (
     "mmcf = 1e6 * foot ** 3",
     "toe = 41.868 * gigajoule",
     "mtoe = 1e6 * toe",
+    "tce = 29.3076 * gigajoule",
     "MMBtu = 1e6 * Btu",
     "boe = 6.1178632 * gigajoule",
     "mt = 1e6 * tonne",
@@ -163,6 +165,17 @@ _add("energy", "MMBtu", "mmbtu", "mmbtus", "million btu", "million british therm
 _add("energy", "Btu", "btu", "btus", "british thermal units")
 _add("energy", "toe", "toe", "tonnes of oil equivalent", "tons of oil equivalent")
 _add("energy", "mtoe", "mtoe")
+_add(
+    "energy",
+    "tce",
+    "tce",
+    "tonnes of coal equivalent",
+    "tons of coal equivalent",
+    "tons of standard coal equivalent",
+    "tonnes of standard coal equivalent",
+    "tons of standard coal",
+    "tonnes of standard coal",
+)
 _add("energy", "boe", "boe", "barrels of oil equivalent")
 _add("energy", "kilocalorie", "kcal", "calories", "kilocalories")
 _add("power", "watt", "watts", "watt", "w")
@@ -257,7 +270,7 @@ _add("duration", "month", "months", "month")
 _add("duration", "year", "years", "year", "yrs", "yr")
 _add("duration", "yr_decade", "decades", "decade")
 _add("duration", "yr_century", "centuries", "century")
-_add("percent", None, "%", "percent", "per cent", "pct", "per-cent")
+_add("percent", None, "%", "percent", "per cent", "pct", "per-cent", "a per cent", "a percent")
 _add(
     "percentage_points",
     None,
@@ -270,6 +283,17 @@ _add(
     "basis point",
     "bps",
     "bp",
+    # after a fraction or a decimal: "half a percentage point", "0.25 of a per cent", "a quarter-point"
+    "of a percentage point",
+    "of one percentage point",
+    "a percentage point",
+    "of a per cent",
+    "of a percent",
+    "of one per cent",
+    "of one percent",
+    "of a point",
+    "a point",
+    "point",
 )
 _add("multiple", None, "times", "fold", "x")
 
@@ -414,9 +438,14 @@ def plain_unit(surface: str, kind: str) -> str:
     return PLAIN_RATE_UNITS.get(unit_key(surface)) or PLAIN_UNITS[kind]
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:of\s+)?(?:a|one)\s+", re.IGNORECASE)
+
+
 def written_label(surface: str) -> str:
     """A unit as written, normalised for display: "-year" -> "year", "Cubic Metres" -> "cubic metre", "MW" -> "MW"."""
-    text = " ".join(surface.strip(" -").split())
+    text = _LEADING_ARTICLE.sub("", " ".join(surface.strip(" -").split()))  # "of a percentage point"
+    if text.lower() == "point":
+        return "percentage point"  # "a quarter-point": read only after a fraction
     if text in CASED_UNIT_WORDS or (len(text) <= 4 and any(c.isupper() for c in text)):
         return text
     key = unit_key(text)

@@ -26,7 +26,7 @@ _NAME_CUES = frozenset(
     """no number nos vol page p pp chapter article section room flight route grade level phase stage season
     episode version""".split()
     # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
-    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex".split()
+    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex poor's poor’s".split()
 )
 # The words after a number, up to a punctuation mark ("787 Dreamliner on time", "77 World Cup wins").
 _TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")

@@ -31,14 +31,17 @@ DIGITS = (
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
 SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
 # Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
-# "half a million", "a quarter of a billion", "three-quarters of a million": a fraction of a magnitude.
+# "half a million", "a quarter of a billion", "three-quarters of a million", "half million": a fraction of a
+# magnitude.
 _FRACTION_OF_MAGNITUDE = (
-    rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:of\s+)?an?\s+"
+    rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:(?:of\s+)?an?\s+)?"
     r"(?:million|billion|trillion)\b"
 )
+# "half a percentage point", "a quarter-point", "half a per cent": a fraction of a percentage point.
+_OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|per[\s-]?cent|percent)\b"
 FRACTION = (
     rf"{_FRACTION_OF_MAGNITUDE}"
-    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b)|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
+    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b|{_OF_A_POINT})|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
     rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
 )
 VAGUE_RE = (
@@ -94,10 +97,61 @@ def parse_words(surface: str) -> float | None:
     return total + current if seen else None
 
 
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def cardinal_end(surface: str) -> int:
+    """Return where the first spelled cardinal in ``surface`` ends: "two and three" is two numbers, not 5.
+
+    English composes number words in one order: units after tens ("twenty five"), hundred after units,
+    magnitudes in falling order, "and" only after a hundred or a magnitude and before a smaller number.
+    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral.
+    """
+    end = 0
+    last = "start"  # the class of the last number word: start, small, tens, hundred, magnitude, and
+    has_hundred = False
+    magnitude = math.inf
+    pending_and = 0  # the end of the words before an "and" that may not be followed by a number
+    for m in _WORD.finditer(surface):
+        word = m.group().lower()
+        if word in ("a", "an") and last == "start":
+            continue
+        if word == "and":
+            if last not in ("hundred", "magnitude"):
+                break
+            last, pending_and = "and", end
+            continue
+        if word in SMALL or word in TENS:
+            is_tens = word in TENS
+            if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):
+                break  # "one two", "twenty thirty", "twenty fifteen"
+        elif word in ("hundred", "dozen"):
+            if has_hundred or last in ("hundred", "magnitude", "and"):
+                break  # "hundred and five hundred and six": the second hundred starts a new numeral
+            has_hundred = word == "hundred"
+        elif word in MAGNITUDES:
+            if MAGNITUDES[word] >= magnitude or last == "and":
+                break
+            magnitude, has_hundred = MAGNITUDES[word], False
+        else:
+            break
+        last = (
+            "small"
+            if word in SMALL
+            else "tens"
+            if word in TENS
+            else "hundred"
+            if word in ("hundred", "dozen")
+            else "magnitude"
+        )
+        end, pending_and = m.end(), 0
+    return pending_and or end
+
+
 def parse_fraction(surface: str) -> float | None:
     """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
-    if words[-1] in MAGNITUDES and len(words) > 2:
+    if words[-1] in MAGNITUDES and len(words) >= 2:
         part = parse_fraction(" ".join([words[0], *(w for w in words[1:-1] if w not in ("of", "a", "an"))]))
         return None if part is None else part * MAGNITUDES[words[-1]]
     if words[-2:] == ["a", "half"] and "and" in words:

@@ -16,12 +16,14 @@ from corpuslab.extract.lexicon import (
     BOUNDS_BEFORE,
     FRACTIONS,
     MAGNITUDES,
+    MONTH_NAMES,
     MONTHS,
     SMALL,
     TENS,
     VAGUE,
+    WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE
+from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -132,8 +134,12 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
         article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
         m = (article and WORD_NUMERAL.match(text, article.start())) or WORD_NUMERAL.match(text, start)
         if m and m.end() > start:
-            consumed = m.end()
-            yield m.start(), m.end(), m.lastgroup or "spelled"
+            group = m.lastgroup or "spelled"
+            # "one, two and three", "twenty thirty": a run of number words may hold several numerals.
+            end = m.start() + cardinal_end(m.group()) if group == "spelled" else m.end()
+            if end > start:
+                consumed = end
+                yield m.start(), end, group
 
 
 # --- what follows a numeral --------------------------------------------------------------------
@@ -200,7 +206,11 @@ HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
 VAGUE_OF = re.compile(
     r"\s+of(?=\s)(?:\s+(?P<scale>thousands|millions|billions|trillions)(?P<of2>\s+of(?=\s)))?\s", re.IGNORECASE
 )
-PARTITIVE = re.compile(r"\s+of\s+(?:the|his|her|their|its|these|those|our|my|your|them)\b", re.IGNORECASE)
+# "two of his children", "three of Australia's biggest banks", "nine of the 12 events": a count of a part.
+PARTITIVE = re.compile(
+    r"\s+(?i:of)\s+(?:(?i:the|his|her|their|its|these|those|our|my|your|them)\b|[A-Z][\w&.-]*['’]s(?=\s))"
+    r"(?:\s+\d[\d,]*(?!\S*\w))?"
+)
 RATE = re.compile(
     r"(?:\s*/\s*(?P<slash>y|yr|year|a|annum|d|day|month|mo|week|wk|hr|hour)\b"
     r"|\s+(?:per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
@@ -209,17 +219,20 @@ RATE = re.compile(
     r"|\s+(?P<adverb>annually|yearly|per\s+annum|p\.a\.|daily|monthly|weekly|hourly))",
     re.IGNORECASE,
 )
-# "bcm of natural gas annually": a rate after a short "of ..." phrase.
+# "bcm of natural gas annually", "1.8 million barrels of crude oil output per day": a rate after a short
+# "of ..." phrase.
 DETACHED_RATE = re.compile(
     r"(?:\s*\([^()]{1,12}\))?\s+of\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*)"
-    r"(?P<rate>\s+(?:annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year))\b",
+    r"(?P<rate>\s+(?:annually|yearly|per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year"
+    r"|daily|per\s+day|a\s+day|each\s+day|monthly|per\s+month|a\s+month))\b",
     re.IGNORECASE,
 )
 PERIODS = {
     "y": "year", "yr": "year", "year": "year", "a": "year", "annum": "year", "annually": "year",
     "yearly": "year", "per annum": "year", "p.a.": "year", "a year": "year", "each year": "year",
     "every year": "year", "per year": "year", "d": "day", "day": "day", "daily": "day", "a day": "day",
-    "month": "month", "mo": "month", "monthly": "month", "week": "week", "wk": "week", "weekly": "week",
+    "each day": "day", "month": "month", "mo": "month", "monthly": "month", "a month": "month", "week": "week",
+    "wk": "week", "weekly": "week",
     "hr": "hour", "hour": "hour", "hourly": "hour",
 }  # fmt: skip
 BOUND_AFTER = re.compile(rf"(?P<sep>\s+|-|\s*)(?P<bound>{_alternation(list(BOUNDS_AFTER))})(?![\w])", re.IGNORECASE)
@@ -249,7 +262,14 @@ RANGE_CONNECTOR = re.compile(
     r"(?P<cur>US\$|\$|€|£|¥|₽)?(?:(?<=[o ])(?P<neg>[-−])(?=\d))?"
 )
 ADDITIVE_BEFORE = re.compile(r"\b(?P<word>additional|another|extra|further|added)\s+$", re.IGNORECASE)
-FROM_AFTER_LEVEL = re.compile(r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+", re.IGNORECASE)
+_EARLIER_DAYS = ["yesterday", "last week", "last month", "last year", "the previous day"]
+# "rose to $1.09 from $1.08", "to 113.29 yen from Wednesday's 113.38 yen": the earlier value after "from".
+FROM_AFTER_LEVEL = re.compile(
+    r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+"
+    rf"(?:(?:{_alternation([*WEEKDAYS, *_EARLIER_DAYS])})['’]s\s+)?"
+    r"(?:" + "|".join(re.escape(s) for s in sorted(units.CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?",
+    re.IGNORECASE,
+)
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
@@ -279,6 +299,13 @@ DATES = re.compile(
     r"|(?P<iso>(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d))"
     r"|(?P<numeric>(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<n3>(?:19|20)?\d\d)))\b(?![.,]?\d)(?!\s*%)"
 )
+# Wickets in a cricket score, and words after one that make "N for M" something else.
+_WICKETS = ["no wicket", *"one two three four five six seven eight nine ten".split()]
+_NOT_RUNS = """per percent cents cent pence dollars dollar euros euro pounds yen yuan votes vote against
+    years months weeks days""".split()
+# Words before "half" or "quarter" that make it a period, not a fraction.
+_PERIOD_ORDINALS = """first second third fourth 1st 2nd 3rd 4th final last past latest previous next current same
+    opening closing""".split()
 # Spans that hold digits but no figure: clock times, phone numbers, codes, addresses of web pages.
 BLOCKED = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?))?"
@@ -286,6 +313,13 @@ BLOCKED = re.compile(
     r"|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|MSK|hrs|local time)\b"
     r"|\b\d{1,2}\s+o'clock\b"
     r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
+    # A cricket score, wickets for runs ("slumped to 9 for 233", "three for 89", "no wicket for 126"),
+    # unless money or a unit follows ("3 for 99 cents").
+    rf"|\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)"
+    # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
+    r"|\b(?:ranked|seeded|rated|ranking|ranks)\s+(?:(?:No\.?|number)\s*\d{1,4}\b|\d{1,4}(?:st|nd|rd|th)\b)"
+    # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
+    rf"|\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
     # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
@@ -318,9 +352,10 @@ ARTICLE_DURATION = re.compile(
     r"(?=(?:ago|later|earlier|before|after|on)\b)",
     re.IGNORECASE,
 )
-# "doubled", "quintupling", "halved", and "double the ..." as an adjective of comparison.
+# "doubled", "quintupling", "halved", and "double the ...", "twice his salary", "twice as many" as a comparison
+# ("twice a year" is a frequency, not a multiple).
 MULTIPLY = re.compile(
     r"\b(?P<verb>(?P<stem>doubl|tripl|quadrupl|quintupl)(?:ed|es|ing)|(?P<halv>halv)(?:ed|es|ing))\b"
-    r"|\b(?P<adj>double|triple)(?=\s+(?:the|its|his|her|their|that|what|our)\b)",
+    r"|\b(?P<adj>double|triple|twice)(?=\s+(?:the|its|his|her|their|that|what|our|as|my|your)\b)",
     re.IGNORECASE,
 )

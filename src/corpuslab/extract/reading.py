@@ -234,6 +234,8 @@ def _unit_is_plausible(text: str, m: re.Match[str], r: Reading) -> bool:
         return word != "times" or bool(P.MULTIPLE_AFTER.match(text, m.end()))
     if word == "pp" and sep == "":
         return False
+    if word in ("point", "a point") and r.group != "fraction":
+        return False  # "fell 2.39 points" is an index level; "a quarter-point" is a percentage point
     if word == "second" and sep.strip() != "-":
         return False  # "the second", "a second pipeline"
     return not (sep == "" and r.group != "digits")

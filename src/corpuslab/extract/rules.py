@@ -39,7 +39,7 @@ _DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14
                   "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
 # Substrings without which a phrase pattern cannot match (dates: a month name, or digits joined by - or /).
 _DATE_HINTS = (*sorted({m[:3] for m in MONTHS}), "-", "/")
-_MULTIPLY_HINTS = ("doubl", "tripl", "quadrupl", "quintupl", "halv")
+_MULTIPLY_HINTS = ("doubl", "tripl", "quadrupl", "quintupl", "halv", "twice")
 _DURATION_HINTS = ("year", "month", "week", "day", "decade", "centur", "hour", "minute", "fortnight")
 # An age written in months or weeks, in years.
 _AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
