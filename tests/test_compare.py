@@ -316,3 +316,9 @@ def test_a_place_is_not_a_possessive_name(clause: str, place: str | None) -> Non
     from corpuslab.compare.scope import any_place
 
     assert any_place(clause) == place
+
+
+def test_counts_of_different_nouns_are_not_a_conflict() -> None:
+    line = "The twin-propeller plane to Sydney was carrying {} when it lost a propeller and landed safely."
+    tables = _tables({"a": line.format("three crew"), "b": line.format("19 passengers")})
+    assert "conflicting" not in tables.claims["verdict"].tolist()
