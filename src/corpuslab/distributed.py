@@ -76,7 +76,8 @@ class DaskEngine:
 
     def map(self, func: Callable[..., Any], items: Iterable[Any], *args: Any) -> list[Any]:
         assert self.client is not None
-        shared = [self.client.scatter(a, broadcast=True) if _is_large(a) else a for a in args]
+        # Scattered in a list of one: Dask would scatter a set or a list item by item.
+        shared = [self.client.scatter([a], broadcast=True)[0] if _is_large(a) else a for a in args]
         return [self.client.submit(func, item, *shared, pure=False) for item in items]
 
     def gather(self, handles: list[Any]) -> list[Any]:

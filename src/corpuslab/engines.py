@@ -1,16 +1,20 @@
 """One run order for every engine: the stage functions in sequence, written once.
 
-An engine supplies only how work is spread (:class:`Engine`): ``map`` a function over partitions,
-``gather`` results back, ``shuffle`` statement partitions so that each event lands whole in one
-partition. :func:`run_stages` is the pipeline, the same for the in-process engine
-(:class:`LocalEngine`), the Dask engine (:class:`corpuslab.distributed.DaskEngine`) and the
-streamed one (:class:`corpuslab.stream.StreamEngine`):
+An engine supplies only how work is spread (:class:`Engine`): ``map`` a function over batches or
+partitions (returning handles), ``gather`` results back, ``shuffle`` statement partitions so that
+each event lands whole in one partition. A sink (:class:`Sink`) takes the finished tables piece by
+piece. :func:`run_stages` is the pipeline, the same for the in-process engine (:class:`LocalEngine`),
+the Dask engine (:class:`corpuslab.distributed.DaskEngine`), both collecting the tables in memory
+(:class:`Collector`), and the streamed one (:class:`corpuslab.stream.StreamEngine`, whose handles
+are scratch files, writing Parquet parts as it goes):
 
 1. read the corpus in batches (the loader's own code, so the load report is the same);
-2. per batch: paragraphs, sentences, figures, statements and event features;
+2. per batch: paragraphs, sentences, figures, statements and event features (:func:`prepare_part`);
 3. once, for the whole corpus: events (and the word weights the claims step uses);
 4. per batch: each statement gets its event; statements are shuffled on ``event_id``;
-5. per event partition: claims, comparisons, memberships.
+5. per event partition: claims, comparisons, the memberships of its statements (:func:`claims_of_partition`);
+6. per batch: its documents, paragraphs, sentences and figures, and the memberships of the figures
+   that state no claim of their own (:func:`finish_part`).
 
 Defaults live in :class:`Options`.
 """
@@ -21,7 +25,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar
 
 import pandas as pd
 
@@ -34,16 +38,28 @@ from corpuslab.compare import (
     claims_of_events,
     corpus_events,
     finalize,
+    first_values,
+    link_repeats,
     load_aliases,
     prepare_batch,
 )
 from corpuslab.compare.claims import MAX_PAIRS_PER_CLAIM
+from corpuslab.compare.events import EventFeatures
+from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
 from corpuslab.extract import extract_figures
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+# Every table a run gives, in pipeline order; a batch's own tables once its figures' claims are known.
+TABLES = ("documents", "paragraphs", "sentences", "figures", "events", "claims", "comparisons", "memberships",
+          "load_report")  # fmt: skip
+FINISHED = ("documents", "paragraphs", "sentences", "figures", "memberships")
+_NO_IGNORED = pd.DataFrame(columns=IGNORED_COLUMNS)
+_NO_EVENTS = pd.DataFrame(columns=["doc_id", "event_id"])
 
 
 @dataclass(frozen=True)
@@ -90,6 +106,32 @@ class LocalEngine:
         return [pd.concat(frames, ignore_index=True)] if frames else []
 
 
+class Sink(Protocol[T_co]):
+    """Where finished tables go, piece by piece; ``close`` gives what the run returns."""
+
+    def write(self, table: str, frame: pd.DataFrame) -> None:
+        """Take one piece of ``table`` (a batch's rows, or a partition's)."""
+
+    def close(self) -> T_co:
+        """Every piece is written; return what the caller gets."""
+
+
+class Collector:
+    """The in-memory sink: every table whole, in its canonical order, as :func:`run_stages` returns it."""
+
+    def __init__(self) -> None:
+        self.pieces: dict[str, list[pd.DataFrame]] = {}
+
+    def write(self, table: str, frame: pd.DataFrame) -> None:
+        self.pieces.setdefault(table, []).append(frame)
+
+    def close(self) -> dict[str, pd.DataFrame]:
+        tables = {name: _concat(self.pieces.get(name, [])) for name in TABLES}
+        # Partitions come back in any order; the compare tables get one order for the whole corpus.
+        compared = finalize(tables["claims"], tables["comparisons"], tables["memberships"], tables["events"])
+        return {**tables, **compared._asdict()}
+
+
 @dataclass
 class Part:
     """One batch of documents after the per-batch stages."""
@@ -101,8 +143,9 @@ class Part:
     prepared: Prepared
 
 
-def prepare_part(documents: pd.DataFrame, aliases: Aliases, offset: int, tolerances: Tolerances | None) -> Part:
+def prepare_part(batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None) -> Part:
     """Step 2, on one batch: paragraphs, sentences, figures, statements and event features."""
+    documents, offset = batch
     paragraphs = split_paragraphs(documents)
     figures = extract_figures(documents, progress=False)
     return Part(
@@ -114,8 +157,15 @@ def prepare_part(documents: pd.DataFrame, aliases: Aliases, offset: int, toleran
     )
 
 
-def features_of(part: Part) -> Any:
+def features_of(part: Part) -> EventFeatures:
+    """What the corpus-wide step needs of a batch (no text)."""
     return part.prepared.features
+
+
+def repeating_documents(part: Part) -> set[str]:
+    """The batch's documents with figures in repeated paragraphs: only their values are looked up later."""
+    ignored = part.prepared.ignored
+    return set(ignored.loc[ignored["role"] == "repeat", "doc_id"])
 
 
 def statements_with_events(part: Part, events: Events) -> pd.DataFrame:
@@ -123,9 +173,40 @@ def statements_with_events(part: Part, events: Events) -> pd.DataFrame:
     return events.of(part.prepared.statements)
 
 
-def claims_of_partition(statements: pd.DataFrame, idf: Any, options: Options) -> tuple[pd.DataFrame, ...]:
-    """Step 5, on one partition holding whole events."""
-    return claims_of_events(statements, idf, linking=options.linking, max_pairs_per_claim=options.max_pairs_per_claim)
+def claims_of_partition(
+    statements: pd.DataFrame, events: Events, options: Options, repeating: set[str]
+) -> dict[str, pd.DataFrame]:
+    """Step 5, on one partition holding whole events: its claims, comparisons and the memberships of its
+    statements, and the values that figures in repeated paragraphs may point back to (``firsts``)."""
+    claims, comparisons, stated = claims_of_events(
+        statements, events.idf, linking=options.linking, max_pairs_per_claim=options.max_pairs_per_claim
+    )
+    # The statements carry their event already: no figure without a statement here, no event lookup.
+    final = finalize(claims, comparisons, assemble_memberships(stated, _NO_IGNORED, _NO_EVENTS), _NO_EVENTS)
+    firsts = first_values(stated)
+    return {
+        "claims": final.claims,
+        "comparisons": final.comparisons,
+        "memberships": final.memberships,
+        "firsts": firsts[firsts["doc_id"].isin(repeating)],
+    }
+
+
+def firsts_of(compared: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    return compared["firsts"]
+
+
+def finish_part(part: Part, events: Events, firsts: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Step 6, on one batch: its tables, and the memberships of its figures that state no claim of their own."""
+    event_of = dict(zip(events.table["doc_id"], events.table["event_id"], strict=True))
+    rest = link_repeats(part.prepared.ignored, firsts)
+    return {
+        "documents": part.documents,
+        "paragraphs": part.paragraphs,
+        "sentences": part.sentences,
+        "figures": part.figures,
+        "memberships": rest.assign(event_id=rest["doc_id"].map(event_of)).sort_values(["doc_id", "figure_id", "role"]),
+    }
 
 
 def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, int]]:
@@ -145,48 +226,37 @@ def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> I
         offset += len(batch)
 
 
-def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Aliases) -> dict[str, pd.DataFrame]:
-    """The pipeline, the same for every engine; return every table by name."""
+def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Aliases, sink: Sink[T]) -> T:
+    """The pipeline, the same for every engine: write every table to ``sink``; return what it gives on closing.
+
+    The driver holds only what the corpus-wide steps need: the event features, the events and the
+    values that repeated figures point back to. Every table reaches ``sink`` one handle at a time.
+    """
     report: list[pd.DataFrame] = []
-    parts = engine.map(
-        lambda item, *rest: prepare_part(item[0], aliases, item[1], options.tolerances), batches(path, options, report)
-    )
+    parts = engine.map(prepare_part, batches(path, options, report), aliases, options.tolerances)
     events = corpus_events(
         engine.gather(engine.map(features_of, parts)),
         threshold=options.event_threshold,
         window_days=options.window_days,
     )
-    shuffled = engine.shuffle(engine.map(statements_with_events, parts, events), on="event_id")
-    results = engine.gather(engine.map(claims_of_partition, shuffled, events.idf, options))
-    local = engine.gather(engine.map(_tables_of, parts))
-    claims = _concat([r[0] for r in results])
-    comparisons = _concat([r[1] for r in results])
-    stated = _concat([r[2] for r in results])
-    if stated.empty:
-        stated = _concat([p["statements"] for p in local]).assign(claim_id=None, event_id=None)
-    ignored = _concat([p["ignored"] for p in local])
-    compared = finalize(claims, comparisons, assemble_memberships(stated, ignored, events.table), events.table)
-    tables = {name: _concat([p[name] for p in local]) for name in ("documents", "paragraphs", "sentences", "figures")}
-    return {
-        **tables,
-        "events": compared.events,
-        "claims": compared.claims,
-        "comparisons": compared.comparisons,
-        "memberships": compared.memberships,
-        "load_report": report[0] if report else pd.DataFrame(),
-    }
+    sink.write("events", events.table)
+    repeating: set[str] = set().union(*engine.gather(engine.map(repeating_documents, parts)))
+    statements = engine.shuffle(engine.map(statements_with_events, parts, events), on="event_id")
+    compared = engine.map(claims_of_partition, statements, events, options, repeating)
+    _drain(engine, compared, sink, ("claims", "comparisons", "memberships"))
+    firsts = _concat(engine.gather(engine.map(firsts_of, compared)))
+    _drain(engine, engine.map(finish_part, parts, events, firsts), sink, FINISHED)
+    if report:
+        sink.write("load_report", report[0])
+    return sink.close()
 
 
-def _tables_of(part: Part) -> dict[str, pd.DataFrame]:
-    """What the driver keeps of a batch: its tables, not the statements already used."""
-    return {
-        "documents": part.documents,
-        "paragraphs": part.paragraphs,
-        "sentences": part.sentences,
-        "figures": part.figures,
-        "ignored": part.prepared.ignored,
-        "statements": part.prepared.statements.iloc[0:0],
-    }
+def _drain(engine: Engine, handles: list[Any], sink: Sink[Any], tables: tuple[str, ...]) -> None:
+    """Bring results back one handle at a time (an engine's memory holds one), each table to the sink."""
+    for handle in handles:
+        (result,) = engine.gather([handle])
+        for table in tables:
+            sink.write(table, result[table])
 
 
 def resolve_aliases(path: str | Path, aliases: str | Path | Literal["auto"] | None) -> Aliases:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from corpuslab import outdir, schema, store
 from corpuslab.compare import Linking, Tolerances
-from corpuslab.engines import LocalEngine, Options, resolve_aliases, run_stages
+from corpuslab.engines import Collector, LocalEngine, Options, resolve_aliases, run_stages
 from corpuslab.errors import EngineError
 from corpuslab.load import Fields, manifest_outlets
 
@@ -101,9 +101,9 @@ def run_pipeline(
         from corpuslab.distributed import DaskEngine
 
         with DaskEngine(scheduler=scheduler, n_workers=n_workers) as dask_engine:
-            tables = run_stages(dask_engine, path, options, resolve_aliases(path, aliases))
+            tables = run_stages(dask_engine, path, options, resolve_aliases(path, aliases), Collector())
     elif engine == "local":
-        tables = run_stages(LocalEngine(), path, options, resolve_aliases(path, aliases))
+        tables = run_stages(LocalEngine(), path, options, resolve_aliases(path, aliases), Collector())
     else:
         raise EngineError(f"engine {engine!r} is not one of local, dask.")
     log.info("pipeline: %d documents, %d figures, %d claims", len(tables["documents"]), len(tables["figures"]),

@@ -1,19 +1,20 @@
 """The pipeline in bounded memory: documents stream through in batches, tables go to Parquet as they grow.
 
-For corpora larger than memory on one machine. The same step functions as every engine
-(:mod:`corpuslab.engines`), each holding one batch or one partition at a time:
+For corpora larger than memory on one machine. The run order is every engine's
+(:func:`corpuslab.engines.run_stages`); :class:`StreamEngine` supplies map, gather and shuffle with
+scratch Parquet files as handles, so it holds one batch or one partition at a time:
 
-1. Batches of documents are read and prepared (paragraphs, sentences, figures, statements, event
-   features); documents, paragraphs, sentences and figures are written as they come, statements
-   to a scratch folder. Only the event features (a sparse row of hashed words per document) stay.
-2. Events are found once for the whole corpus and written.
-3. Statements get their event and are written to partitions by a hash of ``event_id``, so every
-   event lands whole in one partition; each partition's claims, comparisons and memberships are
-   built and written.
+* ``map`` runs a step on one batch or partition and spills its result to the scratch folder;
+* ``gather`` reads back the small results the corpus-wide steps need (the event features: a sparse
+  row of hashed words per document; the values figures in repeated paragraphs point back to);
+* ``shuffle(on="event_id")`` writes statements to partitions by a stable hash of ``event_id``,
+  about :data:`STATEMENTS_PER_PARTITION` statements each, so every event lands whole in one partition.
 
-The tables are the same as :func:`corpuslab.run_pipeline`'s (read them back with
-:func:`corpuslab.read_pipeline`); only their row order across part files differs for claims and
-comparisons. Validation is not part of the stream: run ``corpuslab validate`` on the written tables.
+:class:`PartsWriter` is the sink: every finished piece of a table becomes a numbered Parquet part
+(``out_dir/<table>/part-*.parquet``). The tables are the same as :func:`corpuslab.run_pipeline`'s
+(read them back with :func:`corpuslab.read_pipeline`); only their row order across part files
+differs for claims, comparisons and memberships. Validation is not part of the stream: run
+``corpuslab validate`` on the written tables.
 
 Examples
 --------
@@ -22,38 +23,28 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+import pickle
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from corpuslab import outdir, schema
-from corpuslab.compare import (
-    Events,
-    Linking,
-    Tolerances,
-    assemble_memberships,
-    corpus_events,
-    finalize,
-    first_values,
-    link_repeats,
-)
-from corpuslab.compare.events import EventFeatures
-from corpuslab.compare.statements import IGNORED_COLUMNS
-from corpuslab.compare.subjects import Aliases
-from corpuslab.engines import Options, batches, claims_of_partition, prepare_part, resolve_aliases
+from corpuslab.compare import Linking, Tolerances
+from corpuslab.engines import TABLES, Options, resolve_aliases, run_stages
 from corpuslab.load import Fields
-from corpuslab.progress import bar as progress_bar
 
 log = logging.getLogger(__name__)
 # Statements per claims partition: small enough that a partition's records, claims and pairs fit easily.
-_STATEMENTS_PER_PARTITION = 20_000
+STATEMENTS_PER_PARTITION = 20_000
 
 
 @dataclass
@@ -63,28 +54,6 @@ class StreamSummary:
     out_dir: Path
     counts: dict[str, int] = field(default_factory=dict)
     verdicts: dict[str, int] = field(default_factory=dict)
-
-
-class _Parts:
-    """Numbered Parquet part files under ``root/<table>/``."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.counts: dict[str, int] = {}
-
-    def write(self, table: str, frame: pd.DataFrame, *, conform: bool = True) -> None:
-        if frame.empty:
-            return
-        folder = self.root / table
-        folder.mkdir(parents=True, exist_ok=True)
-        n = len(list(folder.glob("part-*.parquet")))
-        out = schema.conform(frame, table) if conform and table in schema.TABLES else frame
-        out.to_parquet(folder / f"part-{n:05d}.parquet", index=False, engine="pyarrow")
-        self.counts[table] = self.counts.get(table, 0) + len(frame)
-
-    def read(self, table: str) -> Iterator[pd.DataFrame]:
-        for path in sorted((self.root / table).glob("part-*.parquet")):
-            yield pd.read_parquet(path, engine="pyarrow")
 
 
 def stream_pipeline(
@@ -116,93 +85,133 @@ def stream_pipeline(
     options = Options(
         fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
         event_threshold=event_threshold, window_days=window_days, batch_size=batch_size, encoding=encoding,
-        progress=False,
+        progress=progress,
     )  # fmt: skip
     alias_table = resolve_aliases(path, aliases)
-    with outdir.output_folder(out_dir, fmt="parts", overwrite=overwrite) as staging:
-        tables = _Parts(staging)
-        verdicts = _stream(path, tables, alias_table, options, progress)
-    log.info("stream: %s", tables.counts)
-    return StreamSummary(Path(out_dir), tables.counts, verdicts)
+    with outdir.output_folder(out_dir, fmt="parts", overwrite=overwrite) as staging, StreamEngine() as engine:
+        counts, verdicts = run_stages(engine, path, options, alias_table, PartsWriter(staging))
+    log.info("stream: %s", counts)
+    return StreamSummary(Path(out_dir), counts, verdicts)
 
 
-def _stream(path: str | Path, tables: _Parts, alias_table: Aliases, options: Options, progress: bool | None) -> dict:
-    work = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
-    scratch = _Parts(work)
-    try:
-        features, report = _first_pass(path, tables, scratch, alias_table, options, progress)
-        events = corpus_events(features, threshold=options.event_threshold, window_days=options.window_days)
-        tables.write("events", events.table)
-        n_partitions = max(1, -(-scratch.counts.get("statements", 0) // _STATEMENTS_PER_PARTITION))
-        for statements in scratch.read("statements"):
-            with_events = events.of(statements)
-            for index, part in with_events.groupby(with_events["event_id"].map(lambda e: _partition(e, n_partitions))):
-                scratch.write(f"events-{index:04d}", part, conform=False)
-        verdicts = _claims_pass(tables, scratch, n_partitions, events, options)
-        _memberships_pass(tables, scratch, events)
-        tables.write("load_report", report)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-    return verdicts
+@dataclass(frozen=True)
+class Spilled:
+    """A handle of the stream engine: a result waiting in the scratch folder.
+
+    A frame is one or more Parquet files (a shuffled partition is several); a dict or dataclass that
+    holds frames is its fields, each spilled, rebuilt by ``make``; anything else is pickled.
+    """
+
+    frames: tuple[Path, ...] = ()
+    pickled: Path | None = None
+    fields: dict[str, Spilled] = field(default_factory=dict)
+    make: Callable[..., Any] | None = None
 
 
-def _first_pass(
-    path: str | Path, tables: _Parts, scratch: _Parts, aliases: Aliases, options: Options, progress: bool | None
-) -> tuple[list[EventFeatures], pd.DataFrame]:
-    features: list[EventFeatures] = []
-    report: list[pd.DataFrame] = []
-    bar = progress_bar(enabled=progress, desc="stream", unit="doc")
-    for documents, offset in batches(path, options, report):
-        part = prepare_part(documents, aliases, offset, options.tolerances)
-        for name in ("documents", "paragraphs", "sentences", "figures"):
-            tables.write(name, getattr(part, name))
-        scratch.write("statements", part.prepared.statements, conform=False)
-        scratch.write("ignored", part.prepared.ignored, conform=False)
-        features.append(part.prepared.features)  # the corpus-wide step needs these, not the statements
-        bar.update(len(documents))
-    bar.close()
-    return features, report[0] if report else pd.DataFrame()
+class StreamEngine:
+    """Map, gather and shuffle in this process, one batch or partition in memory at a time.
+
+    Use it as a context manager: the scratch folder is removed when the block ends.
+    """
+
+    def __init__(self, *, statements_per_partition: int = STATEMENTS_PER_PARTITION) -> None:
+        self.statements_per_partition = statements_per_partition
+        self.root = Path()
+        self._n = 0
+
+    def __enter__(self) -> StreamEngine:
+        self.root = Path(tempfile.mkdtemp(prefix="corpuslab-stream-"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def map(self, func: Callable[..., Any], items: Iterable[Any], *args: Any) -> list[Spilled]:
+        return [self._spill(func(self._load(item) if isinstance(item, Spilled) else item, *args)) for item in items]
+
+    def gather(self, handles: list[Spilled]) -> list[Any]:
+        return [self._load(handle) for handle in handles]
+
+    def shuffle(self, handles: list[Spilled], *, on: str) -> list[Spilled]:
+        rows = sum(pq.read_metadata(path).num_rows for handle in handles for path in handle.frames)
+        n = max(1, -(-rows // self.statements_per_partition))
+        buckets: dict[int, list[Path]] = {}
+        for handle in handles:
+            frame = self._load(handle)
+            for index, piece in frame.groupby(frame[on].map(lambda key: _partition(key, n))):
+                buckets.setdefault(int(index), []).append(self._write_frame(piece))
+            for path in handle.frames:  # a shuffle consumes its input: the scratch folder stays small
+                path.unlink()
+        return [Spilled(frames=tuple(paths)) for _, paths in sorted(buckets.items())]
+
+    def _spill(self, value: Any) -> Spilled:
+        if isinstance(value, pd.DataFrame):
+            return Spilled(frames=(self._write_frame(value),))
+        if _holds_frames(value):  # a dict or dataclass: its frames go to Parquet one by one
+            items = value.items() if isinstance(value, dict) else vars(value).items()
+            return Spilled(fields={k: self._spill(v) for k, v in items}, make=type(value))
+        path = self._next("pickle")
+        with path.open("wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        return Spilled(pickled=path)
+
+    def _load(self, handle: Spilled) -> Any:
+        if handle.make is not None:
+            return handle.make(**{k: self._load(v) for k, v in handle.fields.items()})
+        if handle.pickled is not None:
+            with handle.pickled.open("rb") as source:
+                return pickle.load(source)  # our own scratch file, written by _spill
+        frames = [pd.read_parquet(path, engine="pyarrow") for path in handle.frames]
+        return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    def _write_frame(self, frame: pd.DataFrame) -> Path:
+        path = self._next("parquet")
+        frame.to_parquet(path, index=False, engine="pyarrow")
+        return path
+
+    def _next(self, suffix: str) -> Path:
+        self._n += 1
+        return self.root / f"{self._n:06d}.{suffix}"
 
 
-def _partition(key: str, n: int) -> int:
+def _holds_frames(value: Any) -> bool:
+    if isinstance(value, pd.DataFrame):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_frames(v) for v in value.values())
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return any(_holds_frames(v) for v in vars(value).values())
+    return False
+
+
+def _partition(key: object, n: int) -> int:
     # A stable hash (Python's hash() changes between runs).
     return int.from_bytes(hashlib.blake2b(str(key).encode(), digest_size=4).digest(), "big") % n
 
 
-def _claims_pass(
-    tables: _Parts, scratch: _Parts, n_partitions: int, events: Events, options: Options
-) -> dict[str, int]:
-    """Build each partition's claims; write its claims, comparisons and the memberships of its statements.
+class PartsWriter:
+    """The stream's sink: every piece of a table becomes its next numbered Parquet part, ``root/<table>/``."""
 
-    Figures in repeated paragraphs are linked afterwards to the claim of the figure they repeat; only the
-    documents that have such figures keep a small lookup from this pass.
-    """
-    with_repeats = {d for part in scratch.read("ignored") for d in part.loc[part["role"] == "repeat", "doc_id"]}
-    verdicts: dict[str, int] = {}
-    for index in range(n_partitions):
-        parts = list(scratch.read(f"events-{index:04d}"))
-        if not parts:
-            continue
-        claims, comparisons, stated = claims_of_partition(pd.concat(parts, ignore_index=True), events.idf, options)
-        final = finalize(
-            claims, comparisons, assemble_memberships(stated, pd.DataFrame(columns=IGNORED_COLUMNS), events.table),
-            events.table,
-        )  # fmt: skip
-        tables.write("claims", final.claims)
-        tables.write("comparisons", final.comparisons)
-        tables.write("memberships", final.memberships)
-        firsts = first_values(stated)
-        scratch.write("firsts", firsts[firsts["doc_id"].isin(with_repeats)], conform=False)
-        for verdict, n in final.claims["verdict"].value_counts().items():
-            verdicts[str(verdict)] = verdicts.get(str(verdict), 0) + int(n)
-    return verdicts
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.counts: dict[str, int] = {}
+        self.parts: dict[str, int] = {}
+        self.verdicts: dict[str, int] = {}
 
+    def write(self, table: str, frame: pd.DataFrame) -> None:
+        if frame.empty:
+            return
+        folder = self.root / table
+        folder.mkdir(parents=True, exist_ok=True)
+        n = self.parts.get(table, 0)
+        out = schema.conform(frame, table) if table in schema.TABLES else frame
+        out.to_parquet(folder / f"part-{n:05d}.parquet", index=False, engine="pyarrow")
+        self.parts[table] = n + 1
+        self.counts[table] = self.counts.get(table, 0) + len(frame)
+        if table == "claims":
+            for verdict, k in frame["verdict"].value_counts().items():
+                self.verdicts[str(verdict)] = self.verdicts.get(str(verdict), 0) + int(k)
 
-def _memberships_pass(tables: _Parts, scratch: _Parts, events: Events) -> None:
-    """Memberships of the figures that state no claim of their own, batch by batch."""
-    parts = list(scratch.read("firsts"))
-    firsts = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
-    event_of = dict(zip(events.table["doc_id"], events.table["event_id"], strict=True))
-    for ignored in scratch.read("ignored"):
-        rows = link_repeats(ignored, firsts).assign(event_id=lambda f: f["doc_id"].map(event_of))
-        tables.write("memberships", rows.sort_values(["doc_id", "figure_id", "role"]))
+    def close(self) -> tuple[dict[str, int], dict[str, int]]:
+        """The rows written per table (in pipeline order) and the claims by verdict."""
+        return {t: self.counts[t] for t in TABLES if t in self.counts}, self.verdicts
