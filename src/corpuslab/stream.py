@@ -114,8 +114,8 @@ class StreamEngine:
     Use it as a context manager: the scratch folder is removed when the block ends.
     """
 
-    def __init__(self, *, statements_per_partition: int = STATEMENTS_PER_PARTITION) -> None:
-        self.statements_per_partition = statements_per_partition
+    def __init__(self, *, statements_per_partition: int | None = None) -> None:
+        self.statements_per_partition = statements_per_partition or STATEMENTS_PER_PARTITION
         self.root = Path()
         self._n = 0
 
@@ -127,7 +127,7 @@ class StreamEngine:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def map(self, func: Callable[..., Any], items: Iterable[Any], *args: Any) -> list[Spilled]:
-        return [self._spill(func(self._load(item) if isinstance(item, Spilled) else item, *args)) for item in items]
+        return [self._spill(func(self._open(item) if isinstance(item, Spilled) else item, *args)) for item in items]
 
     def gather(self, handles: list[Spilled]) -> list[Any]:
         return [self._load(handle) for handle in handles]
@@ -155,6 +155,10 @@ class StreamEngine:
             pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
         return Spilled(pickled=path)
 
+    def _open(self, handle: Spilled) -> Any:
+        """What a mapped step gets: a dict or dataclass is read field by field, only the fields it uses."""
+        return _Fields(self, handle) if handle.make is not None else self._load(handle)
+
     def _load(self, handle: Spilled) -> Any:
         if handle.make is not None:
             return handle.make(**{k: self._load(v) for k, v in handle.fields.items()})
@@ -172,6 +176,24 @@ class StreamEngine:
     def _next(self, suffix: str) -> Path:
         self._n += 1
         return self.root / f"{self._n:06d}.{suffix}"
+
+
+class _Fields:
+    """A spilled dict or dataclass seen by a step: ``x.name`` or ``x["name"]`` reads that field from disk.
+
+    Steps use a few fields of a batch (the event features, or the statements), not its text.
+    """
+
+    def __init__(self, engine: StreamEngine, handle: Spilled) -> None:
+        self._engine, self._handle = engine, handle
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_") or name not in self._handle.fields:
+            raise AttributeError(name)
+        return self._engine._open(self._handle.fields[name])
+
+    def __getitem__(self, key: str) -> Any:
+        return self._engine._open(self._handle.fields[key])
 
 
 def _holds_frames(value: Any) -> bool:
