@@ -18,7 +18,7 @@ import pandas as pd
 import corpuslab
 from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
-from corpuslab.errors import CorpusLabError
+from corpuslab.errors import CorpusLabError, EngineError
 from corpuslab.outdir import table_format
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
@@ -277,13 +277,10 @@ def _run_streamed(args: argparse.Namespace) -> int:
     if not args.out_dir:
         print("corpuslab: error: --stream writes its tables as it goes; give --out-dir DIR", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    if args.engine != "local":
-        print(
-            "corpuslab: error: --stream runs in this process in bounded memory; drop --engine dask "
-            "(or drop --stream to run on Dask)",
-            file=sys.stderr,
+    if args.engine != "local":  # refused, never run in-process in its stead
+        raise EngineError(
+            "--stream runs in this process in bounded memory; drop --engine dask (or drop --stream to run on Dask)"
         )
-        return EXIT_CANNOT_RUN
     summary = stream_pipeline(
         args.path, args.out_dir, batch_size=args.batch_size, overwrite=args.overwrite, **_pipeline_options(args)
     )
