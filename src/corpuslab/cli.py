@@ -18,6 +18,7 @@ import pandas as pd
 import corpuslab
 from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
+from corpuslab.engines import Options
 from corpuslab.errors import CorpusLabError, EngineError
 from corpuslab.outdir import table_format
 
@@ -519,7 +520,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="bounded memory: stream batches and write every table to --out-dir as Parquet parts",
     )
-    run.add_argument("--batch-size", type=int, default=1000, help="documents per batch with --stream")
+    run.add_argument(
+        "--batch-size",
+        type=int,
+        help=f"documents per batch with --stream (default {Options().batch_size_on('stream')})",
+    )
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
     run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
     run.add_argument("--overwrite", action="store_true", help="replace a non-empty --out-dir (default: refuse)")

@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 class DaskEngine:
     """Map, gather and shuffle on a Dask cluster: the one at ``scheduler``, or a local one of ``n_workers``."""
 
+    name = "dask"
+
     def __init__(self, *, scheduler: str | None = None, n_workers: int = 2) -> None:
         self.scheduler, self.n_workers = scheduler, n_workers
         self.cluster: Any = None

@@ -25,7 +25,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypedDict, TypeVar
 
 import pandas as pd
 
@@ -64,7 +64,32 @@ _NO_EVENTS = pd.DataFrame(columns=["doc_id", "event_id"])
 
 @dataclass(frozen=True)
 class Options:
-    """Every option of a whole-pipeline run, with its default, in one place."""
+    """Every option of a whole-pipeline run, with its default, in one place.
+
+    :func:`corpuslab.run_pipeline` and :func:`corpuslab.stream.stream_pipeline` take these as keyword
+    arguments (:class:`RunOptions`) and pass on only those given, so no other signature repeats a default.
+
+    Attributes
+    ----------
+    fields
+        Which input keys hold text, id, title, date, outlet, url and event id (None: the default keys).
+    manifest
+        A ``sources.csv`` merged by ``doc_id``; ``"auto"``: the corpus folder's own; None: none.
+    aliases
+        A CSV of name variants (``kind,alias,canonical``); ``"auto"``: the corpus folder's ``aliases.csv``.
+    tolerances, linking
+        How wide a figure's interval is, and how much context links two figures (None: the compare defaults).
+    event_threshold, window_days
+        How similar, and how many days apart, documents of one event are (None: the compare defaults).
+    max_pairs_per_claim
+        Above this many pairs, a claim's statements are compared with its median statement only.
+    batch_size
+        Documents per batch (None: 1000; 200 on Dask, where more partitions spread over more workers).
+    encoding
+        Encoding of the article files.
+    progress
+        Show progress bars (None: when writing to a terminal).
+    """
 
     fields: Fields | None = None
     manifest: str | Path | Literal["auto"] | None = "auto"
@@ -74,13 +99,35 @@ class Options:
     event_threshold: float | None = None
     window_days: int | None = None
     max_pairs_per_claim: int = MAX_PAIRS_PER_CLAIM
-    batch_size: int = 1000
+    batch_size: int | None = None
     encoding: str = "utf-8"
     progress: bool | None = None
+
+    def batch_size_on(self, engine: str) -> int:
+        """Documents per batch on ``engine`` (an engine's ``name``)."""
+        return self.batch_size or (200 if engine == "dask" else 1000)
+
+
+class RunOptions(TypedDict, total=False):
+    """:class:`Options` as keyword arguments: what a caller names is passed on, the rest keeps its default."""
+
+    fields: Fields | None
+    manifest: str | Path | Literal["auto"] | None
+    aliases: str | Path | Literal["auto"] | None
+    tolerances: Tolerances | None
+    linking: Linking | None
+    event_threshold: float | None
+    window_days: int | None
+    max_pairs_per_claim: int
+    batch_size: int | None
+    encoding: str
+    progress: bool | None
 
 
 class Engine(Protocol):
     """How an engine spreads work; every engine runs :func:`run_stages`."""
+
+    name: str
 
     def map(self, func: Callable[..., Any], items: Iterable[Any], *args: Any) -> list[Any]:
         """Apply ``func(item, *args)`` to every item; return handles to the results."""
@@ -94,6 +141,8 @@ class Engine(Protocol):
 
 class LocalEngine:
     """Everything in this process; a handle is the result itself."""
+
+    name = "local"
 
     def map(self, func: Callable[..., Any], items: Iterable[Any], *args: Any) -> list[Any]:
         return [func(item, *args) for item in items]
@@ -209,7 +258,9 @@ def finish_part(part: Part, events: Events, firsts: pd.DataFrame) -> dict[str, p
     }
 
 
-def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> Iterator[tuple[pd.DataFrame, int]]:
+def batches(
+    path: str | Path, options: Options, report: list[pd.DataFrame], *, batch_size: int
+) -> Iterator[tuple[pd.DataFrame, int]]:
     """Step 1: the corpus in batches, each with its first document's position; the load report is kept."""
     offset = 0
     for batch in iter_documents(
@@ -218,7 +269,7 @@ def batches(path: str | Path, options: Options, report: list[pd.DataFrame]) -> I
         manifest=options.manifest,
         encoding=options.encoding,
         progress=options.progress,
-        batch_size=options.batch_size,
+        batch_size=batch_size,
     ):
         report[:] = [load_report(batch)]
         batch.attrs = {}  # the report travels once, from here; not with every partition
@@ -233,7 +284,8 @@ def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Alia
     values that repeated figures point back to. Every table reaches ``sink`` one handle at a time.
     """
     report: list[pd.DataFrame] = []
-    parts = engine.map(prepare_part, batches(path, options, report), aliases, options.tolerances)
+    documents = batches(path, options, report, batch_size=options.batch_size_on(engine.name))
+    parts = engine.map(prepare_part, documents, aliases, options.tolerances)
     events = corpus_events(
         engine.gather(engine.map(features_of, parts)),
         threshold=options.event_threshold,

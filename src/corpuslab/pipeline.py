@@ -12,15 +12,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Unpack
 
 import pandas as pd
 
 from corpuslab import outdir, schema, store
-from corpuslab.compare import Linking, Tolerances
-from corpuslab.engines import Collector, LocalEngine, Options, resolve_aliases, run_stages
+from corpuslab.engines import Collector, LocalEngine, Options, RunOptions, resolve_aliases, run_stages
 from corpuslab.errors import EngineError
-from corpuslab.load import Fields, manifest_outlets
+from corpuslab.load import manifest_outlets
 
 log = logging.getLogger(__name__)
 
@@ -64,27 +63,20 @@ class PipelineResult:
 def run_pipeline(
     path: str | Path,
     *,
-    fields: Fields | None = None,
-    manifest: str | Path | Literal["auto"] | None = "auto",
-    aliases: str | Path | Literal["auto"] | None = "auto",
-    tolerances: Tolerances | None = None,
-    linking: Linking | None = None,
-    event_threshold: float | None = None,
-    window_days: int | None = None,
     engine: Literal["local", "dask"] = "local",
     scheduler: str | None = None,
     n_workers: int = 2,
-    batch_size: int | None = None,
-    encoding: str = "utf-8",
-    progress: bool | None = None,
+    **options: Unpack[RunOptions],
 ) -> PipelineResult:
     """Load a corpus and build every table from it.
 
-    ``aliases="auto"`` uses ``aliases.csv`` at the root of a corpus folder when there is one.
     ``engine="dask"`` spreads the work over a Dask cluster (the one at ``scheduler``, or a local one
     of ``n_workers`` processes) and returns the same tables; both run :func:`corpuslab.engines.run_stages`.
-    ``event_threshold`` and ``window_days`` set how documents group into events (a documents
-    ``event_id`` given by the input wins); ``linking`` how much context links two figures.
+    ``options`` are :class:`corpuslab.engines.Options`, each with its default there: ``fields``,
+    ``manifest``, ``aliases`` (``"auto"``: ``aliases.csv`` at the root of a corpus folder),
+    ``tolerances``, ``linking`` (how much context links two figures), ``event_threshold`` and
+    ``window_days`` (how documents group into events; a document's ``event_id`` given by the input
+    wins), ``batch_size``, ``encoding``, ``progress``.
 
     Returns
     -------
@@ -92,23 +84,20 @@ def run_pipeline(
         The documents, paragraphs, sentences, figures, events, claims, comparisons, memberships and
         load report tables.
     """
-    options = Options(
-        fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
-        event_threshold=event_threshold, window_days=window_days, progress=progress, encoding=encoding,
-        batch_size=batch_size or (200 if engine == "dask" else 1000),
-    )  # fmt: skip
+    settings = Options(**options)
+    aliases = resolve_aliases(path, settings.aliases)
     if engine == "dask":
         from corpuslab.distributed import DaskEngine
 
         with DaskEngine(scheduler=scheduler, n_workers=n_workers) as dask_engine:
-            tables = run_stages(dask_engine, path, options, resolve_aliases(path, aliases), Collector())
+            tables = run_stages(dask_engine, path, settings, aliases, Collector())
     elif engine == "local":
-        tables = run_stages(LocalEngine(), path, options, resolve_aliases(path, aliases), Collector())
+        tables = run_stages(LocalEngine(), path, settings, aliases, Collector())
     else:
         raise EngineError(f"engine {engine!r} is not one of local, dask.")
     log.info("pipeline: %d documents, %d figures, %d claims", len(tables["documents"]), len(tables["figures"]),
              len(tables["claims"]))  # fmt: skip
-    return result_of(tables, manifest_outlets=manifest_outlets(path, manifest))
+    return result_of(tables, manifest_outlets=manifest_outlets(path, settings.manifest))
 
 
 def result_of(tables: dict[str, pd.DataFrame], *, manifest_outlets: set[str] | None = None) -> PipelineResult:

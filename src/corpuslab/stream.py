@@ -32,15 +32,13 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Unpack
 
 import pandas as pd
 import pyarrow.parquet as pq
 
 from corpuslab import outdir, schema
-from corpuslab.compare import Linking, Tolerances
-from corpuslab.engines import TABLES, Options, resolve_aliases, run_stages
-from corpuslab.load import Fields
+from corpuslab.engines import TABLES, Options, RunOptions, resolve_aliases, run_stages
 
 log = logging.getLogger(__name__)
 # Statements per claims partition: small enough that a partition's records, claims and pairs fit easily.
@@ -57,23 +55,11 @@ class StreamSummary:
 
 
 def stream_pipeline(
-    path: str | Path,
-    out_dir: str | Path,
-    *,
-    batch_size: int = 1000,
-    fields: Fields | None = None,
-    manifest: str | Path | Literal["auto"] | None = "auto",
-    aliases: str | Path | Literal["auto"] | None = "auto",
-    tolerances: Tolerances | None = None,
-    linking: Linking | None = None,
-    event_threshold: float | None = None,
-    window_days: int | None = None,
-    overwrite: bool = False,
-    encoding: str = "utf-8",
-    progress: bool | None = None,
+    path: str | Path, out_dir: str | Path, *, overwrite: bool = False, **options: Unpack[RunOptions]
 ) -> StreamSummary:
     """Run the pipeline on ``path`` batch by batch, writing every table to ``out_dir/<table>/part-*.parquet``.
 
+    ``options`` are :class:`corpuslab.engines.Options` (``batch_size``, ``fields``, ``aliases``, ...).
     The parts go to a staging folder moved to ``out_dir`` with a completion marker when the run ends
     (:mod:`corpuslab.outdir`); a non-empty ``out_dir`` is replaced only with ``overwrite=True``.
 
@@ -82,14 +68,10 @@ def stream_pipeline(
     StreamSummary
         The folder, the rows written per table and the claims by verdict.
     """
-    options = Options(
-        fields=fields, manifest=manifest, aliases=aliases, tolerances=tolerances, linking=linking,
-        event_threshold=event_threshold, window_days=window_days, batch_size=batch_size, encoding=encoding,
-        progress=progress,
-    )  # fmt: skip
-    alias_table = resolve_aliases(path, aliases)
+    settings = Options(**options)
+    alias_table = resolve_aliases(path, settings.aliases)
     with outdir.output_folder(out_dir, fmt="parts", overwrite=overwrite) as staging, StreamEngine() as engine:
-        counts, verdicts = run_stages(engine, path, options, alias_table, PartsWriter(staging))
+        counts, verdicts = run_stages(engine, path, settings, alias_table, PartsWriter(staging))
     log.info("stream: %s", counts)
     return StreamSummary(Path(out_dir), counts, verdicts)
 
@@ -113,6 +95,8 @@ class StreamEngine:
 
     Use it as a context manager: the scratch folder is removed when the block ends.
     """
+
+    name = "stream"
 
     def __init__(self, *, statements_per_partition: int | None = None) -> None:
         self.statements_per_partition = statements_per_partition or STATEMENTS_PER_PARTITION
