@@ -242,6 +242,7 @@ def claims_of_partition(
 
 
 def firsts_of(compared: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """What the driver gathers of a partition: the small lookup for repeated figures, not its claims."""
     return compared["firsts"]
 
 
@@ -304,7 +305,7 @@ def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Alia
 
 
 def _drain(engine: Engine, handles: list[Any], sink: Sink[Any], tables: tuple[str, ...]) -> None:
-    """Bring results back one handle at a time (an engine's memory holds one), each table to the sink."""
+    """Bring results back one handle at a time, so the driver holds one batch or partition; each table to the sink."""
     for handle in handles:
         (result,) = engine.gather([handle])
         for table in tables:
