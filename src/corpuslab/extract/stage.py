@@ -13,7 +13,7 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
-from corpuslab.extract.rules import find_figures
+from corpuslab.extract.find import find_figures
 from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import document_paragraphs, document_sentences
 

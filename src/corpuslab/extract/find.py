@@ -1,0 +1,138 @@
+"""Find every figure in a text: scan, read each numeral's evidence, let the rule table decide, make figures.
+
+The steps, one module each: :mod:`.scan` blocks spans that hold digits but no quantity and finds the
+figures written as whole phrases (dates, "doubled", "for a year"); :mod:`.evidence` reads what stands
+left and right of each other numeral; :mod:`.rules` decides what it is (its kind and rule); and
+:mod:`.figure` converts it to its canonical unit. Last, figures next to each other are joined where
+they state one thing ("more than 10 and less than 40", a conversion in brackets) and given subjects.
+
+Examples
+--------
+>>> [(f.surface, f.value, f.unit, f.trend) for f in find_figures("Exports rose by about 28% to $1.2bn.")]
+[('by about 28%', 28.0, 'percent', 'up'), ('$1.2bn', 1200000000.0, 'USD', 'up')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+from corpuslab.extract.evidence import read_numeral
+from corpuslab.extract.figure import Figure, build_figure
+from corpuslab.extract.scan import blocked_spans, find_phrases, free_numerals, without_overlaps
+from corpuslab.extract.subject import singular, subject_of
+
+_SUBJECT_WINDOW = 300
+# Anything that might end a sentence inside a text (a full stop, "?", "!" or a line break before more text).
+_MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
+_LOWER_BOUNDS = frozenset(["over", "at_least"])
+_UPPER_BOUNDS = frozenset(["under", "at_most"])
+_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
+_PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
+
+__all__ = ["find_figures"]
+
+
+def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
+    """Return every figure in ``text`` in reading order.
+
+    ``sentences`` are ``(start, end)`` spans used to name each figure's subject; by default the
+    text is split with :func:`corpuslab.segment.sentence_spans`.
+
+    Examples
+    --------
+    >>> [(f.surface, f.noun) for f in find_figures("Over 20 documents were signed on 4 February 2022.")]
+    [('Over 20', 'document'), ('4 February 2022', None)]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
+    blocked = blocked_spans(text)
+    phrases = find_phrases(text, blocked)
+    taken = sorted([*blocked, *((f.start, f.end) for f in phrases)])
+    figures: list[Figure] = []
+    consumed = 0
+    for start, end, group in free_numerals(text, taken):
+        if start < consumed:
+            continue
+        reading = read_numeral(text, start, end, group, figures)
+        if reading is None:
+            continue
+        consumed = max(consumed, reading.end)
+        if reading.kind is not None and reading.rule != "from_value":
+            figure = build_figure(text, reading)
+            if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
+                figures.append(figure)  # a huge numeral times its scale overflows: not a figure
+    found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
+    _copy_into_parentheses(text, found)
+    found = _join_two_sided_bounds(text, found)
+    _name_subjects(text, found, sentences)
+    return found
+
+
+def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
+    """ "up to 150 mph (240 kph)": a conversion in brackets states the same figure, bound and all."""
+    for before, after in itertools.pairwise(figures):
+        if before.kind == after.kind and _PARENTHESIS_GAP.fullmatch(text, before.end, after.start):
+            if after.bound == "exact":
+                after.bound = before.bound
+            after.trend = after.trend or before.trend
+            after.is_change = after.is_change or before.is_change
+
+
+def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "more than 10 and less than 40", "at most 100 and at least 20": a lower and an upper bound joined by
+    "and" or "but" state one range."""
+    out: list[Figure] = []
+    for figure in figures:
+        before = out[-1] if out else None
+        sides = {before.bound, figure.bound} if before else set()
+        if (
+            before is not None
+            and len(sides & _LOWER_BOUNDS) == 1
+            and len(sides & _UPPER_BOUNDS) == 1
+            and _same_measure(before, figure)
+            and math.isnan(before.range_low)
+            and math.isnan(figure.range_low)
+            and _BOUND_JOIN.fullmatch(text, before.end, figure.start)
+        ):
+            low, high = sorted((before.value, figure.value))
+            before.end = before.consumed = figure.end
+            before.surface = text[before.start : figure.end]
+            before.value, before.range_low, before.range_high = low, low, high
+            before.value_as_written = min(before.value_as_written, figure.value_as_written)
+            before.bound, before.rule = "exact", "range"
+            if figure.kind == "count":
+                before.kind, before.unit, before.noun = figure.kind, figure.unit, figure.noun  # "... 20 apples"
+            continue
+        out.append(figure)
+    return out
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    plain = ("count", "number")
+    return (a.kind, a.unit) == (b.kind, b.unit) or (a.kind in plain and b.kind in plain)
+
+
+def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, int]] | None) -> None:
+    if not figures:
+        return
+    if sentences is None and len(text) <= _SUBJECT_WINDOW and not _MAYBE_SENTENCE_BREAK.search(text.rstrip()):
+        sentences = [(0, len(text))]  # one short sentence: no segmenter call, whose per-call cost shows here
+    if sentences is None:
+        from corpuslab.segment import sentence_spans
+
+        sentences = sentence_spans(text)
+    index = 0
+    for figure in figures:
+        while index < len(sentences) - 1 and sentences[index][1] <= figure.start:
+            index += 1
+        s_start, s_end = sentences[index] if sentences else (0, len(text))
+        # A window, not the whole sentence: text with no sentence breaks must not cost quadratic time.
+        s_start = max(min(s_start, figure.start), figure.start - _SUBJECT_WINDOW)
+        s_end = min(max(s_end, figure.end), figure.end + _SUBJECT_WINDOW)
+        figure.subject = subject_of(
+            text[s_start:s_end], figure.start - s_start, figure.end - s_start, kind=figure.kind, noun=figure.noun
+        )
+        if figure.kind == "count" and figure.noun:
+            figure.noun = singular(figure.noun.split()[-1])

@@ -1,0 +1,168 @@
+"""Scan a text before any numeral is read: spans that hold digits but no quantity, and figures written as
+whole phrases.
+
+Clock times, phone numbers, scores, codes and web addresses are blocked so their digits are never read
+as quantities. Dates, multiples written as verbs ("doubled") and one unit of time with an article ("for
+a year") are found here as whole phrases; a numeral inside any of these spans is skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from corpuslab.extract import patterns as P
+from corpuslab.extract.figure import Figure
+from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bound_of
+
+_DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
+                  "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
+# Substrings without which a phrase pattern cannot match (dates: a month name, or digits joined by - or /).
+_DATE_HINTS = (*sorted({m[:3] for m in MONTHS}), "-", "/")
+_MULTIPLY_HINTS = ("doubl", "tripl", "quadrupl", "quintupl", "halv", "twice")
+_DURATION_HINTS = ("year", "month", "week", "day", "decade", "centur", "hour", "minute", "fortnight")
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sorted spans whose digits are no quantity: times, phones, codes, addresses, scores."""
+    blocked = list(P.blocked_spans(text))
+    blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
+    blocked.sort()
+    return blocked
+
+
+def find_phrases(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """Return the figures written as whole phrases: dates, multiples ("doubled"), "for a year"."""
+    lower = text.lower()  # substring checks first: most short texts hold no date, multiple or "a year"
+    return [
+        *(_find_dates(text, blocked) if _may_hold(lower, _DATE_HINTS) else ()),
+        *(_find_multiplies(text) if _may_hold(lower, _MULTIPLY_HINTS) else ()),
+        *(_find_article_durations(text) if _may_hold(lower, _DURATION_HINTS) else ()),
+    ]
+
+
+def free_numerals(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(start, end, group)`` of every numeral that starts outside the sorted ``taken`` spans."""
+    taken_index = 0
+    for start, end, group in P.numerals(text):
+        while taken_index < len(taken) and taken[taken_index][1] <= start:
+            taken_index += 1
+        if taken_index < len(taken) and taken[taken_index][0] <= start < taken[taken_index][1]:
+            continue
+        yield start, end, group
+
+
+def without_overlaps(phrases: list[Figure], figures: list[Figure]) -> list[Figure]:
+    """Drop phrase figures that overlap a numeral figure (figures are sorted and disjoint)."""
+    starts = [f.start for f in figures]
+    kept = []
+    for p in phrases:
+        i = bisect.bisect_left(starts, p.end)  # figures starting before p ends: only the last may overlap
+        if i == 0 or figures[i - 1].end <= p.start:
+            kept.append(p)
+    return kept
+
+
+def _may_hold(lower: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in lower for hint in hints)
+
+
+def _covers(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the sorted, disjoint-enough ``spans``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    out = []
+    for m in P.DATES.finditer(text):
+        if _covers(blocked, m.start()):
+            continue
+        g = m.groupdict()
+        if g["iso"]:
+            year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
+        elif g["numeric"]:
+            a, b, c = int(g["n1"]), int(g["n2"]), int(g["n3"])
+            year = c + 2000 if c < 100 else c
+            month, day = (b, a) if a > 12 else (a, b)
+        else:
+            month_word = (g["month"] or g["month2"] or g["month3"]).rstrip(".").lower()
+            month = MONTHS[month_word]
+            day = int(g["day"] or g["day2"] or 0)
+            year = int(g["year"] or g["year2"] or g["year3"] or 0)
+        if not (1 <= month <= 12 and 0 <= day <= 31):
+            continue
+        value = float(year * 10000 + month * 100 + day)
+        out.append(
+            Figure(
+                m.start(), m.end(), m.group(), "date", "date", value, "date", value_as_written=value, consumed=m.end()
+            )
+        )
+    return out
+
+
+def _find_multiplies(text: str) -> list[Figure]:
+    """ "has quintupled", "more than doubling", "double her pay": multiples written as words."""
+    out = []
+    for m in P.MULTIPLY.finditer(text):
+        stem = (m.group("stem") or m.group("halv") or m.group("adj")[:-1]).lower()
+        factor = MULTIPLY_VERBS.get(stem, 2.0)
+        start, bound = m.start(), "exact"
+        if b := P.BOUND_BEFORE.search(text, max(0, start - 20), start):
+            bound, start = bound_of(b.group("bound")), b.start()
+        is_verb = m.group("verb") is not None
+        trend = ("down" if factor < 1 else "up") if is_verb else None
+        out.append(
+            Figure(
+                start,
+                m.end(),
+                text[start : m.end()],
+                "multiply",
+                "multiple",
+                factor,
+                "times",
+                unit_surface=m.group(),
+                bound=bound,
+                trend=trend,
+                is_change=is_verb,
+                value_as_written=factor,
+                unit_as_written="times",
+                consumed=m.end(),
+            )
+        )
+    return out
+
+
+def _find_article_durations(text: str) -> list[Figure]:
+    """ "for a year", "a day later": one unit of time written with an article."""
+    out = []
+    for m in P.ARTICLE_DURATION.finditer(text):
+        unit = (m.group("unit") or m.group("unit2")).lower()
+        start = m.start("art") if m.group("art") else m.start("art2")
+        end = m.end("unit") if m.group("unit") else m.end("unit2")
+        pre = (m.group("pre") or "").lower()
+        bound = (
+            BOUNDS_BEFORE.get(pre, "exact")
+            if pre in ("about", "around", "nearly", "almost", "roughly")
+            else "over"
+            if pre == "than" and text[max(0, start - 10) : start].lower().strip().startswith("more")
+            else "exact"
+        )
+        out.append(
+            Figure(
+                start,
+                end,
+                text[start:end],
+                "article_duration",
+                "duration",
+                _DURATION_DAYS[unit],
+                "day",
+                unit_surface=unit,
+                bound=bound,
+                precision=_DURATION_DAYS[unit] / 2,
+                value_as_written=1.0,
+                unit_as_written=unit,
+                consumed=end,
+            )
+        )
+    return out
