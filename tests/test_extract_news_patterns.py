@@ -11,7 +11,6 @@ import pytest
 
 from corpuslab import find_figures, units
 from corpuslab.extract import Figure
-from corpuslab.vocab import RULES
 
 YEAR_DAYS = 365.25
 
@@ -522,21 +521,6 @@ def test_the_figure_summary_shows_figures_in_the_unit_as_written() -> None:
     )
     shown = dict(zip(*summarize_figures(extract_figures(docs))[["surface", "value"]].values.T, strict=True))
     assert shown == {"30-year": "30 years", "$84.50 a barrel": "USD 84.5/barrel", "1 million b/d": "1 million b/d"}
-
-
-def test_every_rule_has_an_example_and_only_vocabulary_rules_exist() -> None:
-    from corpuslab.extract.rules import RULE_EXAMPLES
-
-    assert set(RULE_EXAMPLES) == set(RULES)
-
-
-@pytest.mark.parametrize("rule", RULES)
-def test_each_rule_finds_its_example(rule: str) -> None:
-    from corpuslab.extract.rules import RULE_EXAMPLES
-
-    kind, text, surface = RULE_EXAMPLES[rule]
-    figure = _one(text, surface)
-    assert (figure.rule, figure.kind) == (rule, kind)
 
 
 def test_figures_of_the_new_patterns_pass_the_figures_suite_checks() -> None:

@@ -8,6 +8,9 @@ import pytest
 
 from corpuslab import find_figures
 from corpuslab.extract import Figure
+from corpuslab.extract.find import explain_numerals
+from corpuslab.extract.rules import PHRASES, ROWS, RULE_EXAMPLES, Example
+from corpuslab.vocab import RULES
 
 BCM = 1e9
 YEAR_DAYS = 365.25
@@ -353,3 +356,22 @@ def test_european_numerals(text: str, surface: str, value: float) -> None:
 def test_english_text_keeps_its_numerals(text: str) -> None:
     # "220,00" in English text is a typo for 220,000, not 220; a plain space never groups thousands.
     assert [f.value for f in find_figures(text)] in ([], [2019.0, 200.0])
+
+
+_ROW_EXAMPLES = [(row.name, ex) for row in (*ROWS, *PHRASES) for ex in row.examples]
+
+
+def test_the_rule_table_gives_only_vocabulary_rules_and_every_rule_has_an_example() -> None:
+    given = {row.rule for row in (*ROWS, *PHRASES) if row.rule is not None}
+    shown = {ex.rule for _, ex in _ROW_EXAMPLES if ex.rule is not None}
+    assert given <= set(RULES)
+    assert shown == set(RULES) == set(RULE_EXAMPLES)
+    assert len({row.name for row in (*ROWS, *PHRASES)}) == len(ROWS) + len(PHRASES)
+
+
+@pytest.mark.parametrize(("name", "example"), _ROW_EXAMPLES, ids=[f"{n}:{e.surface}" for n, e in _ROW_EXAMPLES])
+def test_each_row_decides_its_example(name: str, example: Example) -> None:
+    found = [(f.rule, f.kind) for f in find_figures(example.text) if f.surface == example.surface]
+    assert found == ([(example.rule, example.kind)] if example.kind else [])
+    if name not in {p.name for p in PHRASES}:
+        assert (example.surface, name) in explain_numerals(example.text)

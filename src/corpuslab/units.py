@@ -454,6 +454,13 @@ def written_label(surface: str) -> str:
     return text.lower()
 
 
+@functools.cache
+def duration_in(word: str, target: str) -> float:
+    """How many ``target`` one ``word`` of time lasts, as pint defines it: ``("year", "day") -> 365.25``."""
+    unit = lookup(word)
+    return float(registry().Quantity(1.0, unit.pint if unit and unit.pint else word).to(target).magnitude)
+
+
 def to_canonical(value: float, expr: str, *, per: str | None = None, kind: str | None = None) -> tuple[str, str, float]:
     """Return ``(kind, canonical unit, value)``; offset units (°F) convert through pint, not a factor."""
     kind, name, factor = canonical(expr, per=per, kind=kind)

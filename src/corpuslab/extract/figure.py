@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields
 from corpuslab import units
 from corpuslab.extract.reading import Reading
 
-# An age written in months or weeks, in years.
-_AGE_YEARS = {"year": 1.0, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}
+# The units an age is written in ("6-month-old"); pint gives their length in years.
+_AGE_UNITS = frozenset(["year", "month", "week", "day"])
 
 
 @dataclass
@@ -128,7 +128,8 @@ def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
     if kind == "rate" and r.rate_unit:
         return r.rate_unit, value / r.rate_divisor
     if kind == "age" and r.unit_word:
-        return "year", value * _AGE_YEARS.get(r.unit_word.split()[0].rstrip("s"), 1.0)
+        word = r.unit_word.split()[0].rstrip("s")
+        return "year", value * (units.duration_in(word, "year") if word in _AGE_UNITS else 1.0)
     word = units.lookup(r.unit_word) if r.unit_word else None
     if word is None:
         return units.PLAIN_UNITS.get(kind, "number"), value

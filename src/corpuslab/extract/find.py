@@ -20,7 +20,8 @@ import re
 
 from corpuslab.extract.evidence import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
-from corpuslab.extract.scan import blocked_spans, find_phrases, free_numerals, without_overlaps
+from corpuslab.extract.rules import decide, find_phrases
+from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
 from corpuslab.extract.subject import singular, subject_of
 
 _SUBJECT_WINDOW = 300
@@ -31,7 +32,7 @@ _UPPER_BOUNDS = frozenset(["under", "at_most"])
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
 
-__all__ = ["find_figures"]
+__all__ = ["explain_numerals", "find_figures"]
 
 
 def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
@@ -49,25 +50,50 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
     blocked = blocked_spans(text)
     phrases = find_phrases(text, blocked)
-    taken = sorted([*blocked, *((f.start, f.end) for f in phrases)])
-    figures: list[Figure] = []
-    consumed = 0
-    for start, end, group in free_numerals(text, taken):
-        if start < consumed:
-            continue
-        reading = read_numeral(text, start, end, group, figures)
-        if reading is None:
-            continue
-        consumed = max(consumed, reading.end)
-        if reading.kind is not None and reading.rule != "from_value":
-            figure = build_figure(text, reading)
-            if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
-                figures.append(figure)  # a huge numeral times its scale overflows: not a figure
+    figures = _numeral_figures(text, sorted([*blocked, *((f.start, f.end) for f in phrases)]))
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
     return found
+
+
+def explain_numerals(text: str) -> list[tuple[str, str | None]]:
+    """Return each numeral read, as ``(surface read, name of the rules row that decided it)``.
+
+    The name is None where the readers settled the numeral alone (a code such as 5G, a tally, the
+    earlier value of a change). For finding out why a number is, or is not, a figure.
+
+    Examples
+    --------
+    >>> explain_numerals("Power of Siberia 2 carries 38 bcm a year.")
+    [('2', 'name_number'), ('38 bcm a year', 'unit')]
+    """
+    blocked = blocked_spans(text)
+    trace: list[tuple[str, str | None]] = []
+    _numeral_figures(text, sorted([*blocked, *((f.start, f.end) for f in find_phrases(text, blocked))]), trace)
+    return trace
+
+
+def _numeral_figures(text: str, taken: list[tuple[int, int]], trace: list | None = None) -> list[Figure]:
+    """Read every numeral outside ``taken``, decide it by the rule table and make its figure."""
+    figures: list[Figure] = []
+    consumed = 0
+    for start, end, group in free_numerals(text, taken):
+        if start < consumed:
+            continue  # read already, as part of the figure before ("between 50 and 70")
+        reading = read_numeral(text, start, end, group, figures)
+        if reading is None:
+            continue
+        row = None if reading.is_settled else decide(reading)
+        consumed = max(consumed, reading.end)
+        if trace is not None:
+            trace.append((text[reading.start : reading.end], row.name if row else None))
+        if reading.kind is not None and reading.rule != "from_value":
+            figure = build_figure(text, reading)
+            if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
+                figures.append(figure)  # a huge numeral times its scale overflows: not a figure
+    return figures
 
 
 def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:

@@ -1,5 +1,8 @@
-"""Deciding what a numeral is: a measure with a unit, money, a count of something, a year, an age,
-part of a name, or nothing a reader would note.
+"""The questions the rule table asks of a reading: is this number part of a name, a model, an age in
+apposition, a short year; what noun does it count, and is that a count per something?
+
+Each answers from the reading alone (its text, offsets and what was read around it) and changes
+nothing; :mod:`.rules` orders them.
 """
 
 from __future__ import annotations
@@ -16,9 +19,8 @@ from corpuslab.extract.lexicon import (
     WEEKDAYS,
     bound_of,
 )
-from corpuslab.extract.reading import Reading, is_plural, next_is_plural
+from corpuslab.extract.reading import Reading, is_plural
 from corpuslab.extract.subject import singular
-from corpuslab.vocab import TEMPORAL_KINDS
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
 _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold year month day week hour".split())
@@ -32,106 +34,44 @@ _NAME_CUES = frozenset(
 _TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
 _MODEL_WORDS = 6  # enough for a three-word name and the two words after it
 _MODEL_WORD_MIN = 3  # shorter capitalised words after a number are unit symbols ("30 C", "0.01 Gy")
+_AGE_MAX = 120
 
 
-def mark_year_like(text: str, r: Reading) -> None:
-    """Flag a bare four-digit year (1800-2100) before ranges are read: years never form ranges."""
-    r.is_year_like = (
-        r.group == "digits"
-        and r.kind is None
-        and r.unit_word is None
-        and r.currency is None
-        and r.scale == 1
-        and r.bound not in ("at_most", "at_least", "under")  # "up to 2000 people", "at least 1900"
-        and "," not in r.numeral
-        and len(r.numeral) == 4
-        and 1800 <= r.value <= 2100
-        and not (next_is_plural(text, r.end) and not 1950 <= r.value <= 2035)
-    )
+def is_possessive_decade(r: Reading) -> bool:
+    """ "in their 40s": ages 40 to 49; a bare "the 60s" is no figure (a decade of which century?)."""
+    return bool(P.POSSESSIVE_DECADE.search(r.left)) and not r.left.rstrip().lower().endswith("the")
 
 
-def decide_kind(text: str, r: Reading, left: str) -> None:
-    """Settle the kind; leave it None for numerals that are not figures (names, a lone "one")."""
-    _decide(text, r, left)
-    if r.kind in TEMPORAL_KINDS:
-        r.trend, r.is_change = None, False  # "from 2014 to 2015": a time, not a level that moved
-
-
-def _decide(text: str, r: Reading, left: str) -> None:
-    if r.kind in ("ordinal", "year", "count"):
-        if r.kind == "ordinal":
-            r.noun = words_after(text, r.end)
-        return
-    if r.rule == "decade":
-        _decide_decade(r, left)
-        return
-    if r.kind == "age" and r.unit_word is None:
-        return
-    if r.group == "spelled" and _is_title_case_name(text, r, left):
-        r.kind = None
-        return
-    if r.unit_word is not None:
-        _decide_unit_kind(text, r)
-        return
-    if r.currency is not None:
-        r.kind = "currency"
-        return
-    if r.is_year_like and not _follows_name_cue(left):
-        r.kind, r.rule = "year", "year"
-        return
-    if is_name_number(text, r, left):
-        return
-    if (m := P.YEAR_BEFORE.search(left)) and r.group == "digits" and len(r.numeral) == 2:
-        _decide_short_year(r, int(m.group("year")))  # "2016-20"
-        return
-    if _is_model_name(text, r):
-        return
-    if _is_age_in_apposition(text, r, left):
-        r.kind, r.rule = "age", "age"
-        return
-    if r.group == "spelled" and r.value * r.scale < 2:
-        return  # "one of the", "one person": not a figure a reader would note
-    _decide_count(text, r)
-
-
-def _decide_unit_kind(text: str, r: Reading) -> None:
+def unit_kind(r: Reading) -> str | None:
+    """The kind the written unit measures; an age stays an age."""
     unit = units.lookup(r.unit_word or "")
     if unit is None:
-        return
-    if (
-        unit.kind == "multiple"
-        and units.unit_key(r.unit_word or "") == "times"
-        and not P.MULTIPLE_AFTER.match(text, r.end)
-    ):
-        r.kind, r.noun = "count", "time"
-        return
-    r.kind = "age" if r.kind == "age" else unit.kind
+        return r.kind
+    return "age" if r.kind == "age" else unit.kind
 
 
-def _decide_decade(r: Reading, left: str) -> None:
-    """ "in their 40s": ages 40 to 49; a bare "the 60s" is left alone (a decade of which century?)."""
-    if P.POSSESSIVE_DECADE.search(left) and not left.rstrip().lower().endswith("the"):
-        r.kind, r.rule = "age", "age"
-        r.low, r.high = r.value, r.value + 9
-
-
-def _decide_short_year(r: Reading, first: int) -> None:
+def short_year(r: Reading) -> float | None:
+    """ "2016-20": the second year written with two digits, in full; None if the number is not one."""
+    m = P.YEAR_BEFORE.search(r.left)
+    if m is None or r.group != "digits" or len(r.numeral) != 2:
+        return None
+    first = int(m.group("year"))
     year = first // 100 * 100 + int(r.value)
-    r.kind, r.rule, r.value = "year", "year", float(year if year >= first else year + 100)
+    return float(year if year >= first else year + 100)
 
 
-def _is_age_in_apposition(text: str, r: Reading, left: str) -> bool:
+def is_age_in_apposition(r: Reading) -> bool:
     """ "Musa Ndlovu, 97, and ...", "Smith (36)": a small number set off after a name."""
     return (
         r.group == "digits"
         and "." not in r.numeral
-        and 1 <= r.value <= 120
-        and bool(P.AGE_APPOSITION_BEFORE.search(left))
-        and bool(P.AGE_APPOSITION_AFTER.match(text, r.end))
+        and 1 <= r.value <= _AGE_MAX
+        and bool(P.AGE_APPOSITION_BEFORE.search(r.left))
+        and bool(P.AGE_APPOSITION_AFTER.match(r.text, r.end))
     )
 
 
-def _is_model_name(text: str, r: Reading) -> bool:
+def is_model_name(r: Reading) -> bool:
     """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then capitalised words that count
     nothing. A plural soon after makes it a count ("77 World Cup wins", "109 Vietnamese trafficking victims"),
     and model numbers are never written with thousands separators ("600,000 Israelis")."""
@@ -141,7 +81,7 @@ def _is_model_name(text: str, r: Reading) -> bool:
         return False
     words: list[str] = []
     pos = r.end
-    while len(words) < _MODEL_WORDS and (m := _TOKEN_AFTER.match(text, pos)):
+    while len(words) < _MODEL_WORDS and (m := _TOKEN_AFTER.match(r.text, pos)):
         words.append(m.group("word"))
         pos = m.end()
     first = words[0] if words else ""
@@ -156,61 +96,13 @@ def _is_model_name(text: str, r: Reading) -> bool:
     return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[: capitalised + 2])
 
 
-def _decide_count(text: str, r: Reading) -> None:
-    if r.group == "fraction" and r.value < 1:
-        r.kind = "percent"  # "more than half of its users", "two-thirds of voters"
-        return
-    if m := P.HYPHEN_NOUN.match(text, r.end):
-        noun = m.group("noun")
-        if noun not in _HYPHEN_NOT_NOUNS and units.lookup(noun) is None:
-            r.kind, r.noun, r.rule, r.end = "count", noun, "count", m.end()  # "two-car", "395-seat"
-            return
-    plural = r.value * r.scale != 1  # "two and a half million", "half a million people": a number or a count
-    noun = noun_after(text, r.end, plural=plural)
-    if noun is None and plural and (m := P.PARTITIVE.match(text, r.end)) and r.group != "vague":
-        noun = noun_after(text, m.end(), plural=True)  # "two of his children"
-    if noun:
-        r.kind, r.noun = "count", noun
-        if r.rule == "quantity":
-            r.rule = "count"
-        _read_bound_after_noun(text, r, noun)
-        _read_per_noun(text, r, noun)
-        return
-    r.kind = "number"
-
-
-def _read_per_noun(text: str, r: Reading, noun: str) -> None:
-    """ "15 points per game", "3 doctors per capita": a count per something is a rate with its own unit."""
-    at = text.find(noun, r.end)
-    m = P.PER_NOUN.match(text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
-    if m is None:
-        return
-    counted = singular(noun.split()[-1]).lower()
-    den = (m.group("den") or m.group("per") or ("birth" if "birth" in m.group().lower() else "person")).lower()
-    den = "person" if den in ("capita", "head") else den
-    if m.group("n"):
-        # "5 cases per 100,000 people" is 0.00005 cases per person: outlets writing per million meet it.
-        words = m.group("n").lower().split()
-        r.rate_divisor = units.SCALES[words[-1]] if words[-1] in units.SCALES else float(words[-1].replace(",", ""))
-    r.kind, r.rate_unit = "rate", f"{counted}_per_{den}"
-    r.rate_written = f"{counted} {' '.join(m.group().split())}"
-    r.rule, r.end = "rate", m.end()
-
-
-def _read_bound_after_noun(text: str, r: Reading, noun: str) -> None:
-    """ "50 staff or more": the bound follows the counted noun."""
-    at = text.find(noun, r.end)
-    tail = P.BOUND_AFTER.match(text, at + len(noun)) if at >= 0 else None
-    if tail and tail.group("bound").lower().startswith("or "):
-        r.bound, r.end = bound_of(tail.group("bound"), after=True), tail.end()
-
-
-def is_name_number(text: str, r: Reading, left: str) -> bool:
+def is_name_number(r: Reading) -> bool:
     """Numbers that are part of a name: "Power of Siberia 2", "Article 5", "Boeing 737", "Five-Year Plan"."""
     if r.opener or r.bound != "exact" or r.negative or r.trend:
         return False  # "Obama from 2013", "Xi about 5": words were read between the name and the number
     if r.group != "digits" or r.low == r.low:
         return False
+    left = r.left
     m = P.WORD_BEFORE.search(left)
     if not m or not left.endswith((" ", "\u00a0")):
         return False
@@ -223,21 +115,72 @@ def is_name_number(text: str, r: Reading, left: str) -> bool:
     if lower in FUNCTION_WORDS or lower in MONTHS or lower in WEEKDAYS:
         return False
     # In a title-case headline ("Russia, China Sign 22 Agreements") the count still reads as one.
-    after = P.WORD_AFTER.match(text, r.end)
+    after = P.WORD_AFTER.match(r.text, r.end)
     return not (after and after.group("word")[0].isupper() and is_plural(after.group("word")))
 
 
-def _follows_name_cue(left: str) -> bool:
-    m = P.WORD_BEFORE.search(left)
-    return bool(m and left.endswith(" ") and m.group("word").lower().rstrip(".") in _NAME_CUES)
+def follows_name_cue(r: Reading) -> bool:
+    """ "No. 1999", "flight 2016": a year-like number named by the word before it."""
+    m = P.WORD_BEFORE.search(r.left)
+    return bool(m and r.left.endswith(" ") and m.group("word").lower().rstrip(".") in _NAME_CUES)
 
 
-def _is_title_case_name(text: str, r: Reading, left: str) -> bool:
+def is_title_case_name(r: Reading) -> bool:
     """ "the 13th Five-Year Plan": a capitalised number word inside a sentence, followed by a capital."""
+    left = r.left
     if not r.numeral[0].isupper() or not left.strip() or left.rstrip().endswith((".", ":", '"', "“")):
         return False
     after = r.start + len(r.numeral)
-    return bool(P.CAPITAL_AFTER.match(text, after, after + 20))
+    return bool(P.CAPITAL_AFTER.match(r.text, after, after + 20))
+
+
+def hyphen_noun(r: Reading) -> re.Match[str] | None:
+    """ "two-car", "395-seat": a noun hyphenated to the number, which then counts it."""
+    m = P.HYPHEN_NOUN.match(r.text, r.end)
+    if m and m.group("noun") not in _HYPHEN_NOT_NOUNS and units.lookup(m.group("noun")) is None:
+        return m
+    return None
+
+
+def counted_noun(r: Reading) -> str | None:
+    """The noun phrase the number counts ("22 comprehensive agreements", "two of his children")."""
+    plural = r.value * r.scale != 1  # "two and a half million", "half a million people": a number or a count
+    noun = noun_after(r.text, r.end, plural=plural)
+    if noun is None and plural and (m := P.PARTITIVE.match(r.text, r.end)) and r.group != "vague":
+        noun = noun_after(r.text, m.end(), plural=True)  # "two of his children"
+    return noun
+
+
+def per_noun(r: Reading, noun: str) -> dict[str, object] | None:
+    """ "15 points per game", "5 cases per 100,000 people": a count per something is a rate with its own
+    unit; returns what the rate reads, or None."""
+    at = r.text.find(noun, r.end)
+    m = P.PER_NOUN.match(r.text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
+    if m is None:
+        return None
+    counted = singular(noun.split()[-1]).lower()
+    den = (m.group("den") or m.group("per") or ("birth" if "birth" in m.group().lower() else "person")).lower()
+    den = "person" if den in ("capita", "head") else den
+    divisor = 1.0
+    if m.group("n"):
+        # Outlets writing per million meet outlets writing per 100,000: the unit is per person.
+        words = m.group("n").lower().split()
+        divisor = units.SCALES[words[-1]] if words[-1] in units.SCALES else float(words[-1].replace(",", ""))
+    return {
+        "rate_unit": f"{counted}_per_{den}",
+        "rate_divisor": divisor,
+        "rate_written": f"{counted} {' '.join(m.group().split())}",
+        "end": m.end(),
+    }
+
+
+def bound_after_noun(r: Reading, noun: str) -> dict[str, object]:
+    """ "50 staff or more": the bound follows the counted noun; returns the bound and new end, if any."""
+    at = r.text.find(noun, r.end)
+    tail = P.BOUND_AFTER.match(r.text, at + len(noun)) if at >= 0 else None
+    if tail and tail.group("bound").lower().startswith("or "):
+        return {"bound": bound_of(tail.group("bound"), after=True), "end": tail.end()}
+    return {}
 
 
 def words_after(text: str, pos: int) -> str | None:

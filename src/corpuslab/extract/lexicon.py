@@ -143,6 +143,8 @@ CHANGE_AFTER = {
         "down",
     ),
 }
+# Units of time a text may state one of with an article ("for a year", "a decade ago"); pint gives their lengths.
+ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "hour", "minute", "fortnight")
 # Verbs that multiply ("quintupled") and the factor they state.
 MULTIPLY_VERBS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
 # Phrasal verbs whose particle is not a change: "make up 20%", "signing up thousands".

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from corpuslab import units
 from corpuslab.extract.lexicon import (
+    ARTICLE_DURATION_UNITS,
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
     FRACTIONS,
@@ -347,8 +348,8 @@ SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[
 # "for a year", "a day later": one unit of time written with an article.
 ARTICLE_DURATION = re.compile(
     r"(?:\b(?P<pre>for|within|over|after|in|about|around|nearly|almost|than|half|past|just|only|roughly)\s+)"
-    r"(?P<art>a|an)\s+(?P<unit>year|month|week|day|decade|century|hour|minute|fortnight)\b(?![\s-]*old)"
-    r"|\b(?P<art2>a|an)\s+(?P<unit2>year|month|week|day|decade|century|hour|minute)\s+"
+    rf"(?P<art>a|an)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\b(?![\s-]*old)"
+    rf"|\b(?P<art2>a|an)\s+(?P<unit2>{'|'.join(u for u in ARTICLE_DURATION_UNITS if u != 'fortnight')})\s+"
     r"(?=(?:ago|later|earlier|before|after|on)\b)",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpuslab import units
 from corpuslab.extract import patterns as P
@@ -58,6 +58,9 @@ class Reading:
     bound_word: str | None = None
     bound_start: int | None = None
     range_scale: float = 1.0  # the scale written after a range's second end, which the first shares
+    is_settled: bool = False  # the reading decided it alone (a code such as 5G, a tally, an earlier value)
+    text: str = field(default="", repr=False)  # the whole text, for the rules that look past the figure
+    left: str = field(default="", repr=False)  # what the clause holds before everything the figure took
 
 
 def read_right(text: str, r: Reading) -> bool:

@@ -1,22 +1,179 @@
-"""The rules that decide what a numeral is, each with the example it exists for."""
+"""The rule table: what a read numeral is, decided by the first row whose condition holds.
+
+Order matters, and this table is the only place that holds it: a number the readers already placed
+(an ordinal suffix, a decade, a vague amount of something) keeps its kind; then names come before
+units only for spelled numbers ("Five-Year Plan"); a unit or currency settles a measure; a bare
+year comes before names and models, which come before counts; what is left is a plain number.
+
+Each row gives a rule (``vocab.RULES``; None keeps the rule the readers gave: ``quantity``, or a
+``range``, ``change``, ``vague`` amount, ``age`` or ``decade`` they read), a kind (None: not a
+figure), a condition over the reading, and the examples it exists for, which one test runs. A
+condition returns what it found (None or False when the row does not apply) and ``then`` turns
+that finding into the reading's other fields. Figures written as whole phrases (dates, "doubled",
+"for a year") come from :data:`PHRASES`, rows of the same shape whose condition is a pattern.
+
+To add a rule: a row here (or, for a currency, unit or name cue, one line in ``units.py`` or
+``lexicon.py``), with its example.
+"""
 
 from __future__ import annotations
 
-__all__ = ["RULE_EXAMPLES"]
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-# Each rule (vocab.RULES) with the kind it gives and the example it exists for: (kind, text, surface).
-RULE_EXAMPLES: dict[str, tuple[str, str, str]] = {
-    "quantity": ("volume_rate", "Russia sends 50 bcm a year to China.", "50 bcm a year"),
-    "count": ("count", "Over 20 documents were signed.", "Over 20"),
-    "rate": ("rate", "The region has 3 doctors per capita.", "3 doctors per capita"),
-    "range": ("currency", "It costs 33-35 billion euros.", "33-35 billion euros"),
-    "change": ("volume", "Exports rose from 38 to 44 bcm.", "from 38 to 44 bcm"),
-    "vague": ("count", "Thousands of people marched.", "Thousands"),
-    "age": ("age", "A 45-year-old man was arrested.", "45-year-old"),
-    "decade": ("year", "Prices peaked in the 1990s.", "1990s"),
-    "year": ("year", "The plant opened in 2019.", "2019"),
-    "ordinal": ("ordinal", "It is the 3rd largest port.", "3rd"),
-    "date": ("date", "The deal was signed on 4 February 2022.", "4 February 2022"),
-    "multiply": ("multiple", "Exports have doubled.", "doubled"),
-    "article_duration": ("duration", "The talks lasted for a year.", "a year"),
-}
+from corpuslab.extract import kinds as K
+from corpuslab.extract import scan
+from corpuslab.extract.figure import Figure
+from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS, MONTHS, MULTIPLY_VERBS
+from corpuslab.extract.reading import Reading
+from corpuslab.vocab import TEMPORAL_KINDS
+
+__all__ = ["FROM_UNIT", "PHRASES", "ROWS", "RULE_EXAMPLES", "Example", "Phrase", "Row", "decide", "find_phrases"]
+
+# The kind of a row that takes its kind from the written unit.
+FROM_UNIT = "from_unit"
+_PLAIN_RULE = "quantity"  # the readers' rule when they read no range, change, vague amount, age or decade
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text a row exists for, and the figure it gives at ``surface`` (``kind`` None: no figure there)."""
+
+    text: str
+    surface: str
+    rule: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One rule: its name, the rule and kind it gives, its condition, its examples and what else it sets."""
+
+    name: str
+    rule: str | None
+    kind: str | None
+    when: Callable[[Reading], Any]
+    examples: tuple[Example, ...]
+    then: Callable[[Reading, Any], dict[str, Any]] | None = None
+    # A count keeps the rule of a range or vague amount the readers found ("between 50 and 70 people").
+    yields_to_structure: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A rule for figures written as a whole phrase: its finder runs on texts that hold one of its hints."""
+
+    name: str
+    rule: str
+    kind: str
+    hints: tuple[str, ...]
+    find: Callable[[str, list[tuple[int, int]]], list[Figure]]
+    examples: tuple[Example, ...]
+
+
+def _ex(text: str, surface: str, rule: str | None, kind: str | None) -> tuple[Example, ...]:
+    return (Example(text, surface, rule, kind),)
+
+
+ROWS: tuple[Row, ...] = (
+    # What the readers already placed.
+    Row("ordinal", None, "ordinal", lambda r: r.kind == "ordinal",
+        _ex("It is the 3rd largest port.", "3rd", "ordinal", "ordinal"),
+        then=lambda r, _: {"noun": K.words_after(r.text, r.end)}),
+    Row("read_year", None, "year", lambda r: r.kind == "year",
+        _ex("Prices peaked in the 1990s.", "1990s", "decade", "year")),
+    Row("read_count", None, "count", lambda r: r.kind == "count",
+        _ex("Thousands of people marched.", "Thousands", "vague", "count")),
+    Row("age_decade", "age", "age", lambda r: r.rule == "decade" and K.is_possessive_decade(r),
+        _ex("She is in her 40s.", "40s", "age", "age"),
+        then=lambda r, _: {"low": r.value, "high": r.value + 9}),
+    Row("bare_decade", None, None, lambda r: r.rule == "decade",
+        _ex("Music of the 60s.", "60s", None, None)),
+    Row("read_age", None, "age", lambda r: r.kind == "age" and r.unit_word is None,
+        _ex("A man aged 45 was arrested.", "45", "age", "age")),
+    Row("title_case_name", None, None, lambda r: r.group == "spelled" and K.is_title_case_name(r),
+        _ex("China's 13th Five-Year Plan ends.", "Five-Year", None, None)),
+    # A unit or a currency settles a measure.
+    Row("unit", None, FROM_UNIT, lambda r: r.unit_word is not None,
+        (Example("Russia sends 50 bcm a year to China.", "50 bcm a year", "quantity", "volume_rate"),
+         Example("Exports rose from 38 to 44 bcm.", "from 38 to 44 bcm", "change", "volume"),
+         Example("A 45-year-old man was arrested.", "45-year-old", "age", "age")),
+        then=lambda r, _: {"kind": K.unit_kind(r)}),
+    Row("currency", None, "currency", lambda r: r.currency is not None,
+        (Example("The loan was $1.2bn.", "$1.2bn", "quantity", "currency"),
+         Example("It costs 33-35 billion euros.", "33-35 billion euros", "range", "currency"))),
+    # Years, names and models before counts.
+    Row("year", "year", "year", lambda r: r.is_year_like and not K.follows_name_cue(r),
+        _ex("The plant opened in 2019.", "2019", "year", "year")),
+    Row("name_number", None, None, K.is_name_number,
+        _ex("Power of Siberia 2 opened.", "2", None, None)),
+    Row("short_year", "year", "year", K.short_year,
+        _ex("The 2016-20 plan was cut.", "20", "year", "year"),
+        then=lambda r, year: {"value": year}),
+    Row("model_name", None, None, K.is_model_name,
+        _ex("She flew on a 787 Dreamliner.", "787", None, None)),
+    Row("age_in_apposition", "age", "age", K.is_age_in_apposition,
+        _ex("Musa Ndlovu, 97, and his son.", "97", "age", "age")),
+    Row("lone_one", None, None, lambda r: r.group == "spelled" and r.value * r.scale < 2,
+        _ex("It is one of the largest.", "one", None, None)),
+    # Counts, shares and plain numbers.
+    Row("share", None, "percent", lambda r: r.group == "fraction" and r.value < 1,
+        _ex("Half of the budget went to defence.", "Half", "quantity", "percent")),
+    Row("hyphen_count", "count", "count", K.hyphen_noun,
+        _ex("It has a 395-seat parliament.", "395-seat", "count", "count"),
+        then=lambda r, m: {"noun": m.group("noun"), "end": m.end()}),
+    Row("rate", "rate", "rate", lambda r: (noun := K.counted_noun(r)) and K.per_noun(r, noun),
+        _ex("The region has 3 doctors per capita.", "3 doctors per capita", "rate", "rate"),
+        then=lambda r, rate: {"noun": K.counted_noun(r), **rate}),
+    Row("count", "count", "count", K.counted_noun,
+        (Example("Over 20 documents were signed.", "Over 20", "count", "count"),
+         Example("It hired 50 staff or more.", "50 staff or more", "count", "count")),
+        then=lambda r, noun: {"noun": noun, **K.bound_after_noun(r, noun)}, yields_to_structure=True),
+    Row("number", None, "number", lambda r: True,
+        _ex("The index stood at 42.", "42", "quantity", "number")),
+)  # fmt: skip
+
+
+def decide(r: Reading) -> Row:
+    """Give ``r`` the kind and rule of the first row whose condition holds; return that row."""
+    for row in ROWS:
+        found = row.when(r)
+        if found is None or found is False:
+            continue
+        changes = row.then(r, found) if row.then else {}
+        r.kind = changes.pop("kind", row.kind)
+        if row.rule is not None and (r.rule == _PLAIN_RULE or not row.yields_to_structure):
+            r.rule = row.rule
+        for name, value in changes.items():
+            setattr(r, name, value)
+        if r.kind in TEMPORAL_KINDS:
+            r.trend, r.is_change = None, False  # "from 2014 to 2015": a time, not a level that moved
+        return row
+    raise AssertionError("the last row holds for every reading")
+
+
+# Figures written as whole phrases, found before any numeral is read. A phrase pattern runs only on a
+# text holding one of its hints (most short texts hold no date, multiple or "a year").
+PHRASES: tuple[Phrase, ...] = (
+    Phrase("date", "date", "date", (*sorted({m[:3] for m in MONTHS}), "-", "/"), scan.find_dates,
+           _ex("The deal was signed on 4 February 2022.", "4 February 2022", "date", "date")),
+    Phrase("multiply", "multiply", "multiple", (*MULTIPLY_VERBS, "twice"), scan.find_multiplies,
+           _ex("Exports have doubled.", "doubled", "multiply", "multiple")),
+    Phrase("article_duration", "article_duration", "duration", ARTICLE_DURATION_UNITS,
+           scan.find_article_durations, _ex("The talks lasted for a year.", "a year", "article_duration", "duration")),
+)  # fmt: skip
+
+
+def find_phrases(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """Return the figures of every :data:`PHRASES` row, outside the ``blocked`` spans where they care."""
+    lower = text.lower()
+    return [f for p in PHRASES if any(hint in lower for hint in p.hints) for f in p.find(text, blocked)]
+
+
+# Each rule (vocab.RULES) with the kind it gives and its first example: (kind, text, surface).
+RULE_EXAMPLES: dict[str, tuple[str | None, str, str]] = {}
+for _row in (*ROWS, *PHRASES):
+    for _example in _row.examples:
+        if _example.rule is not None:
+            RULE_EXAMPLES.setdefault(_example.rule, (_example.kind, _example.text, _example.surface))

@@ -11,16 +11,10 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
+from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bound_of
-
-_DURATION_DAYS = {"year": 365.25, "month": 30.4375, "week": 7.0, "fortnight": 14.0, "day": 1.0,
-                  "hour": 1 / 24, "minute": 1 / 1440, "decade": 3652.5, "century": 36525.0}  # fmt: skip
-# Substrings without which a phrase pattern cannot match (dates: a month name, or digits joined by - or /).
-_DATE_HINTS = (*sorted({m[:3] for m in MONTHS}), "-", "/")
-_MULTIPLY_HINTS = ("doubl", "tripl", "quadrupl", "quintupl", "halv", "twice")
-_DURATION_HINTS = ("year", "month", "week", "day", "decade", "centur", "hour", "minute", "fortnight")
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -29,16 +23,6 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
     blocked.sort()
     return blocked
-
-
-def find_phrases(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
-    """Return the figures written as whole phrases: dates, multiples ("doubled"), "for a year"."""
-    lower = text.lower()  # substring checks first: most short texts hold no date, multiple or "a year"
-    return [
-        *(_find_dates(text, blocked) if _may_hold(lower, _DATE_HINTS) else ()),
-        *(_find_multiplies(text) if _may_hold(lower, _MULTIPLY_HINTS) else ()),
-        *(_find_article_durations(text) if _may_hold(lower, _DURATION_HINTS) else ()),
-    ]
 
 
 def free_numerals(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -63,17 +47,14 @@ def without_overlaps(phrases: list[Figure], figures: list[Figure]) -> list[Figur
     return kept
 
 
-def _may_hold(lower: str, hints: tuple[str, ...]) -> bool:
-    return any(hint in lower for hint in hints)
-
-
 def _covers(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether ``pos`` falls inside one of the sorted, disjoint-enough ``spans``."""
     i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+def find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """ "4 February 2022", "Oct. 25-29", "2022-02-04": a date, its value written YYYYMMDD (0 for a part not given)."""
     out = []
     for m in P.DATES.finditer(text):
         if _covers(blocked, m.start()):
@@ -101,7 +82,7 @@ def _find_dates(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
     return out
 
 
-def _find_multiplies(text: str) -> list[Figure]:
+def find_multiplies(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
     """ "has quintupled", "more than doubling", "double her pay": multiples written as words."""
     out = []
     for m in P.MULTIPLY.finditer(text):
@@ -133,7 +114,7 @@ def _find_multiplies(text: str) -> list[Figure]:
     return out
 
 
-def _find_article_durations(text: str) -> list[Figure]:
+def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
     """ "for a year", "a day later": one unit of time written with an article."""
     out = []
     for m in P.ARTICLE_DURATION.finditer(text):
@@ -155,11 +136,11 @@ def _find_article_durations(text: str) -> list[Figure]:
                 text[start:end],
                 "article_duration",
                 "duration",
-                _DURATION_DAYS[unit],
+                units.duration_in(unit, "day"),
                 "day",
                 unit_surface=unit,
                 bound=bound,
-                precision=_DURATION_DAYS[unit] / 2,
+                precision=units.duration_in(unit, "day") / 2,
                 value_as_written=1.0,
                 unit_as_written=unit,
                 consumed=end,
