@@ -1,97 +1,87 @@
-"""Read what stands around one numeral: the evidence the rule table decides on.
+"""The evidence about one numeral: what stands left and right of it, and the text around.
 
-Right of the numeral (:mod:`.reading`): suffixes, scale, unit or currency, rate. Left of it
-(:mod:`.context`): sign, currency, bound, range opener, change words; then a range or change partner
-and the words after the figure. The left window stops at a clause break, so a figure never reads
-words from the clause before it.
+The readers (:mod:`.context`, :mod:`.reading`) write it as a :class:`Reading`; :meth:`Reading.freeze`
+makes it :class:`Evidence`, which the rule table (:mod:`.rules`) only reads: a row's condition cannot
+change what a later row sees, so the order of the table is the whole order of the decision. The row
+that decides returns a new Evidence with the kind and rule it gives (:meth:`Evidence.evolve`).
 """
 
 from __future__ import annotations
 
-import re
-
-from corpuslab import units
-from corpuslab.extract import patterns as P
-from corpuslab.extract.context import attach_from_value, read_left, read_range, read_tail
-from corpuslab.extract.figure import Figure
-from corpuslab.extract.numbers import parse_numeral
-from corpuslab.extract.reading import Reading, next_is_plural, read_rate, read_right
-from corpuslab.vocab import TEMPORAL_KINDS
-
-_LEFT_WINDOW = 90
-_CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
+import math
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any
 
 
-def read_numeral(text: str, start: int, end: int, group: str, previous: list[Figure]) -> Reading | None:
-    """Read one numeral and its surroundings; None when it does not parse.
+@dataclass(frozen=True)
+class Evidence:
+    """What stands around one numeral, as the readers found it; the rule table decides on it."""
 
-    A reading the readers settle alone (``is_settled``: a code such as 5G, a tally, an earlier value
-    of the figure before) goes to no rule.
-    """
-    numeral = text[start:end]
-    parsed = parse_numeral(numeral, group)
-    if parsed is None:
-        return None
-    r = Reading(start, end, parsed[0], parsed[1], group, numeral, text=text)
-    left = _left_window(text, r.start)
-    if not read_right(text, r):
-        r.is_settled = True  # a code such as 5G: consumed, not a figure
-        return r
-    if (
-        previous
-        and (m := P.FROM_AFTER_LEVEL.fullmatch(text, previous[-1].consumed, r.start))
-        and attach_from_value(r, m, previous[-1])
+    start: int
+    end: int
+    value: float
+    precision: float
+    group: str
+    numeral: str
+    scale: float = 1.0
+    unit_word: str | None = None
+    unit_start: int | None = None
+    currency: str | None = None
+    period: str | None = None
+    bound: str = "exact"
+    low: float = math.nan
+    high: float = math.nan
+    from_value: float = math.nan
+    trend: str | None = None
+    is_change: bool = False
+    kind: str | None = None
+    rule: str = "quantity"
+    negative: bool = False
+    noun: str | None = None
+    opener: str | None = None
+    opener_start: int | None = None
+    left_verb: str | None = None
+    is_year_like: bool = False
+    subunit_word: str | None = None
+    subunit: float = 1.0  # value of one written unit in the currency's main unit ("99 cents": 0.01)
+    per_unit: str | None = None  # what a price is quoted per ("$84.50 a barrel": "barrel")
+    rate_unit: str | None = None  # a count per something ("15 points per game": "point_per_game")
+    rate_divisor: float = 1.0  # "5 cases per 100,000 people": 100,000 people
+    rate_written: str | None = None  # "case per 100,000 people"
+    bound_word: str | None = None
+    bound_start: int | None = None
+    range_scale: float = 1.0  # the scale written after a range's second end, which the first shares
+    is_settled: bool = False  # the reading decided it alone (a code such as 5G, a tally, an earlier value)
+    text: str = field(default="", repr=False)  # the whole text, for the rules that look past the figure
+    left: str = field(default="", repr=False)  # what the clause holds before everything the figure took
+
+    def evolve(self, **changes: Any) -> Evidence:
+        """Return a copy with ``changes``; ``dataclasses.replace`` would run the ~40-field frozen
+        ``__init__`` again, a cost that shows on short sentences."""
+        new = object.__new__(Evidence)
+        new.__dict__.update(self.__dict__, **changes)
+        return new
+
+
+# Every field's default: a reading starts from these rather than through the frozen ``__init__``, whose
+# ~40 ``object.__setattr__`` calls cost more per numeral than the whole rule table.
+_DEFAULTS = {f.name: f.default for f in fields(Evidence) if f.default is not MISSING}
+
+
+class Reading(Evidence):
+    """Evidence the readers are still writing."""
+
+    __setattr__ = object.__setattr__  # type: ignore[assignment]
+    __delattr__ = object.__delattr__  # type: ignore[assignment]
+
+    def __init__(
+        self, start: int, end: int, value: float, precision: float, group: str, numeral: str, *, text: str = ""
     ):
-        r.is_settled = True
-        return r
-    left = read_left(left, r)
-    _span_after_figure(text, r, start, previous)
-    _mark_year_like(text, r)
-    if r.is_year_like:
-        r.start, r.bound, r.trend, r.is_change = start, "exact", None, False  # "over 2016", "by 2025": a time
-    if read_range(text, r, left) == "vote":
-        r.kind, r.is_settled = None, True
-        return r
-    if r.opener and r.rule not in ("range", "change") and r.opener_start is not None:
-        r.start = r.opener_start  # "from 10 countries": no range follows, so "from" is not part of it
-    read_rate(text, r)
-    read_tail(text, r)
-    r.left = left
-    return r
+        self.__dict__.update(
+            _DEFAULTS, start=start, end=end, value=value, precision=precision, group=group, numeral=numeral, text=text
+        )
 
-
-def _mark_year_like(text: str, r: Reading) -> None:
-    """Flag a bare four-digit year (1800-2100) before ranges are read: years never form ranges."""
-    r.is_year_like = (
-        r.group == "digits"
-        and r.kind is None
-        and r.unit_word is None
-        and r.currency is None
-        and r.scale == 1
-        and r.bound not in ("at_most", "at_least", "under")  # "up to 2000 people", "at least 1900"
-        and "," not in r.numeral
-        and len(r.numeral) == 4
-        and 1800 <= r.value <= 2100
-        and not (next_is_plural(text, r.end) and not 1950 <= r.value <= 2035)
-    )
-
-
-def _span_after_figure(text: str, r: Reading, start: int, previous: list[Figure]) -> None:
-    """ "worth $400bn over 30 years": "over" after a figure states the span it accrues over, not a bound."""
-    if r.bound_word != "over" or r.bound_start is None or not previous or r.unit_word is None:
-        return
-    unit = units.lookup(r.unit_word)
-    before = previous[-1]
-    if (
-        unit is not None
-        and unit.kind == "duration"
-        and before.kind not in ("duration", *TEMPORAL_KINDS)
-        and not text[before.end : r.bound_start].strip(" ,")
-    ):
-        r.bound, r.start = "exact", start
-
-
-def _left_window(text: str, start: int) -> str:
-    window = text[max(0, start - _LEFT_WINDOW) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
-    return window[breaks[-1].end() :] if breaks else window
+    def freeze(self) -> Evidence:
+        """Return this reading as Evidence, read-only from now on (the same object: no copy)."""
+        self.__class__ = Evidence  # type: ignore[assignment]
+        return self

@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field, fields
 
 from corpuslab import units
-from corpuslab.extract.reading import Reading
+from corpuslab.extract.evidence import Evidence
 
 # The units an age is written in ("6-month-old"); pint gives their length in years.
 _AGE_UNITS = frozenset(["year", "month", "week", "day"])
@@ -49,7 +49,7 @@ class Figure:
         return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "consumed"}
 
 
-def build_figure(text: str, r: Reading) -> Figure:
+def build_figure(text: str, r: Evidence) -> Figure:
     """Convert a finished reading to its canonical value and unit."""
     kind = r.kind or "number"
     sign = -1.0 if r.negative else 1.0
@@ -96,14 +96,14 @@ def build_figure(text: str, r: Reading) -> Figure:
     )
 
 
-def _money_denominator(r: Reading) -> str:
+def _money_denominator(r: Evidence) -> str:
     """ "_per_barrel" for a price per barrel, "_per_year" for money per period (annualised), else ""."""
     if r.per_unit:
         return f"_per_{r.per_unit}"
     return "_per_year" if r.period else ""
 
 
-def _unit_as_written(r: Reading, kind: str) -> str | None:
+def _unit_as_written(r: Evidence, kind: str) -> str | None:
     """The unit as written, in a normalised display form: "year", "bcm", "USD/barrel", "cent"."""
     if kind == "currency":
         base = r.subunit_word or r.currency or "USD"
@@ -121,7 +121,7 @@ def _unit_as_written(r: Reading, kind: str) -> str | None:
     return f"{label}/{r.period}" if r.period else label
 
 
-def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
+def _convert(value: float, r: Evidence, kind: str) -> tuple[str, float]:
     """Return ``(canonical unit, value)`` for a value written in the reading's unit."""
     if kind == "currency":
         return (r.currency or "USD"), value * r.subunit / (units.PERIOD_YEARS[r.period] if r.period else 1.0)
@@ -140,7 +140,7 @@ def _convert(value: float, r: Reading, kind: str) -> tuple[str, float]:
     return name, converted
 
 
-def _kind_of(r: Reading, kind: str) -> str:
+def _kind_of(r: Evidence, kind: str) -> str:
     word = units.lookup(r.unit_word or "")
     if word is None or word.pint is None or kind == "age":
         return kind

@@ -18,7 +18,7 @@ import itertools
 import math
 import re
 
-from corpuslab.extract.evidence import read_numeral
+from corpuslab.extract.context import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
 from corpuslab.extract.rules import decide, find_phrases
 from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
@@ -85,12 +85,15 @@ def _numeral_figures(text: str, taken: list[tuple[int, int]], trace: list | None
         reading = read_numeral(text, start, end, group, figures)
         if reading is None:
             continue
-        row = None if reading.is_settled else decide(reading)
-        consumed = max(consumed, reading.end)
+        evidence = reading.freeze()
+        row = None
+        if not evidence.is_settled:
+            row, evidence = decide(evidence)
+        consumed = max(consumed, evidence.end)
         if trace is not None:
-            trace.append((text[reading.start : reading.end], row.name if row else None))
-        if reading.kind is not None and reading.rule != "from_value":
-            figure = build_figure(text, reading)
+            trace.append((text[evidence.start : evidence.end], row.name if row else None))
+        if evidence.kind is not None and evidence.rule != "from_value":
+            figure = build_figure(text, evidence)
             if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
                 figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     return figures

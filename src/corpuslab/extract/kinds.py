@@ -11,6 +11,7 @@ import re
 
 from corpuslab import units
 from corpuslab.extract import patterns as P
+from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
@@ -19,7 +20,7 @@ from corpuslab.extract.lexicon import (
     WEEKDAYS,
     bound_of,
 )
-from corpuslab.extract.reading import Reading, is_plural
+from corpuslab.extract.reading import is_plural
 from corpuslab.extract.subject import singular
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -37,12 +38,12 @@ _MODEL_WORD_MIN = 3  # shorter capitalised words after a number are unit symbols
 _AGE_MAX = 120
 
 
-def is_possessive_decade(r: Reading) -> bool:
+def is_possessive_decade(r: Evidence) -> bool:
     """ "in their 40s": ages 40 to 49; a bare "the 60s" is no figure (a decade of which century?)."""
     return bool(P.POSSESSIVE_DECADE.search(r.left)) and not r.left.rstrip().lower().endswith("the")
 
 
-def unit_kind(r: Reading) -> str | None:
+def unit_kind(r: Evidence) -> str | None:
     """The kind the written unit measures; an age stays an age."""
     unit = units.lookup(r.unit_word or "")
     if unit is None:
@@ -50,7 +51,7 @@ def unit_kind(r: Reading) -> str | None:
     return "age" if r.kind == "age" else unit.kind
 
 
-def short_year(r: Reading) -> float | None:
+def short_year(r: Evidence) -> float | None:
     """ "2016-20": the second year written with two digits, in full; None if the number is not one."""
     m = P.YEAR_BEFORE.search(r.left)
     if m is None or r.group != "digits" or len(r.numeral) != 2:
@@ -60,7 +61,7 @@ def short_year(r: Reading) -> float | None:
     return float(year if year >= first else year + 100)
 
 
-def is_age_in_apposition(r: Reading) -> bool:
+def is_age_in_apposition(r: Evidence) -> bool:
     """ "Musa Ndlovu, 97, and ...", "Smith (36)": a small number set off after a name."""
     return (
         r.group == "digits"
@@ -71,7 +72,7 @@ def is_age_in_apposition(r: Reading) -> bool:
     )
 
 
-def is_model_name(r: Reading) -> bool:
+def is_model_name(r: Evidence) -> bool:
     """ "the 787 Dreamliner", "iPhone 11 Pro", "10 Downing Street": digits then capitalised words that count
     nothing. A plural soon after makes it a count ("77 World Cup wins", "109 Vietnamese trafficking victims"),
     and model numbers are never written with thousands separators ("600,000 Israelis")."""
@@ -96,7 +97,7 @@ def is_model_name(r: Reading) -> bool:
     return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[: capitalised + 2])
 
 
-def is_name_number(r: Reading) -> bool:
+def is_name_number(r: Evidence) -> bool:
     """Numbers that are part of a name: "Power of Siberia 2", "Article 5", "Boeing 737", "Five-Year Plan"."""
     if r.opener or r.bound != "exact" or r.negative or r.trend:
         return False  # "Obama from 2013", "Xi about 5": words were read between the name and the number
@@ -119,13 +120,13 @@ def is_name_number(r: Reading) -> bool:
     return not (after and after.group("word")[0].isupper() and is_plural(after.group("word")))
 
 
-def follows_name_cue(r: Reading) -> bool:
+def follows_name_cue(r: Evidence) -> bool:
     """ "No. 1999", "flight 2016": a year-like number named by the word before it."""
     m = P.WORD_BEFORE.search(r.left)
     return bool(m and r.left.endswith(" ") and m.group("word").lower().rstrip(".") in _NAME_CUES)
 
 
-def is_title_case_name(r: Reading) -> bool:
+def is_title_case_name(r: Evidence) -> bool:
     """ "the 13th Five-Year Plan": a capitalised number word inside a sentence, followed by a capital."""
     left = r.left
     if not r.numeral[0].isupper() or not left.strip() or left.rstrip().endswith((".", ":", '"', "“")):
@@ -134,7 +135,7 @@ def is_title_case_name(r: Reading) -> bool:
     return bool(P.CAPITAL_AFTER.match(r.text, after, after + 20))
 
 
-def hyphen_noun(r: Reading) -> re.Match[str] | None:
+def hyphen_noun(r: Evidence) -> re.Match[str] | None:
     """ "two-car", "395-seat": a noun hyphenated to the number, which then counts it."""
     m = P.HYPHEN_NOUN.match(r.text, r.end)
     if m and m.group("noun") not in _HYPHEN_NOT_NOUNS and units.lookup(m.group("noun")) is None:
@@ -142,7 +143,7 @@ def hyphen_noun(r: Reading) -> re.Match[str] | None:
     return None
 
 
-def counted_noun(r: Reading) -> str | None:
+def counted_noun(r: Evidence) -> str | None:
     """The noun phrase the number counts ("22 comprehensive agreements", "two of his children")."""
     plural = r.value * r.scale != 1  # "two and a half million", "half a million people": a number or a count
     noun = noun_after(r.text, r.end, plural=plural)
@@ -151,7 +152,7 @@ def counted_noun(r: Reading) -> str | None:
     return noun
 
 
-def per_noun(r: Reading, noun: str) -> dict[str, object] | None:
+def per_noun(r: Evidence, noun: str) -> dict[str, object] | None:
     """ "15 points per game", "5 cases per 100,000 people": a count per something is a rate with its own
     unit; returns what the rate reads, or None."""
     at = r.text.find(noun, r.end)
@@ -174,7 +175,7 @@ def per_noun(r: Reading, noun: str) -> dict[str, object] | None:
     }
 
 
-def bound_after_noun(r: Reading, noun: str) -> dict[str, object]:
+def bound_after_noun(r: Evidence, noun: str) -> dict[str, object]:
     """ "50 staff or more": the bound follows the counted noun; returns the bound and new end, if any."""
     at = r.text.find(noun, r.end)
     tail = P.BOUND_AFTER.match(r.text, at + len(noun)) if at >= 0 else None

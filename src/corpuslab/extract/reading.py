@@ -1,66 +1,22 @@
 """Reading what follows a numeral: suffixes, scale words, the unit or currency, and a rate.
 
-A :class:`Reading` collects what is known about one numeral while the rules look around it; the
-right-hand readers here extend ``end`` over whatever belongs to the figure.
+The right-hand readers here write into a :class:`~corpuslab.extract.evidence.Reading` and extend its
+``end`` over whatever belongs to the figure.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
 
 from corpuslab import units
 from corpuslab.extract import patterns as P
+from corpuslab.extract.evidence import Reading
 from corpuslab.extract.lexicon import IRREGULAR_PLURALS, NOT_PLURAL, STOP_WORDS
 from corpuslab.extract.numbers import vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
 MAX_EXPONENT = 30
-
-
-@dataclass
-class Reading:
-    """What has been read around one numeral so far."""
-
-    start: int
-    end: int
-    value: float
-    precision: float
-    group: str
-    numeral: str
-    scale: float = 1.0
-    unit_word: str | None = None
-    unit_start: int | None = None
-    currency: str | None = None
-    period: str | None = None
-    bound: str = "exact"
-    low: float = math.nan
-    high: float = math.nan
-    from_value: float = math.nan
-    trend: str | None = None
-    is_change: bool = False
-    kind: str | None = None
-    rule: str = "quantity"
-    negative: bool = False
-    noun: str | None = None
-    opener: str | None = None
-    opener_start: int | None = None
-    left_verb: str | None = None
-    is_year_like: bool = False
-    subunit_word: str | None = None
-    subunit: float = 1.0  # value of one written unit in the currency's main unit ("99 cents": 0.01)
-    per_unit: str | None = None  # what a price is quoted per ("$84.50 a barrel": "barrel")
-    rate_unit: str | None = None  # a count per something ("15 points per game": "point_per_game")
-    rate_divisor: float = 1.0  # "5 cases per 100,000 people": 100,000 people
-    rate_written: str | None = None  # "case per 100,000 people"
-    bound_word: str | None = None
-    bound_start: int | None = None
-    range_scale: float = 1.0  # the scale written after a range's second end, which the first shares
-    is_settled: bool = False  # the reading decided it alone (a code such as 5G, a tally, an earlier value)
-    text: str = field(default="", repr=False)  # the whole text, for the rules that look past the figure
-    left: str = field(default="", repr=False)  # what the clause holds before everything the figure took
 
 
 def read_right(text: str, r: Reading) -> bool:

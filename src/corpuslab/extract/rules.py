@@ -24,9 +24,9 @@ from typing import Any
 
 from corpuslab.extract import kinds as K
 from corpuslab.extract import scan
+from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS, MONTHS, MULTIPLY_VERBS
-from corpuslab.extract.reading import Reading
 from corpuslab.vocab import TEMPORAL_KINDS
 
 __all__ = ["FROM_UNIT", "PHRASES", "ROWS", "RULE_EXAMPLES", "Example", "Phrase", "Row", "decide", "find_phrases"]
@@ -53,9 +53,9 @@ class Row:
     name: str
     rule: str | None
     kind: str | None
-    when: Callable[[Reading], Any]
+    when: Callable[[Evidence], Any]
     examples: tuple[Example, ...]
-    then: Callable[[Reading, Any], dict[str, Any]] | None = None
+    then: Callable[[Evidence, Any], dict[str, Any]] | None = None
     # A count keeps the rule of a range or vague amount the readers found ("between 50 and 70 people").
     yields_to_structure: bool = False
 
@@ -135,21 +135,20 @@ ROWS: tuple[Row, ...] = (
 )  # fmt: skip
 
 
-def decide(r: Reading) -> Row:
-    """Give ``r`` the kind and rule of the first row whose condition holds; return that row."""
+def decide(evidence: Evidence) -> tuple[Row, Evidence]:
+    """Return the first row whose condition holds, and the evidence with the kind and rule it gives."""
     for row in ROWS:
-        found = row.when(r)
+        found = row.when(evidence)
         if found is None or found is False:
             continue
-        changes = row.then(r, found) if row.then else {}
-        r.kind = changes.pop("kind", row.kind)
-        if row.rule is not None and (r.rule == _PLAIN_RULE or not row.yields_to_structure):
-            r.rule = row.rule
-        for name, value in changes.items():
-            setattr(r, name, value)
-        if r.kind in TEMPORAL_KINDS:
-            r.trend, r.is_change = None, False  # "from 2014 to 2015": a time, not a level that moved
-        return row
+        changes = row.then(evidence, found) if row.then else {}
+        kind = changes.pop("kind", row.kind)
+        rule = evidence.rule
+        if row.rule is not None and (rule == _PLAIN_RULE or not row.yields_to_structure):
+            rule = row.rule
+        if kind in TEMPORAL_KINDS:
+            changes.update(trend=None, is_change=False)  # "from 2014 to 2015": a time, not a level that moved
+        return row, evidence.evolve(kind=kind, rule=rule, **changes)
     raise AssertionError("the last row holds for every reading")
 
 
