@@ -152,12 +152,13 @@ def counted_noun(r: Evidence) -> str | None:
     return noun
 
 
-def per_noun(r: Evidence, noun: str) -> dict[str, object] | None:
+def count_per(r: Evidence) -> dict[str, object] | None:
     """ "15 points per game", "5 cases per 100,000 people": a count per something is a rate with its own
-    unit; returns what the rate reads, or None."""
-    at = r.text.find(noun, r.end)
-    m = P.PER_NOUN.match(r.text, at + len(noun)) if at >= 0 and r.bound == "exact" else None
-    if m is None:
+    unit; returns the counted noun and what the rate reads, or None."""
+    noun = counted_noun(r)
+    at = r.text.find(noun, r.end) if noun and r.bound == "exact" else -1
+    m = P.PER_NOUN.match(r.text, at + len(noun)) if noun and at >= 0 else None
+    if noun is None or m is None:
         return None
     counted = singular(noun.split()[-1]).lower()
     den = (m.group("den") or m.group("per") or ("birth" if "birth" in m.group().lower() else "person")).lower()
@@ -168,6 +169,7 @@ def per_noun(r: Evidence, noun: str) -> dict[str, object] | None:
         words = m.group("n").lower().split()
         divisor = units.SCALES[words[-1]] if words[-1] in units.SCALES else float(words[-1].replace(",", ""))
     return {
+        "noun": noun,
         "rate_unit": f"{counted}_per_{den}",
         "rate_divisor": divisor,
         "rate_written": f"{counted} {' '.join(m.group().split())}",

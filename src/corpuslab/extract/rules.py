@@ -1,19 +1,21 @@
 """The rule table: what a read numeral is, decided by the first row whose condition holds.
 
-Order matters, and this table is the only place that holds it: a number the readers already placed
-(an ordinal suffix, a decade, a vague amount of something) keeps its kind; then names come before
-units only for spelled numbers ("Five-Year Plan"); a unit or currency settles a measure; a bare
-year comes before names and models, which come before counts; what is left is a plain number.
+The order of the decision lives here and nowhere else. First what the readers already placed keeps
+its kind (an ordinal suffix, a decade, a vague amount of something, "aged 45"); a spelled number
+capitalised inside a title is a name ("Five-Year Plan"); a unit or currency makes a measure; a bare
+year is a year; then numbers inside names and models are no figures; then come ages in apposition,
+shares ("half of"), counts of a noun, and last a plain number.
 
 Each row gives a rule (``vocab.RULES``; None keeps the rule the readers gave: ``quantity``, or a
-``range``, ``change``, ``vague`` amount, ``age`` or ``decade`` they read), a kind (None: not a
-figure), a condition over the reading, and the examples it exists for, which one test runs. A
-condition returns what it found (None or False when the row does not apply) and ``then`` turns
-that finding into the reading's other fields. Figures written as whole phrases (dates, "doubled",
-"for a year") come from :data:`PHRASES`, rows of the same shape whose condition is a pattern.
+``range``, ``change``, ``vague`` amount, ``age`` or ``decade`` they read), a kind (None: no figure),
+a condition over the frozen evidence and the examples it exists for, which one test runs. A
+condition returns what it found (None or False when the row does not apply); ``then`` turns that
+finding into the evidence's other fields (a counted noun, a rate's unit, where the figure ends).
+Figures written as whole phrases (dates, "doubled", "for a year") are the :data:`PHRASES` rows.
 
-To add a rule: a row here (or, for a currency, unit or name cue, one line in ``units.py`` or
-``lexicon.py``), with its example.
+Adding a rule is adding a row, with its example; adding a currency, unit or name cue is one line in
+``units.py`` or ``lexicon.py``. :func:`corpuslab.extract.find.explain_numerals` says which row decided
+each numeral of a text.
 """
 
 from __future__ import annotations
@@ -123,9 +125,9 @@ ROWS: tuple[Row, ...] = (
     Row("hyphen_count", "count", "count", K.hyphen_noun,
         _ex("It has a 395-seat parliament.", "395-seat", "count", "count"),
         then=lambda r, m: {"noun": m.group("noun"), "end": m.end()}),
-    Row("rate", "rate", "rate", lambda r: (noun := K.counted_noun(r)) and K.per_noun(r, noun),
+    Row("rate", "rate", "rate", K.count_per,
         _ex("The region has 3 doctors per capita.", "3 doctors per capita", "rate", "rate"),
-        then=lambda r, rate: {"noun": K.counted_noun(r), **rate}),
+        then=lambda r, rate: rate),
     Row("count", "count", "count", K.counted_noun,
         (Example("Over 20 documents were signed.", "Over 20", "count", "count"),
          Example("It hired 50 staff or more.", "50 staff or more", "count", "count")),
@@ -170,9 +172,14 @@ def find_phrases(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
     return [f for p in PHRASES if any(hint in lower for hint in p.hints) for f in p.find(text, blocked)]
 
 
+def _first_examples() -> dict[str, tuple[str | None, str, str]]:
+    out: dict[str, tuple[str | None, str, str]] = {}
+    for row in (*ROWS, *PHRASES):
+        for ex in row.examples:
+            if ex.rule is not None:
+                out.setdefault(ex.rule, (ex.kind, ex.text, ex.surface))
+    return out
+
+
 # Each rule (vocab.RULES) with the kind it gives and its first example: (kind, text, surface).
-RULE_EXAMPLES: dict[str, tuple[str | None, str, str]] = {}
-for _row in (*ROWS, *PHRASES):
-    for _example in _row.examples:
-        if _example.rule is not None:
-            RULE_EXAMPLES.setdefault(_example.rule, (_example.kind, _example.text, _example.surface))
+RULE_EXAMPLES = _first_examples()

@@ -122,13 +122,10 @@ def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Fi
         start = m.start("art") if m.group("art") else m.start("art2")
         end = m.end("unit") if m.group("unit") else m.end("unit2")
         pre = (m.group("pre") or "").lower()
-        bound = (
-            BOUNDS_BEFORE.get(pre, "exact")
-            if pre in ("about", "around", "nearly", "almost", "roughly")
-            else "over"
-            if pre == "than" and text[max(0, start - 10) : start].lower().strip().startswith("more")
-            else "exact"
-        )
+        bound = BOUNDS_BEFORE.get(pre, "exact")
+        if bound != "approximate":  # "over a year", "within a day": the span itself, not a bound on it
+            more = pre == "than" and text[max(0, start - 10) : start].lower().strip().startswith("more")
+            bound = "over" if more else "exact"
         out.append(
             Figure(
                 start,
