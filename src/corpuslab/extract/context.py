@@ -19,8 +19,9 @@ from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE, bound_of
+from corpuslab.extract.nouns import next_is_plural
 from corpuslab.extract.numbers import parse_numeral
-from corpuslab.extract.reading import next_is_plural, read_rate, read_right
+from corpuslab.extract.reading import read_rate, read_right
 from corpuslab.vocab import TEMPORAL_KINDS
 
 _LEFT_WINDOW = 90

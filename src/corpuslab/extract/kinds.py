@@ -15,12 +15,11 @@ from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
-    NOUN_MODIFIERS,
     STOP_WORDS,
     WEEKDAYS,
     bound_of,
 )
-from corpuslab.extract.reading import is_plural
+from corpuslab.extract.nouns import is_plural, noun_after
 from corpuslab.extract.subject import singular
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -184,43 +183,3 @@ def bound_after_noun(r: Evidence, noun: str) -> dict[str, object]:
     if tail and tail.group("bound").lower().startswith("or "):
         return {"bound": bound_of(tail.group("bound"), after=True), "end": tail.end()}
     return {}
-
-
-def words_after(text: str, pos: int) -> str | None:
-    """Return up to three words after ``pos`` that are not stop words ("Winter Olympics")."""
-    words = []
-    for _ in range(3):
-        m = P.WORD_AFTER.match(text, pos)
-        if not m or m.group("word").lower() in STOP_WORDS:
-            break
-        words.append(m.group("word"))
-        pos = m.end()
-        if text[pos : pos + 1] in ",.;:!?)(":
-            break
-    return " ".join(words) or None
-
-
-def noun_after(text: str, pos: int, *, plural: bool) -> str | None:
-    """Return the counted noun phrase after a numeral ("22 comprehensive agreements" -> that phrase)."""
-    words = []
-    for _ in range(5):
-        m = P.WORD_AFTER.match(text, pos)
-        if not m:
-            break
-        words.append(m.group("word"))
-        pos = m.end()
-        if text[pos : pos + 1] in ",.;:!?)(":  # also true at the end of the text
-            break
-    for i, word in enumerate(words):
-        lower = word.lower()
-        if lower in NOUN_MODIFIERS:
-            continue
-        if lower in STOP_WORDS or lower in MONTHS or lower.endswith("-year-old"):
-            return None
-        if plural and is_plural(word):
-            return " ".join(words[: i + 1])
-        if not plural and i == 0 and word[0].islower():
-            return word
-        if i >= 3:
-            break
-    return None

@@ -147,7 +147,10 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_SUFFIX = re.compile(r"s\b")
-ATTACHED_SCALE = re.compile(r"(?P<scale>bn|mn|mln|bln|tn|trn|mil|k|K|m|M|b|B|T)(?![\w])")
+# Scale abbreviations glued to a number ("$1.2bn", "40k"); the letters m, b and T glued there are scales
+# only beside money or a plural (reading.py), else a unit or a code ("100m" is metres).
+GLUED_SCALES = frozenset(["bn", "mn", "mln", "bln", "tn", "trn", "mil", "k", "K"])
+ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join(sorted(GLUED_SCALES))}|m|M|b|B|T)(?![\w])")
 SCALE = re.compile(
     r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b",
     re.IGNORECASE,

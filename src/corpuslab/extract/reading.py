@@ -11,7 +11,7 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
-from corpuslab.extract.lexicon import IRREGULAR_PLURALS, NOT_PLURAL, STOP_WORDS
+from corpuslab.extract.nouns import next_is_plural, noun_after
 from corpuslab.extract.numbers import vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
@@ -105,23 +105,26 @@ def _read_vague(text: str, r: Reading) -> bool:
     after = m.end() - 1
     unit = P.UNIT_SPACED.match(text, after)
     currency = P.CURRENCY_AFTER.match(text, after)
-    if unit and unit.group("unit").lower() not in ("times", "fold", "x", "t", "m"):
+    if unit and not _is_multiple(unit.group("unit")):  # "dozens of times" counts occasions
         r.unit_word, r.unit_start, r.end = unit.group("unit"), unit.start("unit"), unit.end()
     elif currency and currency.group("cur").lower() in units.CURRENCY_WORDS:
         r.currency = units.CURRENCY_WORDS[currency.group("cur").lower()]
         r.unit_start, r.end = currency.start("cur"), currency.end()
     else:
-        from corpuslab.extract.kinds import noun_after
-
         r.noun = noun_after(text, after, plural=True)
         if r.noun:
             r.kind = "count"
     return True
 
 
+def _is_multiple(word: str) -> bool:
+    unit = units.lookup(word)
+    return unit is not None and unit.kind == "multiple"
+
+
 def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
     word = m.group("scale")
-    if word.lower() in ("bn", "mn", "mln", "bln", "tn", "trn", "k", "mil"):
+    if word in P.GLUED_SCALES:
         return True
     if word in ("m", "M"):
         # "$5m", "5m people" are millions; "100m" alone is metres.
@@ -131,25 +134,6 @@ def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
 
 def currency_left(text: str, start: int) -> bool:
     return bool(P.CURRENCY_BEFORE.search(text[max(0, start - 4) : start]))
-
-
-def next_is_plural(text: str, pos: int) -> bool:
-    m = P.WORD_AFTER.match(text, pos)
-    return bool(m and is_plural(m.group("word")))
-
-
-def is_plural(word: str) -> bool:
-    """Whether ``word`` looks like a plural noun (regular -s, or a known irregular plural)."""
-    lower = word.lower().strip("'’")
-    if lower in IRREGULAR_PLURALS:
-        return True
-    return (
-        len(lower) > 3
-        and lower.endswith("s")
-        and not lower.endswith(("ss", "us", "is", "'s", "’s"))
-        and lower not in NOT_PLURAL
-        and lower not in STOP_WORDS
-    )
 
 
 def read_unit(text: str, r: Reading) -> None:

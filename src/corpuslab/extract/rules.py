@@ -29,6 +29,7 @@ from corpuslab.extract import scan
 from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS, MONTHS, MULTIPLY_VERBS
+from corpuslab.extract.nouns import words_after
 from corpuslab.vocab import TEMPORAL_KINDS
 
 __all__ = ["FROM_UNIT", "PHRASES", "ROWS", "RULE_EXAMPLES", "Example", "Phrase", "Row", "decide", "find_phrases"]
@@ -82,7 +83,7 @@ ROWS: tuple[Row, ...] = (
     # What the readers already placed.
     Row("ordinal", None, "ordinal", lambda r: r.kind == "ordinal",
         _ex("It is the 3rd largest port.", "3rd", "ordinal", "ordinal"),
-        then=lambda r, _: {"noun": K.words_after(r.text, r.end)}),
+        then=lambda r, _: {"noun": words_after(r.text, r.end)}),
     Row("read_year", None, "year", lambda r: r.kind == "year",
         _ex("Prices peaked in the 1990s.", "1990s", "decade", "year")),
     Row("read_count", None, "count", lambda r: r.kind == "count",
