@@ -76,7 +76,7 @@ class Reading(Evidence):
 
     def __init__(
         self, start: int, end: int, value: float, precision: float, group: str, numeral: str, *, text: str = ""
-    ):
+    ) -> None:
         self.__dict__.update(
             _DEFAULTS, start=start, end=end, value=value, precision=precision, group=group, numeral=numeral, text=text
         )

@@ -1,8 +1,9 @@
 """Find every figure in a text: scan, read each numeral's evidence, let the rule table decide, make figures.
 
-The steps, one module each: :mod:`.scan` blocks spans that hold digits but no quantity and finds the
-figures written as whole phrases (dates, "doubled", "for a year"); :mod:`.evidence` reads what stands
-left and right of each other numeral; :mod:`.rules` decides what it is (its kind and rule); and
+The steps, one module each: :mod:`.scan` blocks spans that hold digits but no quantity and finds
+the figures written as whole phrases (dates, "doubled", "for a year"); :mod:`.context` (with
+:mod:`.reading`) reads what stands left and right of every other numeral into frozen
+:mod:`.evidence`; the table in :mod:`.rules` decides what it is (its kind and rule); and
 :mod:`.figure` converts it to its canonical unit. Last, figures next to each other are joined where
 they state one thing ("more than 10 and less than 40", a conversion in brackets) and given subjects.
 
@@ -48,9 +49,8 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     """
     if not isinstance(text, str):
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
-    blocked = blocked_spans(text)
-    phrases = find_phrases(text, blocked)
-    figures = _numeral_figures(text, sorted([*blocked, *((f.start, f.end) for f in phrases)]))
+    phrases, taken = _scan(text)
+    figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
@@ -69,13 +69,21 @@ def explain_numerals(text: str) -> list[tuple[str, str | None]]:
     >>> explain_numerals("Power of Siberia 2 carries 38 bcm a year.")
     [('2', 'name_number'), ('38 bcm a year', 'unit')]
     """
-    blocked = blocked_spans(text)
     trace: list[tuple[str, str | None]] = []
-    _numeral_figures(text, sorted([*blocked, *((f.start, f.end) for f in find_phrases(text, blocked))]), trace)
+    _numeral_figures(text, _scan(text)[1], trace)
     return trace
 
 
-def _numeral_figures(text: str, taken: list[tuple[int, int]], trace: list | None = None) -> list[Figure]:
+def _scan(text: str) -> tuple[list[Figure], list[tuple[int, int]]]:
+    """The phrase figures, and the sorted spans no numeral is read in (blocked spans and phrases)."""
+    blocked = blocked_spans(text)
+    phrases = find_phrases(text, blocked)
+    return phrases, sorted([*blocked, *((f.start, f.end) for f in phrases)])
+
+
+def _numeral_figures(
+    text: str, taken: list[tuple[int, int]], trace: list[tuple[str, str | None]] | None = None
+) -> list[Figure]:
     """Read every numeral outside ``taken``, decide it by the rule table and make its figure."""
     figures: list[Figure] = []
     consumed = 0
