@@ -1,8 +1,8 @@
-"""The questions the rule table asks of a reading: is this number part of a name, a model, an age in
+"""The questions the rule table asks of the evidence: is this number part of a name, a model, an age in
 apposition, a short year; what noun does it count, and is that a count per something?
 
-Each answers from the reading alone (its text, offsets and what was read around it) and changes
-nothing; :mod:`.rules` orders them.
+Each answers from the evidence alone (its text, offsets and what was read around it) and changes
+nothing; :mod:`.rules` orders them. Name cues are a word list in :mod:`.lexicon`.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.lexicon import (
     FUNCTION_WORDS,
     MONTHS,
+    NAME_CUES,
     STOP_WORDS,
     WEEKDAYS,
     bound_of,
@@ -24,12 +25,6 @@ from corpuslab.extract.subject import singular
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
 _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold year month day week hour".split())
-_NAME_CUES = frozenset(
-    """no number nos vol page p pp chapter article section room flight route grade level phase stage season
-    episode version""".split()
-    # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
-    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex poor's poor’s".split()
-)
 # The words after a number, up to a punctuation mark ("787 Dreamliner on time", "77 World Cup wins").
 _TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
 _MODEL_WORDS = 6  # enough for a three-word name and the two words after it
@@ -108,7 +103,7 @@ def is_name_number(r: Evidence) -> bool:
         return False
     word = m.group("word")
     lower = word.lower().rstrip(".")
-    if lower in _NAME_CUES:
+    if lower in NAME_CUES:
         return True
     if word.endswith(("'s", "’s")) or not word[0].isupper() or len(left.split()) == 1:
         return False  # "Trump's 2005 tax return"; "Sales 20 ..." starts a sentence
@@ -122,7 +117,7 @@ def is_name_number(r: Evidence) -> bool:
 def follows_name_cue(r: Evidence) -> bool:
     """ "No. 1999", "flight 2016": a year-like number named by the word before it."""
     m = P.WORD_BEFORE.search(r.left)
-    return bool(m and r.left.endswith(" ") and m.group("word").lower().rstrip(".") in _NAME_CUES)
+    return bool(m and r.left.endswith(" ") and m.group("word").lower().rstrip(".") in NAME_CUES)
 
 
 def is_title_case_name(r: Evidence) -> bool:

@@ -106,6 +106,13 @@ FUNCTION_WORDS = frozenset(
     some was were is are will would be been has have had around within among including like than via
     against toward towards despite following""".split()
 )
+# Words right before a number that make it part of a name ("Article 5", "flight 370", "sp 500").
+NAME_CUES = frozenset(
+    """no number nos vol page p pp chapter article section room flight route grade level phase stage season
+    episode version""".split()
+    # Index names often written without their punctuation or capital ("sp 500", "stoxx 50").
+    + "sp stoxx ftse nasdaq nikkei dax cac kospi topix russell nifty sensex poor's poor’s".split()
+)
 # Words that end a noun phrase when looking for a counted noun.
 STOP_WORDS = frozenset(
     """a an the and or but of for by at to in on with from into over under about as than that which who whom
