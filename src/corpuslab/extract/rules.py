@@ -161,7 +161,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase("date", "date", "date", (*sorted({m[:3] for m in MONTHS}), "-", "/"), scan.find_dates,
            _ex("The deal was signed on 4 February 2022.", "4 February 2022", "date", "date")),
     Phrase("multiply", "multiply", "multiple", (*MULTIPLY_VERBS, "twice"), scan.find_multiplies,
-           _ex("Exports have doubled.", "doubled", "multiply", "multiple")),
+           (Example("Exports have doubled.", "doubled", "multiply", "multiple"),
+            Example("She earns twice his salary.", "twice", "multiply", "multiple"))),
     Phrase("article_duration", "article_duration", "duration", ARTICLE_DURATION_UNITS,
            scan.find_article_durations, _ex("The talks lasted for a year.", "a year", "article_duration", "duration")),
 )  # fmt: skip
