@@ -68,6 +68,18 @@ def test_prose_is_not_flagged(seed_paragraphs: pd.DataFrame) -> None:
     assert not (paras["is_repeat"] | paras["is_boilerplate"]).any()
 
 
+def test_an_article_glued_to_share_buttons_is_not_a_footer() -> None:
+    body = (
+        "Share this with Email Facebook Twitter Media playback is not supported on this device. The storm cut power"
+        " to 40,000 homes on Tuesday, the utility said, and crews expected to restore it by the weekend. " * 3
+    )
+    footer = "The storm cut power.\n\nShare this story"
+    documents = pd.DataFrame({"doc_id": ["glued", "footer"], "text": [body, footer]})
+    paragraphs = corpuslab.split_paragraphs(documents).set_index(["doc_id", "paragraph_index"])
+    assert not paragraphs.loc[("glued", 0), "is_boilerplate"]
+    assert paragraphs.loc[("footer", 1), "boilerplate_kind"] == "footer"
+
+
 def test_single_newlines_wrap_only_long_lines() -> None:
     text = (
         "A long hard-wrapped line of prose that goes on and on\ncontinues here. Next.\nShort Heading\nlower case line"

@@ -35,6 +35,9 @@ _TAIL_MARKER = re.compile(
     r"|subscribe\b.*|sign up\b.*|newsletter\b.*|[\w.-]+\.(com|org|net|news|info|co\.uk|ru|cn|io|tv)/?)$",
     re.IGNORECASE,
 )
+# A marker is a line ("Share this", "All rights reserved ..."), not prose: a paragraph longer than this that
+# starts like one is an article whose feed glued the page's buttons to its first words.
+_MARKER_WORDS = 30
 _CAPTION = re.compile(
     r"^((photo|image|picture|file photo|pictured|caption|video)\b\s*[:|(-]|\((photo|image)\b)"
     r"|(\b(getty images|afp|reuters|ap photo|epa|tass|xinhua|sputnik)\)?)$",
@@ -54,6 +57,11 @@ class _Span:
 def _is_title_like(text: str) -> bool:
     """Headings, captions and link titles: short and without sentence-final punctuation."""
     return not _TERMINAL.search(text) and len(text.split()) <= 30
+
+
+def _is_marker(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped.split()) <= _MARKER_WORDS and bool(_TAIL_MARKER.match(stripped))
 
 
 def _last_line_length(text: str, end: int) -> int:
@@ -151,9 +159,9 @@ def _flag_boilerplate(texts: list[str], kinds: list[str | None]) -> list[str | N
     # marker (a "Related stories" heading, a copyright line, a bare domain), so a short last
     # paragraph of real prose is never lost.
     tail = len(texts)
-    while tail > 0 and (_is_title_like(texts[tail - 1]) or _TAIL_MARKER.match(texts[tail - 1].strip())):
+    while tail > 0 and (_is_title_like(texts[tail - 1]) or _is_marker(texts[tail - 1])):
         tail -= 1
-    markers = [i for i in range(tail, len(texts)) if _TAIL_MARKER.match(texts[i].strip())]
+    markers = [i for i in range(tail, len(texts)) if _is_marker(texts[i])]
     if markers:
         for i in range(tail, len(texts)):
             if kinds[i] is None:
