@@ -513,8 +513,10 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
         return "-".join(p for p in parts if p)
     if unit == "calendar_year":
         return str(int(value))
-    if unit in ("count", "number", "ordinal"):
+    if unit == "ordinal":
         return _number(value)
+    if unit in ("count", "number"):
+        return _scaled_number(value)
     return f"{_number(value)} {unit.replace('_', ' ')}"
 
 
@@ -530,8 +532,7 @@ def format_as_written(value: float, unit: str | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "?"
-    factor, word = next(((f, w) for f, w in _WORD_SCALES if abs(value) >= f), (1.0, ""))
-    number = _number(value / factor) + word
+    number = _scaled_number(value)
     if not unit:
         return number
     base, _, per = unit.partition("/")
@@ -589,7 +590,16 @@ def _scale(unit: str, magnitude: float, currency: str | None) -> tuple[float, st
     return factor, suffix, None
 
 
+def _scaled_number(value: float) -> str:
+    """A number with a word for its scale: "1.5 billion", "52 million", "9,450"."""
+    factor, word = next(((f, w) for f, w in _WORD_SCALES if abs(value) >= f), (1.0, ""))
+    return _number(value / factor) + word
+
+
 def _number(x: float) -> str:
+    """Three significant digits, never in exponent notation for a reader: "9,450", "3.43", "0.257"."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
+    if abs(x) >= 1000:
+        return f"{round(x):,}"
     return f"{x:,.3g}" if abs(x) >= 1 else f"{x:.3g}"

@@ -1,0 +1,23 @@
+"""How figures are written for people: readable scales, never exponent notation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corpuslab import units
+
+
+@given(st.floats(min_value=0.001, max_value=1e14, allow_nan=False), st.sampled_from(["count", "cubic_meter", "day"]))
+def test_a_value_is_never_written_in_exponent_notation(value: float, unit: str) -> None:
+    assert "e+" not in units.format_value(value, unit) and "e-" not in units.format_value(value, unit)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [(1.5e9, "count", "1.5 billion"), (3430.5, "count", "3,430"), (22, "count", "22"), (2e9, "GBP", "GBP 2 billion")],
+)
+def test_large_counts_have_a_word_for_their_scale(value: float, unit: str, written: str) -> None:
+    shown = units.format_as_written(value, unit) if unit == "GBP" else units.format_value(value, unit)
+    assert shown == written
