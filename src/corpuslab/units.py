@@ -540,8 +540,8 @@ def format_as_written(value: float, unit: str | None) -> str:
         return f"{base} {number}" + (f"/{per}" if per else "")
     if unit == "%":
         return f"{number}%"
-    plural = value != 1 and base == unit and (unit_key(unit) + "s" in UNIT_WORDS or unit + "s" in CURRENCY_SUBUNITS)
-    return f"{number} {unit}{'s' if plural else ''}"
+    plural = value != 1 and (unit_key(base) + "s" in UNIT_WORDS or base + "s" in CURRENCY_SUBUNITS)
+    return f"{number} {base}{'s' if plural else ''}" + (f"/{per}" if per else "")
 
 
 def format_figure(
@@ -600,6 +600,7 @@ def _number(x: float) -> str:
     """Three significant digits, never in exponent notation for a reader: "9,450", "3.43", "0.257"."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
-    if abs(x) >= 1000:
-        return f"{round(x):,}"
-    return f"{x:,.3g}" if abs(x) >= 1 else f"{x:.3g}"
+    if abs(x) < 1:
+        return f"{x:.3g}"
+    short = f"{x:,.3g}"
+    return f"{round(x):,}" if "e" in short else short  # 3,430.5 and 999.5 would come out as 3.43e+03 and 1e+03

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpuslab.compare.intervals import overlap, relative_difference
-from corpuslab.units import format_figure, format_value
+from corpuslab.units import format_as_written, format_figure, format_value
 
 Record = dict[str, Any]
 _BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
@@ -76,6 +76,15 @@ def consensus(rows: list[Record], *, reach: bool = False) -> tuple[float, float]
     return None
 
 
+def _in_written_unit(value: float, row: Record) -> str:
+    """A canonical value in the unit ``row``'s figure was written in ("15 minutes", not "0.25 hours")."""
+    written, unit = row.get("value_as_written"), row.get("unit_as_written")
+    if isinstance(unit, str) and unit and isinstance(written, float) and written == written and row["value"]:
+        return format_as_written(value * written / row["value"], unit)
+    currency = row["currency"] if isinstance(row["currency"], str) else None
+    return format_value(value, row["unit"], currency=currency)
+
+
 def stated(row: Record) -> str:
     """How a statement reads in a reason: "about 61 bcm/y", "over 20", "38 bcm/y before"."""
     currency = row["currency"] if isinstance(row["currency"], str) else None
@@ -111,9 +120,12 @@ def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str
     if code == "intervals_overlap":
         common = consensus(rows)
         assert common is not None
-        unit, currency = rows[0]["unit"], rows[0]["currency"] if isinstance(rows[0]["currency"], str) else None
-        low, high = (format_value(x, unit, currency=currency) for x in common)
-        return f"{shown}: the values agree (common ground {low} to {high}){context}."
+        whole = (math.ceil(common[0]), math.floor(common[1]))
+        if whole[0] <= whole[1] and all(r["unit"] == "count" and float(r["value"]).is_integer() for r in rows):
+            common = whole  # whole things: 22, not 21.4 to 22.6
+        low, high = (_in_written_unit(x, rows[0]) for x in common)
+        ground = low if low == high else f"{low} to {high}"
+        return f"{shown}: the values agree (common ground {ground}){context}."
     a, b = verdict.pair or (rows[0], rows[1])
     apart = f"{a['source']} and {b['source']} do not overlap ({relative_difference(a['value'], b['value']):.0%} apart)"
     if code == "bound_too_loose":
