@@ -292,6 +292,27 @@ def _one(text: str, surface: str) -> Figure:
         ),
         ("Output hit 61 bcm a year.", "61 bcm a year", 6.1e10, "cubic_meter_per_year", "volume_rate", 61.0, "bcm/year"),
         ("The baby is 6 weeks of age.", "6 weeks of age", 6 * 7 / YEAR_DAYS, "year", "age", 6.0, "week"),
+        # a speed written with the unit singular, as often as plural
+        (
+            "Gusts reached 80 kilometre an hour.",
+            "80 kilometre an hour",
+            80 / 3.6,
+            "meter_per_second",
+            "speed",
+            80.0,
+            None,
+        ),
+        (
+            "It runs at 270 kilometre per hour.",
+            "270 kilometre per hour",
+            75.0,
+            "meter_per_second",
+            "speed",
+            270.0,
+            None,
+        ),
+        ("The limit is 60 mile an hour.", "60 mile an hour", 26.8224, "meter_per_second", "speed", 60.0, None),
+        ("They walked at 5 km an hour.", "5 km an hour", 5 / 3.6, "meter_per_second", "speed", 5.0, None),
     ],
 )
 def test_news_patterns(
