@@ -602,3 +602,38 @@ def test_spelled_numbers_compose_only_in_english_order(
         assert math.isclose(low, value, rel_tol=1e-9)
         if high is not None:
             assert math.isclose(figure.range_high, high, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "minutes", "written_unit"),
+    [
+        ("The flight took an hour and fifteen minutes.", "an hour and fifteen minutes", 75.0, "minute"),
+        ("It was a 1 hour, 17 minute argument.", "1 hour, 17 minute", 77.0, "minute"),
+        ("The film runs 2 hours 30 minutes.", "2 hours 30 minutes", 150.0, "minute"),
+        ("She won in 2 hours, 30 minutes and 10 seconds.", "2 hours, 30 minutes and 10 seconds", 150 + 1 / 6, "second"),
+        ("The yacht took just under two days and 21 hours.", "just under two days and 21 hours", 69 * 60.0, "hour"),
+        ("The talks lasted for an hour and 15 minutes.", "an hour and 15 minutes", 75.0, "minute"),
+    ],
+)
+def test_a_compound_duration_is_one_duration(text: str, surface: str, minutes: float, written_unit: str) -> None:
+    durations = [f for f in find_figures(text) if f.kind == "duration"]
+    assert [f.surface for f in durations] == [surface]
+    assert math.isclose(durations[0].value * 24 * 60, minutes, rel_tol=1e-9)
+    assert durations[0].unit_as_written == written_unit
+    assert math.isclose(durations[0].value_as_written * units.duration_in(written_unit, "minute"), minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a larger part that is not larger than the next, or that the next outgrows, is a list
+        ("Trains take 2 hours, buses 30 minutes.", ["2 hours", "30 minutes"]),
+        ("It took 3 days and 48 hours.", ["3 days", "48 hours"]),
+        ("He waited 30 minutes and 2 hours.", ["30 minutes", "2 hours"]),
+        # calendar parts from years or months down stay separate figures
+        ("He served 5 years, 6 months in jail.", ["5 years", "6 months"]),
+        ("Within a year, six months passed.", ["a year", "six months"]),
+    ],
+)
+def test_durations_that_are_not_one_compound_stay_apart(text: str, surfaces: list[str]) -> None:
+    assert [f.surface for f in find_figures(text) if f.kind == "duration"] == surfaces

@@ -19,8 +19,10 @@ import itertools
 import math
 import re
 
+from corpuslab import units
 from corpuslab.extract.context import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
+from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS
 from corpuslab.extract.rules import decide, find_phrases
 from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
 from corpuslab.extract.subject import singular, subject_of
@@ -32,6 +34,14 @@ _LOWER_BOUNDS = frozenset(["over", "at_least"])
 _UPPER_BOUNDS = frozenset(["under", "at_most"])
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
+# "2 days and 21 hours", "1 hour, 17 minutes": the parts of one elapsed time, days or smaller units, are one
+# duration. A run of parts from years or months down ("21 years and six months", "3 years, 2 months, 14
+# days") stays a list of figures, as quantulum3's own cases count them.
+_LARGEST_PART_DAYS = 1.0 + 1e-12
+_DURATION_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+# "an hour and fifteen minutes": the larger part written with an article, which alone is no figure.
+_ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
+_DURATION_WINDOW = 20
 
 __all__ = ["explain_numerals", "find_figures"]
 
@@ -52,6 +62,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     phrases, taken = _scan(text)
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
+    found = _join_compound_durations(text, found)
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
@@ -105,6 +116,74 @@ def _numeral_figures(
             if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
                 figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     return figures
+
+
+def _join_compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "2 hours 30 minutes", "an hour and fifteen minutes": a run of durations, each in a smaller unit and
+    less than one of the unit before, is one duration counted in its last unit, when it starts at days or less."""
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        if runs and _continues_duration(text, runs[-1][-1], figure):
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    out: list[Figure] = []
+    previous_end = 0
+    for run in runs:
+        first = run[0]
+        if len(run) > 1 and _unit_days(first) <= _LARGEST_PART_DAYS:
+            _extend_duration(text, first, first.start, sum(f.value for f in run), run[-1])
+            run = [first]
+        elif len(run) == 1 and _is_duration_part(first) and first.bound == "exact":
+            window_start = max(0, first.start - _DURATION_WINDOW)
+            m = _ARTICLE_UNIT_BEFORE.search(text, window_start, first.start)
+            if (
+                m
+                and (larger := units.duration_in(m.group("unit").lower(), "day")) <= _LARGEST_PART_DAYS
+                and first.value < larger > _unit_days(first)
+                and m.start() >= previous_end
+            ):
+                _extend_duration(text, first, m.start(), larger + first.value, first)
+        out += run
+        previous_end = run[-1].end
+    return out
+
+
+def _continues_duration(text: str, before: Figure, figure: Figure) -> bool:
+    gap = _DURATION_GAP.fullmatch(text, before.end, figure.start)
+    return (
+        gap is not None
+        and _is_duration_part(before)
+        and _is_duration_part(figure)
+        and figure.bound == "exact"
+        and (before.rule != "article_duration" or "and" in gap.group().lower())  # not "within a year, six months"
+        and figure.value < _unit_days(before) > _unit_days(figure)
+    )
+
+
+def _is_duration_part(figure: Figure) -> bool:
+    return (
+        figure.kind == "duration"
+        and figure.rule in ("quantity", "article_duration")
+        and math.isnan(figure.from_value)
+        and not figure.is_change
+        and figure.value_as_written > 0
+    )
+
+
+def _unit_days(figure: Figure) -> float:
+    """Days in one unit of time as the figure writes it (1/1440 for "17 minutes")."""
+    return figure.value / figure.value_as_written
+
+
+def _extend_duration(text: str, into: Figure, start: int, days: float, last: Figure) -> None:
+    """Make ``into`` the duration from ``start`` to the end of ``last``, ``days`` long, in the unit of ``last``."""
+    unit_days = _unit_days(last)
+    into.start, into.end, into.consumed = start, last.end, last.end
+    into.surface = text[start : last.end]
+    into.value = days
+    into.value_as_written, into.unit_as_written = days / unit_days, last.unit_as_written
+    into.unit_surface, into.precision, into.rule = last.unit_surface, last.precision, "quantity"
 
 
 def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
