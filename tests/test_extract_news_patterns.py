@@ -347,6 +347,11 @@ def test_change_to_a_range_is_one_figure_with_the_scale_on_every_end() -> None:
         ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 1e19, 1.5e19, "byte"),
         ("Pour 3 to 4 L of wine.", "3 to 4 L", 0.003, 0.004, "cubic_meter"),
         ("Prices were $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350.0, 680.0, "USD_per_kilogram"),
+        # a dash with or without spaces between numbers in one notation, and "to", stay ranges
+        ("The toll was 38-46 last year.", "38-46", 38.0, 46.0, "number"),
+        ("The toll was 38 - 46 last year.", "38 - 46", 38.0, 46.0, "number"),
+        ("The toll was 38 to 46 last year.", "38 to 46", 38.0, 46.0, "number"),
+        ("They met thirty - forty people.", "thirty - forty", 30.0, 40.0, "count"),
     ],
 )
 def test_ranges_written_with_units_signs_and_suspended_hyphens(
@@ -637,3 +642,17 @@ def test_a_compound_duration_is_one_duration(text: str, surface: str, minutes: f
 )
 def test_durations_that_are_not_one_compound_stay_apart(text: str, surfaces: list[str]) -> None:
     assert [f.surface for f in find_figures(text) if f.kind == "duration"] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The road toll stands at 38 - six fewer than last year.", ["38", "six"]),
+        ("Deaths reached 12 – three more than in 2019.", ["12", "three"]),
+        ("It sold 400 - twice as many as planned.", ["400", "twice"]),
+    ],
+)
+def test_a_spelled_number_after_a_spaced_dash_opens_a_phrase_not_a_range(text: str, surfaces: list[str]) -> None:
+    found = [f for f in find_figures(text) if f.kind != "year"]
+    assert [f.surface for f in found] == surfaces
+    assert all(math.isnan(f.range_low) for f in found)

@@ -215,6 +215,11 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     second = P.NUMERAL_AT.match(text, m.end())
     if not second:
         return None
+    spaced = m.group("conn") is not None and m.group("conn")[:1].isspace() and m.group("conn")[-1:].isspace()
+    if dash and spaced and second.lastgroup != r.group:
+        return (
+            None  # "38 - six fewer than last year": a dash with spaces before a number in other notation opens a phrase
+        )
     parsed = parse_numeral(second.group(), second.lastgroup)
     if parsed is None:
         return None
