@@ -448,6 +448,10 @@ def test_a_fraction_not_after_an_ordinal_is_still_a_share(text: str, surface: st
         ("Gold climbed to €1,200 from yesterday’s €1,150.", "€1,200", 1200.0, 1150.0, "up"),
         ("The yield fell to 2.37 percent from 2.41 percent.", "2.37 percent", 2.37, 2.41, "down"),
         ("Bread rose to £1.20 from £1.05 last week.", "£1.20", 1.2, 1.05, "up"),
+        # "up to" / "down to" before an earlier value is the direction, not a bound
+        ("The price went up to £1.20 from £1.05.", "£1.20", 1.2, 1.05, "up"),
+        ("Unemployment was up to 5.2% from 5.0%.", "5.2%", 5.2, 5.0, "up"),
+        ("Rates went down to 5% from 6%.", "5%", 5.0, 6.0, "down"),
     ],
 )
 def test_a_level_then_from_its_earlier_value_is_one_figure(
@@ -656,3 +660,14 @@ def test_a_spelled_number_after_a_spaced_dash_opens_a_phrase_not_a_range(text: s
     found = [f for f in find_figures(text) if f.kind != "year"]
     assert [f.surface for f in found] == surfaces
     assert all(math.isnan(f.range_low) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The hall can hold up to 500 people from 20 countries.", "up to 500"),
+        ("Prices may rise up to £1.20 next year.", "up to £1.20"),
+    ],
+)
+def test_up_to_without_an_earlier_value_stays_a_bound(text: str, surface: str) -> None:
+    assert _one(text, surface).bound == "at_most"
