@@ -671,3 +671,22 @@ def test_a_spelled_number_after_a_spaced_dash_opens_a_phrase_not_a_range(text: s
 )
 def test_up_to_without_an_earlier_value_stays_a_bound(text: str, surface: str) -> None:
     assert _one(text, surface).bound == "at_most"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high"),
+    [
+        ("Tens of thousands of people marched.", "Tens of thousands", 2e4, 9.9e4),
+        # a feed that glued words with hyphens
+        ("Tens of-thousands of people marched.", "Tens of-thousands", 2e4, 9.9e4),
+        ("Tens-of-thousands of people marched.", "Tens-of-thousands", 2e4, 9.9e4),
+        # the scale with no noun after it
+        ("Tens of thousands marched.", "Tens of thousands", 2e4, 9.9e4),
+        ("They numbered hundreds of thousands.", "hundreds of thousands", 2e5, 9.99e5),
+        ("Millions of euros were lost.", "Millions of euros", 2e6, 9.99e6),
+    ],
+)
+def test_a_vague_amount_of_a_vague_scale_is_one_range(text: str, surface: str, low: float, high: float) -> None:
+    figures = [f for f in find_figures(text) if f.kind != "year"]
+    assert [f.surface for f in figures] == [surface]
+    assert (figures[0].range_low, figures[0].range_high, figures[0].bound) == (low, high, "approximate")

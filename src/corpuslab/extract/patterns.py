@@ -207,8 +207,11 @@ AGE_AFTER = re.compile(
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
+# "dozens of people", "tens of thousands of people", "tens of thousands marched"; a feed that glues words with
+# hyphens writes "tens of-thousands", "tens-of-thousands". ``tail`` starts where the vague amount ends.
 VAGUE_OF = re.compile(
-    r"\s+of(?=\s)(?:\s+(?P<scale>thousands|millions|billions|trillions)(?P<of2>\s+of(?=\s)))?\s", re.IGNORECASE
+    r"[\s-]+of(?:[\s-]+(?P<scale>thousands|millions|billions|trillions)\b)?(?P<tail>(?:\s+of)?)(?!\w)",
+    re.IGNORECASE,
 )
 # "two of his children", "three of Australia's biggest banks", "nine of the 12 events": a count of a part.
 PARTITIVE = re.compile(

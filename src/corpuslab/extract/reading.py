@@ -101,8 +101,8 @@ def _read_vague(text: str, r: Reading) -> bool:
         return True
     if m.group("scale"):
         r.scale *= units.SCALES[m.group("scale").lower().rstrip("s")]
-        r.end = m.start("of2")
-    after = m.end() - 1
+        r.end = m.start("tail")
+    after = m.end()
     unit = P.UNIT_SPACED.match(text, after)
     currency = P.CURRENCY_AFTER.match(text, after)
     if unit and not _is_multiple(unit.group("unit")):  # "dozens of times" counts occasions
