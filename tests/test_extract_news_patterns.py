@@ -690,3 +690,24 @@ def test_a_vague_amount_of_a_vague_scale_is_one_range(text: str, surface: str, l
     figures = [f for f in find_figures(text) if f.kind != "year"]
     assert [f.surface for f in figures] == [surface]
     assert (figures[0].range_low, figures[0].range_high, figures[0].bound) == (low, high, "approximate")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("A few hundred people marched.", "A few hundred", 200.0, 999.0, "count"),
+        ("The few hundred residents left.", "few hundred", 200.0, 999.0, "count"),
+        ("Several hundred people came.", "Several hundred", 200.0, 999.0, "count"),
+        ("It cost a few thousand dollars.", "a few thousand dollars", 2000.0, 9999.0, "USD"),
+        ("The camp is several hundred km away.", "several hundred km", 2e5, 9.99e5, "meter"),
+    ],
+)
+def test_a_few_or_several_of_a_magnitude_is_a_vague_range(
+    text: str, surface: str, low: float, high: float, unit: str
+) -> None:
+    figure = _one(text, surface)
+    assert (figure.range_low, figure.range_high, figure.bound, figure.unit) == (low, high, "approximate", unit)
+
+
+def test_a_few_without_a_magnitude_is_no_figure() -> None:
+    assert find_figures("A few people came.") == []

@@ -45,7 +45,7 @@ FRACTION = (
     rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
 )
 VAGUE_RE = (
-    r"\bseveral\s+(?:hundred|thousand|million|billion)\b"
+    r"\b(?:several|(?:a\s+)?few)\s+(?:hundred|thousand|million|billion)\b"
     r"|\b(?:tens|hundreds|dozens|thousands|millions|billions|trillions)\b|\bscores(?=\s+of\b)"
 )
 NUMERAL = re.compile(
@@ -180,9 +180,10 @@ def parse_numeral(surface: str, group: str | None = None) -> tuple[float, float]
 
 
 def vague_range(surface: str) -> tuple[float, float]:
-    """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred" -> 200..999)."""
+    """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred", "a few hundred" ->
+    200..999, as "hundreds")."""
     words = surface.lower().split()
-    key = words[-1] + "s" if words[0] == "several" else words[0]
+    key = words[-1] + "s" if len(words) > 1 else words[0]
     return VAGUE[key]
 
 

@@ -93,16 +93,17 @@ def _read_decade(r: Reading, end: int) -> bool:
 
 
 def _read_vague(text: str, r: Reading) -> bool:
-    """ "hundreds of thousands of people", "billions of dollars", "dozens of protesters", "thousands"."""
+    """ "hundreds of thousands of people", "billions of dollars", "dozens of protesters", "thousands", and
+    "a few hundred metres", "several thousand dollars" (a magnitude word takes its unit with no "of")."""
     r.low, r.high = vague_range(r.numeral)
     r.bound, r.rule = "approximate", "vague"
     m = P.VAGUE_OF.match(text, r.end)
-    if m is None:
+    if m is None and not r.numeral.lower().endswith(("hundred", "thousand", "million", "billion")):
         return True
-    if m.group("scale"):
+    if m is not None and m.group("scale"):
         r.scale *= units.SCALES[m.group("scale").lower().rstrip("s")]
         r.end = m.start("tail")
-    after = m.end()
+    after = m.end() if m is not None else r.end
     unit = P.UNIT_SPACED.match(text, after)
     currency = P.CURRENCY_AFTER.match(text, after)
     if unit and not _is_multiple(unit.group("unit")):  # "dozens of times" counts occasions
