@@ -711,3 +711,19 @@ def test_a_few_or_several_of_a_magnitude_is_a_vague_range(
 
 def test_a_few_without_a_magnitude_is_no_figure() -> None:
     assert find_figures("A few people came.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The course is five and a quarter miles.", "five and a quarter miles", 5.25 * 1609.344, "meter"),
+        ("He served 3 and a half years.", "3 and a half years", 3.5 * YEAR_DAYS, "day"),
+        ("Rates rose to two and three quarters percent.", "two and three quarters percent", 2.75, "percent"),
+        ("It took one and a third days.", "one and a third days", 4 / 3, "day"),
+        ("A mixed number: one and a fourth.", "one and a fourth", 1.25, "number"),
+    ],
+)
+def test_a_mixed_number_adds_its_fraction(text: str, surface: str, value: float, unit: str) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, value, rel_tol=1e-9)
+    assert figure.unit == unit

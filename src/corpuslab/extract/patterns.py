@@ -24,7 +24,7 @@ from corpuslab.extract.lexicon import (
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE, cardinal_end
+from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -182,6 +182,8 @@ CURRENCY_AFTER = re.compile(
     rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
     re.IGNORECASE,
 )
+# "3 and a half years", "2 and three quarters miles": the fraction of a mixed number after whole digits.
+AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
 # "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").

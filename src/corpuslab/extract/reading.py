@@ -12,7 +12,7 @@ from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
 from corpuslab.extract.nouns import next_is_plural, noun_after
-from corpuslab.extract.numbers import vague_range
+from corpuslab.extract.numbers import parse_fraction, vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
@@ -28,6 +28,15 @@ def read_right(text: str, r: Reading) -> bool:
             pos = r.end
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
+            pos = r.end
+        if (
+            "." not in r.numeral
+            and not text[max(0, r.start - 8) : r.start].lower().endswith("between ")  # a range, not 2.5
+            and (m := P.AND_FRACTION.match(text, pos))
+            and (part := parse_fraction(m.group("part"))) is not None
+            and part < 1
+        ):
+            r.value, r.precision, r.end = r.value + part, 0.0, m.end()  # "3 and a half years"
             pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
