@@ -727,3 +727,27 @@ def test_a_mixed_number_adds_its_fraction(text: str, surface: str, value: float,
     figure = _one(text, surface)
     assert math.isclose(figure.value, value, rel_tol=1e-9)
     assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("CBO: 14M more Americans won't have insurance.", "14M", 14e6, "count"),
+        ("I can give you 10M.", "10M", 1e7, "number"),
+        ("1.4M Illinois job seekers lost cover.", "1.4M", 1.4e6, "count"),
+        ("Manila agreed on 3.7b in projects.", "3.7b", 3.7e9, "number"),
+        ("It booked net revenue of 170b reais.", "170b reais", 1.7e11, "BRL"),
+    ],
+)
+def test_a_scale_letter_glued_to_digits(text: str, surface: str, value: float, unit: str) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, value, rel_tol=1e-9)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She won the 100M freestyle.", "The SuperView 1A and 1B were lifted.", "He ran a 100m sprint."],
+)
+def test_a_scale_letter_that_is_a_race_or_a_name_is_no_scale(text: str) -> None:
+    assert all(f.value < 1000 for f in find_figures(text))

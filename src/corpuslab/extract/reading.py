@@ -11,6 +11,7 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
+from corpuslab.extract.lexicon import RACE_EVENTS
 from corpuslab.extract.nouns import next_is_plural, noun_after
 from corpuslab.extract.numbers import parse_fraction, vague_range
 
@@ -136,9 +137,15 @@ def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
     word = m.group("scale")
     if word in P.GLUED_SCALES:
         return True
+    if word == "M":
+        # "14M more Americans", "I can give you 10M": a capital M is millions, but "the 100M freestyle" is a race.
+        after = P.WORD_AFTER.match(text, m.end())
+        return not (after and after.group("word").lower() in RACE_EVENTS)
     if word in ("m", "M"):
         # "$5m", "5m people" are millions; "100m" alone is metres.
         return currency_left(text, r.start) or next_is_plural(text, m.end())
+    if word in ("b", "B") and ("." in r.numeral or P.CURRENCY_AFTER.match(text, m.end())):
+        return True  # "1.2b", "170b reais": a decimal or money after (a plain "1B" is a name: "Sentinel-1B")
     return word in ("b", "B", "T") and currency_left(text, r.start)
 
 
