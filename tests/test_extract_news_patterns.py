@@ -751,3 +751,30 @@ def test_a_scale_letter_glued_to_digits(text: str, surface: str, value: float, u
 )
 def test_a_scale_letter_that_is_a_race_or_a_name_is_no_scale(text: str) -> None:
     assert all(f.value < 1000 for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("It cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("It costs $3 and 50 cents.", "$3 and 50 cents", 3.5, "USD"),
+        ("A ticket is 2 euros, 30 cents.", "2 euros, 30 cents", 2.3, "EUR"),
+    ],
+)
+def test_an_amount_and_its_subunits_are_one_amount(text: str, surface: str, value: float, unit: str) -> None:
+    money = [f for f in find_figures(text) if f.kind == "currency"]
+    assert [f.surface for f in money] == [surface]
+    assert math.isclose(money[0].value, value, rel_tol=1e-9) and money[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Brent was $5 a barrel and 50 cents more.", ["$5 a barrel", "50 cents"]),  # a price per unit
+        ("It was $3.50 and 20 cents.", ["$3.50", "20 cents"]),  # the first amount already has its cents
+        ("Bread is $3, milk 90 cents.", ["$3", "90 cents"]),
+    ],
+)
+def test_amounts_that_are_not_one_amount_stay_apart(text: str, surfaces: list[str]) -> None:
+    assert [f.surface for f in find_figures(text) if f.kind == "currency"] == surfaces

@@ -38,7 +38,9 @@ _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|so
 # duration. A run of parts from years or months down ("21 years and six months", "3 years, 2 months, 14
 # days") stays a list of figures, as quantulum3's own cases count them.
 _LARGEST_PART_DAYS = 1.0 + 1e-12
-_DURATION_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+_PARTS_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+# "3 dollars 50 cents", "$3 and 50 cents": an amount and a subunit of it are one amount.
+_SUBUNITS = frozenset(units.CURRENCY_SUBUNITS)  # as written: "cent", "pence", "sen", ...
 # "an hour and fifteen minutes": the larger part written with an article, which alone is no figure.
 _ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
 _DURATION_WINDOW = 20
@@ -62,7 +64,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     phrases, taken = _scan(text)
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
-    found = _join_compound_durations(text, found)
+    found = _join_parts(text, found)
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
@@ -118,12 +120,12 @@ def _numeral_figures(
     return figures
 
 
-def _join_compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
-    """ "2 hours 30 minutes", "an hour and fifteen minutes": a run of durations, each in a smaller unit and
-    less than one of the unit before, is one duration counted in its last unit, when it starts at days or less."""
+def _join_parts(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "2 hours 30 minutes", "an hour and fifteen minutes", "3 dollars 50 cents": a figure followed by its
+    parts in smaller units, each less than one of the unit before, is one figure."""
     runs: list[list[Figure]] = []
     for figure in figures:
-        if runs and _continues_duration(text, runs[-1][-1], figure):
+        if runs and (_continues_duration(text, runs[-1][-1], figure) or _continues_money(text, runs[-1], figure)):
             runs[-1].append(figure)
         else:
             runs.append([figure])
@@ -131,10 +133,17 @@ def _join_compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
     previous_end = 0
     for run in runs:
         first = run[0]
-        if len(run) > 1 and _unit_days(first) <= _LARGEST_PART_DAYS:
+        if len(run) > 1 and first.kind == "currency":
+            total = sum(f.value for f in run)
+            first.end = first.consumed = run[-1].end
+            first.surface, first.value, first.value_as_written = text[first.start : first.end], total, total
+            run = [first]
+        elif len(run) > 1 and _unit_days(first) <= _LARGEST_PART_DAYS:
             _extend_duration(text, first, first.start, sum(f.value for f in run), run[-1])
             run = [first]
-        elif len(run) == 1 and _is_duration_part(first) and first.bound == "exact":
+        elif len(run) > 1:
+            pass  # calendar parts stay a list
+        elif _is_duration_part(first) and first.bound == "exact":
             window_start = max(0, first.start - _DURATION_WINDOW)
             m = _ARTICLE_UNIT_BEFORE.search(text, window_start, first.start)
             if (
@@ -149,8 +158,26 @@ def _join_compound_durations(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def _continues_money(text: str, run: list[Figure], figure: Figure) -> bool:
+    """ "3 dollars 50 cents": a whole amount, then cents or pence (of its currency: "2 euros 30 cents")."""
+    before = run[0]
+    return (
+        len(run) == 1
+        and before.kind == figure.kind == "currency"
+        and before.rule == figure.rule == "quantity"
+        and before.unit == before.currency  # no price per unit or per year
+        and before.unit_as_written not in _SUBUNITS
+        and before.value == int(before.value)
+        and figure.unit_as_written in _SUBUNITS
+        and (figure.currency == before.currency or figure.unit_as_written == "cent")
+        and 0 < figure.value < 1
+        and figure.bound == "exact"
+        and _PARTS_GAP.fullmatch(text, before.end, figure.start) is not None
+    )
+
+
 def _continues_duration(text: str, before: Figure, figure: Figure) -> bool:
-    gap = _DURATION_GAP.fullmatch(text, before.end, figure.start)
+    gap = _PARTS_GAP.fullmatch(text, before.end, figure.start)
     return (
         gap is not None
         and _is_duration_part(before)
