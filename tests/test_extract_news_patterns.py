@@ -778,3 +778,21 @@ def test_an_amount_and_its_subunits_are_one_amount(text: str, surface: str, valu
 )
 def test_amounts_that_are_not_one_amount_stay_apart(text: str, surfaces: list[str]) -> None:
     assert [f.surface for f in find_figures(text) if f.kind == "currency"] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "miles"),
+    [
+        ("Raceway Park is a 1/4 mile paved oval.", "1/4 mile", 0.25),
+        ("He ran 3/4 mile.", "3/4 mile", 0.75),
+        ("It takes more than 10 1/2 miles of cable.", "more than 10 1/2 miles", 10.5),
+    ],
+)
+def test_a_fraction_in_digits_before_a_unit(text: str, surface: str, miles: float) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, miles * 1609.344, rel_tol=1e-9) and figure.unit == "meter"
+
+
+@pytest.mark.parametrize("text", ["Open 24/7 for 3/4 of people.", "The score was 9/10 today.", "Meet on 3/4 at noon."])
+def test_a_fraction_in_digits_with_no_unit_is_no_figure(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.kind not in ("date",) and f.value < 1]

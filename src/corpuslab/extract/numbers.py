@@ -63,6 +63,10 @@ _GROUP_MARKS = str.maketrans("", "", "\u00a0\u202f\u2009'’")
 
 def parse_digits(surface: str) -> tuple[float, float] | None:
     """Return the value and half the step of the last written digit; None if the value is not finite."""
+    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit)
+        *whole, fraction = surface.split()
+        numerator, denominator = fraction.split("/")
+        return (float(whole[0]) if whole else 0.0) + int(numerator) / int(denominator), 0.0
     surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands

@@ -7,6 +7,7 @@ a document grows with its number of numerals, never with its square.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -91,13 +92,37 @@ _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 NUMERAL_AT = re.compile(rf"(?P<digits>{_DIGITS_BODY})|(?P<spelled>{SPELLED})", re.IGNORECASE)
 
 
+# "3/4 mile", "10 1/2 miles": a fraction in digits, read only before a unit (else a date, a score or a ratio).
+_DIGIT_FRACTION = re.compile(r"(?<![\w./-])(?:\d{1,3}\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+
+
 def numerals(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, group)`` of every numeral in reading order.
 
     ``group`` is ``digits``, ``spelled``, ``fraction`` or ``vague``. Digits glued to a letter before
     (G20, A320), after a letter and a hyphen (COVID-19, Tianjin-2; but mid-2025 is a year) or inside
-    a version or fraction (3.5.1, 3/4) are not numerals.
+    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit ("3/4 mile")
+    is one numeral of digits.
     """
+    found = _digit_and_word_numerals(text)
+    fractions = [
+        (m.start(), m.end(), "digits")
+        for m in (_DIGIT_FRACTION.finditer(text) if "/" in text else ())
+        if 0 < int(m.group("num")) < int(m.group("den"))
+        and (unit := UNIT_SPACED.match(text, m.end()))
+        and unit.group("sep")
+    ]
+    if not fractions:
+        yield from found
+        return
+    fence = 0
+    for item in heapq.merge(found, fractions, key=lambda n: (n[0], -n[1])):
+        if item[0] >= fence:
+            yield item
+            fence = item[1] if item in fractions else fence
+
+
+def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
     words = _word_numerals(text)
     word = next(words, None)
     is_european = None
