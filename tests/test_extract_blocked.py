@@ -1,4 +1,4 @@
-"""The blocked-span scan: what holds digits but no figure, found in one pass over the text."""
+"""The blocked-span scan: what holds digits but no figure (one pass, then the word-led patterns whose hint is there)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ from corpuslab.extract.patterns import blocked_spans
         ("a 4-3-3 formation and code 1-2-3-4-5", ["4-3-3", "1-2-3-4-5"]),
         ("call 555-123-4567", ["555-123-4567"]),
         ("at 10:30 pm on 2024-01-05", ["10:30 pm"]),
+        # Word-led spans, each run only when the text holds its hint (in any case).
+        ("They WON 3-1 at home", ["WON 3-1"]),
+        ("Australia were 9 for 233 at stumps", ["9 for 233"]),
+        ("She is Ranked 72nd and seeded No. 3", ["Ranked 72nd", "seeded No. 3"]),
+        ("Profit in the First Half and the December quarter", ["First Half", "December quarter"]),
+        ("Three for 99 cents", []),
     ],
 )
 def test_blocked_spans(text: str, blocked: list[str]) -> None:

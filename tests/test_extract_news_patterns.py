@@ -292,6 +292,27 @@ def _one(text: str, surface: str) -> Figure:
         ),
         ("Output hit 61 bcm a year.", "61 bcm a year", 6.1e10, "cubic_meter_per_year", "volume_rate", 61.0, "bcm/year"),
         ("The baby is 6 weeks of age.", "6 weeks of age", 6 * 7 / YEAR_DAYS, "year", "age", 6.0, "week"),
+        # a speed written with the unit singular, as often as plural
+        (
+            "Gusts reached 80 kilometre an hour.",
+            "80 kilometre an hour",
+            80 / 3.6,
+            "meter_per_second",
+            "speed",
+            80.0,
+            None,
+        ),
+        (
+            "It runs at 270 kilometre per hour.",
+            "270 kilometre per hour",
+            75.0,
+            "meter_per_second",
+            "speed",
+            270.0,
+            None,
+        ),
+        ("The limit is 60 mile an hour.", "60 mile an hour", 26.8224, "meter_per_second", "speed", 60.0, None),
+        ("They walked at 5 km an hour.", "5 km an hour", 5 / 3.6, "meter_per_second", "speed", 5.0, None),
     ],
 )
 def test_news_patterns(
@@ -326,6 +347,11 @@ def test_change_to_a_range_is_one_figure_with_the_scale_on_every_end() -> None:
         ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 1e19, 1.5e19, "byte"),
         ("Pour 3 to 4 L of wine.", "3 to 4 L", 0.003, 0.004, "cubic_meter"),
         ("Prices were $350 per kg to $680 per kg.", "$350 per kg to $680 per kg", 350.0, 680.0, "USD_per_kilogram"),
+        # a dash with or without spaces between numbers in one notation, and "to", stay ranges
+        ("The toll was 38-46 last year.", "38-46", 38.0, 46.0, "number"),
+        ("The toll was 38 - 46 last year.", "38 - 46", 38.0, 46.0, "number"),
+        ("The toll was 38 to 46 last year.", "38 to 46", 38.0, 46.0, "number"),
+        ("They met thirty - forty people.", "thirty - forty", 30.0, 40.0, "count"),
     ],
 )
 def test_ranges_written_with_units_signs_and_suspended_hyphens(
@@ -422,6 +448,10 @@ def test_a_fraction_not_after_an_ordinal_is_still_a_share(text: str, surface: st
         ("Gold climbed to €1,200 from yesterday’s €1,150.", "€1,200", 1200.0, 1150.0, "up"),
         ("The yield fell to 2.37 percent from 2.41 percent.", "2.37 percent", 2.37, 2.41, "down"),
         ("Bread rose to £1.20 from £1.05 last week.", "£1.20", 1.2, 1.05, "up"),
+        # "up to" / "down to" before an earlier value is the direction, not a bound
+        ("The price went up to £1.20 from £1.05.", "£1.20", 1.2, 1.05, "up"),
+        ("Unemployment was up to 5.2% from 5.0%.", "5.2%", 5.2, 5.0, "up"),
+        ("Rates went down to 5% from 6%.", "5%", 5.0, 6.0, "down"),
     ],
 )
 def test_a_level_then_from_its_earlier_value_is_one_figure(
@@ -581,3 +611,177 @@ def test_spelled_numbers_compose_only_in_english_order(
         assert math.isclose(low, value, rel_tol=1e-9)
         if high is not None:
             assert math.isclose(figure.range_high, high, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "minutes", "written_unit"),
+    [
+        ("The flight took an hour and fifteen minutes.", "an hour and fifteen minutes", 75.0, "minute"),
+        ("It was a 1 hour, 17 minute argument.", "1 hour, 17 minute", 77.0, "minute"),
+        ("The film runs 2 hours 30 minutes.", "2 hours 30 minutes", 150.0, "minute"),
+        ("She won in 2 hours, 30 minutes and 10 seconds.", "2 hours, 30 minutes and 10 seconds", 150 + 1 / 6, "second"),
+        ("The yacht took just under two days and 21 hours.", "just under two days and 21 hours", 69 * 60.0, "hour"),
+        ("The talks lasted for an hour and 15 minutes.", "an hour and 15 minutes", 75.0, "minute"),
+    ],
+)
+def test_a_compound_duration_is_one_duration(text: str, surface: str, minutes: float, written_unit: str) -> None:
+    durations = [f for f in find_figures(text) if f.kind == "duration"]
+    assert [f.surface for f in durations] == [surface]
+    assert math.isclose(durations[0].value * 24 * 60, minutes, rel_tol=1e-9)
+    assert durations[0].unit_as_written == written_unit
+    assert math.isclose(durations[0].value_as_written * units.duration_in(written_unit, "minute"), minutes)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a larger part that is not larger than the next, or that the next outgrows, is a list
+        ("Trains take 2 hours, buses 30 minutes.", ["2 hours", "30 minutes"]),
+        ("It took 3 days and 48 hours.", ["3 days", "48 hours"]),
+        ("He waited 30 minutes and 2 hours.", ["30 minutes", "2 hours"]),
+        # calendar parts from years or months down stay separate figures
+        ("He served 5 years, 6 months in jail.", ["5 years", "6 months"]),
+        ("Within a year, six months passed.", ["a year", "six months"]),
+    ],
+)
+def test_durations_that_are_not_one_compound_stay_apart(text: str, surfaces: list[str]) -> None:
+    assert [f.surface for f in find_figures(text) if f.kind == "duration"] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("The road toll stands at 38 - six fewer than last year.", ["38", "six"]),
+        ("Deaths reached 12 – three more than in 2019.", ["12", "three"]),
+        ("It sold 400 - twice as many as planned.", ["400", "twice"]),
+    ],
+)
+def test_a_spelled_number_after_a_spaced_dash_opens_a_phrase_not_a_range(text: str, surfaces: list[str]) -> None:
+    found = [f for f in find_figures(text) if f.kind != "year"]
+    assert [f.surface for f in found] == surfaces
+    assert all(math.isnan(f.range_low) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("The hall can hold up to 500 people from 20 countries.", "up to 500"),
+        ("Prices may rise up to £1.20 next year.", "up to £1.20"),
+    ],
+)
+def test_up_to_without_an_earlier_value_stays_a_bound(text: str, surface: str) -> None:
+    assert _one(text, surface).bound == "at_most"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "low", "high", "unit"),
+    [
+        ("Tens of thousands of people marched.", "Tens of thousands", 2e4, 9.9e4, "count"),
+        # a feed that glued words with hyphens
+        ("Tens of-thousands of people marched.", "Tens of-thousands", 2e4, 9.9e4, "count"),
+        ("Tens-of-thousands of people marched.", "Tens-of-thousands", 2e4, 9.9e4, "count"),
+        # the scale with no noun after it
+        ("Tens of thousands marched.", "Tens of thousands", 2e4, 9.9e4, "number"),
+        ("They numbered hundreds of thousands.", "hundreds of thousands", 2e5, 9.99e5, "number"),
+        # a few or several of a magnitude, with its unit after it
+        ("A few hundred people marched.", "A few hundred", 200.0, 999.0, "count"),
+        ("The few hundred residents left.", "few hundred", 200.0, 999.0, "count"),
+        ("Several hundred people came.", "Several hundred", 200.0, 999.0, "count"),
+        ("It cost a few thousand dollars.", "a few thousand dollars", 2000.0, 9999.0, "USD"),
+        ("The camp is several hundred km away.", "several hundred km", 2e5, 9.99e5, "meter"),
+    ],
+)
+def test_a_vague_amount_is_one_approximate_range(text: str, surface: str, low: float, high: float, unit: str) -> None:
+    figures = [f for f in find_figures(text) if f.kind != "year"]
+    assert [f.surface for f in figures] == [surface]
+    assert (figures[0].range_low, figures[0].range_high, figures[0].bound) == (low, high, "approximate")
+    assert figures[0].unit == unit
+
+
+def test_a_few_without_a_magnitude_is_no_figure() -> None:
+    assert find_figures("A few people came.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("The course is five and a quarter miles.", "five and a quarter miles", 5.25 * 1609.344, "meter"),
+        ("He served 3 and a half years.", "3 and a half years", 3.5 * YEAR_DAYS, "day"),
+        ("Rates rose to two and three quarters percent.", "two and three quarters percent", 2.75, "percent"),
+        ("It took one and a third days.", "one and a third days", 4 / 3, "day"),
+        ("A mixed number: one and a fourth.", "one and a fourth", 1.25, "number"),
+    ],
+)
+def test_a_mixed_number_adds_its_fraction(text: str, surface: str, value: float, unit: str) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, value, rel_tol=1e-9)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("CBO: 14M more Americans won't have insurance.", "14M", 14e6, "count"),
+        ("I can give you 10M.", "10M", 1e7, "number"),
+        ("1.4M Illinois job seekers lost cover.", "1.4M", 1.4e6, "count"),
+        ("Manila agreed on 3.7b in projects.", "3.7b", 3.7e9, "number"),
+        ("It booked net revenue of 170b reais.", "170b reais", 1.7e11, "BRL"),
+    ],
+)
+def test_a_scale_letter_glued_to_digits(text: str, surface: str, value: float, unit: str) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, value, rel_tol=1e-9)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She won the 100M freestyle.", "The SuperView 1A and 1B were lifted.", "He ran a 100m sprint."],
+)
+def test_a_scale_letter_that_is_a_race_or_a_name_is_no_scale(text: str) -> None:
+    assert all(f.value < 1000 for f in find_figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("It only cost 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("It cost thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("It costs $3 and 50 cents.", "$3 and 50 cents", 3.5, "USD"),
+        ("A ticket is 2 euros, 30 cents.", "2 euros, 30 cents", 2.3, "EUR"),
+    ],
+)
+def test_an_amount_and_its_subunits_are_one_amount(text: str, surface: str, value: float, unit: str) -> None:
+    money = [f for f in find_figures(text) if f.kind == "currency"]
+    assert [f.surface for f in money] == [surface]
+    assert math.isclose(money[0].value, value, rel_tol=1e-9) and money[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Brent was $5 a barrel and 50 cents more.", ["$5 a barrel", "50 cents"]),  # a price per unit
+        ("It was $3.50 and 20 cents.", ["$3.50", "20 cents"]),  # the first amount already has its cents
+        ("Bread is $3, milk 90 cents.", ["$3", "90 cents"]),
+    ],
+)
+def test_amounts_that_are_not_one_amount_stay_apart(text: str, surfaces: list[str]) -> None:
+    assert [f.surface for f in find_figures(text) if f.kind == "currency"] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "miles"),
+    [
+        ("Raceway Park is a 1/4 mile paved oval.", "1/4 mile", 0.25),
+        ("He ran 3/4 mile.", "3/4 mile", 0.75),
+        ("It takes more than 10 1/2 miles of cable.", "more than 10 1/2 miles", 10.5),
+    ],
+)
+def test_a_fraction_in_digits_before_a_unit(text: str, surface: str, miles: float) -> None:
+    figure = _one(text, surface)
+    assert math.isclose(figure.value, miles * 1609.344, rel_tol=1e-9) and figure.unit == "meter"
+
+
+@pytest.mark.parametrize("text", ["Open 24/7 for 3/4 of people.", "The score was 9/10 today.", "Meet on 3/4 at noon."])
+def test_a_fraction_in_digits_with_no_unit_is_no_figure(text: str) -> None:
+    assert not [f for f in find_figures(text) if f.kind not in ("date",) and f.value < 1]

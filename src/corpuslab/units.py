@@ -215,9 +215,11 @@ _add("area", "foot ** 2", "square feet", "square foot", "sq ft")
 _add("area", "hectare", "hectares", "hectare", "ha")
 _add("area", "acre", "acres", "acre")
 _add("speed", "kilometer / hour", "km/h", "kph", "kmh", "km per hour", "kilometres per hour", "kilometers per hour")
-_add("speed", "kilometer / hour", "kmph", "km/hr", "kilometres an hour", "kilometers an hour")
-_add("speed", "mile / hour", "mph", "miles per hour", "miles an hour")
-_add("speed", "meter / second", "m/s", "metres per second", "meters per second")
+_add("speed", "kilometer / hour", "kmph", "km/hr", "kilometres an hour", "kilometers an hour", "km an hour")
+# News writes the unit singular before "per" or "an" as often as plural ("80 kilometre an hour").
+_add("speed", "kilometer / hour", "kilometre per hour", "kilometer per hour", "kilometre an hour", "kilometer an hour")
+_add("speed", "mile / hour", "mph", "miles per hour", "miles an hour", "mile per hour", "mile an hour")
+_add("speed", "meter / second", "m/s", "metres per second", "meters per second", "metre per second", "meter per second")
 _add("speed", "knot", "knots", "knot")
 _add(
     "temperature",

@@ -61,6 +61,7 @@ def read_numeral(text: str, start: int, end: int, group: str, previous: list[Fig
         r.is_settled = True
         return r
     left = read_left(left, r)
+    _direction_before_from(text, r, left)
     _span_after_figure(text, r, start, previous)
     _mark_year_like(text, r)
     if r.is_year_like:
@@ -90,6 +91,17 @@ def _mark_year_like(text: str, r: Reading) -> None:
         and _YEARS[0] <= r.value <= _YEARS[1]
         and not (next_is_plural(text, r.end) and not _RECENT_YEARS[0] <= r.value <= _RECENT_YEARS[1])
     )
+
+
+def _direction_before_from(text: str, r: Reading, left: str) -> None:
+    """ "went up to £1.20 from £1.05": "up to" or "down to" before a level whose earlier value follows is the
+    direction it moved, not a bound."""
+    if r.trend is not None or not ((m := P.FROM_AFTER_LEVEL.match(text, r.end)) and P.NUMERAL_AT.match(text, m.end())):
+        return
+    if r.bound_word == "up to" and r.bound_start == r.start and (up := P.UP_TO.match(text, r.start)):
+        r.bound, r.bound_word, r.bound_start, r.trend, r.start = "exact", None, None, "up", up.end()
+    elif P.DOWN_TO_BEFORE.search(left):
+        r.trend = "down"
 
 
 def _span_after_figure(text: str, r: Reading, start: int, previous: list[Figure]) -> None:
@@ -215,6 +227,11 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     second = P.NUMERAL_AT.match(text, m.end())
     if not second:
         return None
+    spaced = m.group("conn") is not None and m.group("conn")[:1].isspace() and m.group("conn")[-1:].isspace()
+    if dash and spaced and second.lastgroup != r.group:
+        return (
+            None  # "38 - six fewer than last year": a dash with spaces before a number in other notation opens a phrase
+        )
     parsed = parse_numeral(second.group(), second.lastgroup)
     if parsed is None:
         return None

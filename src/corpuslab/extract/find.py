@@ -19,8 +19,10 @@ import itertools
 import math
 import re
 
+from corpuslab import units
 from corpuslab.extract.context import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
+from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS
 from corpuslab.extract.rules import decide, find_phrases
 from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
 from corpuslab.extract.subject import singular, subject_of
@@ -32,6 +34,16 @@ _LOWER_BOUNDS = frozenset(["over", "at_least"])
 _UPPER_BOUNDS = frozenset(["under", "at_most"])
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+", re.IGNORECASE)
 _PARENTHESIS_GAP = re.compile(r"\s*\(\s*(?:about|around|approximately|roughly|some|or|c\.|~)?\s*")
+# "2 days and 21 hours", "1 hour, 17 minutes": the parts of one elapsed time, days or smaller units, are one
+# duration. A run of parts from years or months down ("21 years and six months", "3 years, 2 months, 14
+# days") stays a list of figures, as quantulum3's own cases count them.
+_LARGEST_PART_DAYS = 1.0 + 1e-12
+_PARTS_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+# "3 dollars 50 cents", "$3 and 50 cents": an amount and a subunit of it are one amount.
+_SUBUNITS = frozenset(units.CURRENCY_SUBUNITS)  # as written: "cent", "pence", "sen", ...
+# "an hour and fifteen minutes": the larger part written with an article, which alone is no figure.
+_ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
+_DURATION_WINDOW = 20
 
 __all__ = ["explain_numerals", "find_figures"]
 
@@ -52,6 +64,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     phrases, taken = _scan(text)
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
+    found = _join_parts(text, found)
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
@@ -105,6 +118,99 @@ def _numeral_figures(
             if not any(math.isinf(v) for v in (figure.value, figure.range_low, figure.range_high)):
                 figures.append(figure)  # a huge numeral times its scale overflows: not a figure
     return figures
+
+
+def _join_parts(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "2 hours 30 minutes", "an hour and fifteen minutes", "3 dollars 50 cents": a figure followed by its
+    parts in smaller units, each less than one of the unit before, is one figure."""
+    runs: list[list[Figure]] = []
+    for figure in figures:
+        if runs and (_continues_duration(text, runs[-1][-1], figure) or _continues_money(text, runs[-1], figure)):
+            runs[-1].append(figure)
+        else:
+            runs.append([figure])
+    out: list[Figure] = []
+    previous_end = 0
+    for run in runs:
+        first = run[0]
+        if len(run) > 1 and first.kind == "currency":
+            total = sum(f.value for f in run)
+            first.end = first.consumed = run[-1].end
+            first.surface, first.value, first.value_as_written = text[first.start : first.end], total, total
+            run = [first]
+        elif len(run) > 1 and _unit_days(first) <= _LARGEST_PART_DAYS:
+            _extend_duration(text, first, first.start, sum(f.value for f in run), run[-1])
+            run = [first]
+        elif len(run) > 1:
+            pass  # calendar parts stay a list
+        elif _is_duration_part(first) and first.bound == "exact":
+            window_start = max(0, first.start - _DURATION_WINDOW)
+            m = _ARTICLE_UNIT_BEFORE.search(text, window_start, first.start)
+            if (
+                m
+                and (larger := units.duration_in(m.group("unit").lower(), "day")) <= _LARGEST_PART_DAYS
+                and first.value < larger > _unit_days(first)
+                and m.start() >= previous_end
+            ):
+                _extend_duration(text, first, m.start(), larger + first.value, first)
+        out += run
+        previous_end = run[-1].end
+    return out
+
+
+def _continues_money(text: str, run: list[Figure], figure: Figure) -> bool:
+    """ "3 dollars 50 cents": a whole amount, then cents or pence (of its currency: "2 euros 30 cents")."""
+    before = run[0]
+    return (
+        len(run) == 1
+        and before.kind == figure.kind == "currency"
+        and before.rule == figure.rule == "quantity"
+        and before.unit == before.currency  # no price per unit or per year
+        and before.unit_as_written not in _SUBUNITS
+        and before.value == int(before.value)
+        and figure.unit_as_written in _SUBUNITS
+        and (figure.currency == before.currency or figure.unit_as_written == "cent")
+        and 0 < figure.value < 1
+        and figure.bound == "exact"
+        and _PARTS_GAP.fullmatch(text, before.end, figure.start) is not None
+    )
+
+
+def _continues_duration(text: str, before: Figure, figure: Figure) -> bool:
+    gap = _PARTS_GAP.fullmatch(text, before.end, figure.start)
+    return (
+        gap is not None
+        and _is_duration_part(before)
+        and _is_duration_part(figure)
+        and figure.bound == "exact"
+        and (before.rule != "article_duration" or "and" in gap.group().lower())  # not "within a year, six months"
+        and figure.value < _unit_days(before) > _unit_days(figure)
+    )
+
+
+def _is_duration_part(figure: Figure) -> bool:
+    return (
+        figure.kind == "duration"
+        and figure.rule in ("quantity", "article_duration")
+        and math.isnan(figure.from_value)
+        and not figure.is_change
+        and figure.value_as_written > 0
+    )
+
+
+def _unit_days(figure: Figure) -> float:
+    """Days in one unit of time as the figure writes it (1/1440 for "17 minutes")."""
+    return figure.value / figure.value_as_written
+
+
+def _extend_duration(text: str, into: Figure, start: int, days: float, last: Figure) -> None:
+    """Make ``into`` the duration from ``start`` to the end of ``last``, ``days`` long, in the unit of ``last``."""
+    unit_days = _unit_days(last)
+    into.start, into.end, into.consumed = start, last.end, last.end
+    into.surface = text[start : last.end]
+    into.value = days
+    into.value_as_written, into.unit_as_written = days / unit_days, last.unit_as_written
+    into.unit_surface, into.precision, into.rule = last.unit_surface, last.precision, "quantity"
 
 
 def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:

@@ -155,6 +155,11 @@ ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "
 # Verbs that multiply ("quintupled") and the factor they state.
 MULTIPLY_VERBS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
 # Phrasal verbs whose particle is not a change: "make up 20%", "signing up thousands".
+# Race events after a distance: "the 100M freestyle", "400M hurdles" are metres, not millions.
+RACE_EVENTS = frozenset(
+    """freestyle backstroke breaststroke butterfly medley individual hurdles relay sprint dash race final heat
+    steeplechase run walk""".split()
+)
 PHRASAL_BEFORE_PARTICLE = frozenset(
     """make makes made making sign signs signed signing set sets setting pick picks picked picking take takes
     took taken taking break breaks broke broken breaking shut shuts shutting turn turns turned turning back

@@ -30,6 +30,8 @@ DIGITS = (
 )
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
 SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
+# The fraction of a mixed number after "and" ("five and a quarter", "3 and three quarters").
+MIXED_PART = rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}"
 # Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
 # "half a million", "a quarter of a billion", "three-quarters of a million", "half million": a fraction of a
 # magnitude.
@@ -42,10 +44,11 @@ _OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|p
 FRACTION = (
     rf"{_FRACTION_OF_MAGNITUDE}"
     rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b|{_OF_A_POINT})|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
-    rf"|\b{_SMALL_WORD}\s+and\s+a\s+half\b|\b\d+\s+and\s+a\s+half\b"
+    # "one and a half", "five and a quarter", "3 and three quarters": a whole number and a fraction.
+    rf"|(?<!between )\b{_SMALL_WORD}\s+and\s+{MIXED_PART}\b"
 )
 VAGUE_RE = (
-    r"\bseveral\s+(?:hundred|thousand|million|billion)\b"
+    r"\b(?:several|(?:a\s+)?few)\s+(?:hundred|thousand|million|billion)\b"
     r"|\b(?:tens|hundreds|dozens|thousands|millions|billions|trillions)\b|\bscores(?=\s+of\b)"
 )
 NUMERAL = re.compile(
@@ -60,6 +63,10 @@ _GROUP_MARKS = str.maketrans("", "", "\u00a0\u202f\u2009'’")
 
 def parse_digits(surface: str) -> tuple[float, float] | None:
     """Return the value and half the step of the last written digit; None if the value is not finite."""
+    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit)
+        *whole, fraction = surface.split()
+        numerator, denominator = fraction.split("/")
+        return (float(whole[0]) if whole else 0.0) + int(numerator) / int(denominator), 0.0
     surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands
@@ -149,15 +156,17 @@ def cardinal_end(surface: str) -> int:
 
 
 def parse_fraction(surface: str) -> float | None:
-    """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half"."""
+    """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half", "five and three quarters"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
     if words[-1] in MAGNITUDES and len(words) >= 2:
         part = parse_fraction(" ".join([words[0], *(w for w in words[1:-1] if w not in ("of", "a", "an"))]))
         return None if part is None else part * MAGNITUDES[words[-1]]
-    if words[-2:] == ["a", "half"] and "and" in words:
-        head = words[0]
+    if "and" in words[1:]:
+        cut = words.index("and")
+        head = " ".join(words[:cut])
         base = float(head) if head.isdigit() else parse_words(head)
-        return None if base is None else base + 0.5
+        part = parse_fraction(" ".join(words[cut + 1 :]))
+        return None if base is None or part is None else base + part
     denominator = FRACTIONS.get(words[-1])
     if denominator is None:
         return None
@@ -180,9 +189,10 @@ def parse_numeral(surface: str, group: str | None = None) -> tuple[float, float]
 
 
 def vague_range(surface: str) -> tuple[float, float]:
-    """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred" -> 200..999)."""
+    """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred", "a few hundred" ->
+    200..999, as "hundreds")."""
     words = surface.lower().split()
-    key = words[-1] + "s" if words[0] == "several" else words[0]
+    key = words[-1] + "s" if len(words) > 1 else words[0]
     return VAGUE[key]
 
 

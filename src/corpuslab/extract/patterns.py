@@ -7,6 +7,7 @@ a document grows with its number of numerals, never with its square.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 
@@ -24,7 +25,7 @@ from corpuslab.extract.lexicon import (
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, SPELLED, VAGUE_RE, cardinal_end
+from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -76,7 +77,7 @@ DIGIT_RUN = re.compile(_DIGITS_BODY)
 _TWO_DECIMALS = re.compile(r"\d+,\d\d")
 _EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
-    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several"}) + r"\b", re.IGNORECASE
+    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
 )
 _ARTICLE_NUMBER = r"\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
 WORD_NUMERAL = re.compile(
@@ -91,13 +92,37 @@ _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 NUMERAL_AT = re.compile(rf"(?P<digits>{_DIGITS_BODY})|(?P<spelled>{SPELLED})", re.IGNORECASE)
 
 
+# "3/4 mile", "10 1/2 miles": a fraction in digits, read only before a unit (else a date, a score or a ratio).
+_DIGIT_FRACTION = re.compile(r"(?<![\w./-])(?:\d{1,3}\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+
+
 def numerals(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, group)`` of every numeral in reading order.
 
     ``group`` is ``digits``, ``spelled``, ``fraction`` or ``vague``. Digits glued to a letter before
     (G20, A320), after a letter and a hyphen (COVID-19, Tianjin-2; but mid-2025 is a year) or inside
-    a version or fraction (3.5.1, 3/4) are not numerals.
+    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit ("3/4 mile")
+    is one numeral of digits.
     """
+    found = _digit_and_word_numerals(text)
+    fractions = [
+        (m.start(), m.end(), "digits")
+        for m in (_DIGIT_FRACTION.finditer(text) if "/" in text else ())
+        if 0 < int(m.group("num")) < int(m.group("den"))
+        and (unit := UNIT_SPACED.match(text, m.end()))
+        and unit.group("sep")
+    ]
+    if not fractions:
+        yield from found
+        return
+    fence = 0
+    for item in heapq.merge(found, fractions, key=lambda n: (n[0], -n[1])):
+        if item[0] >= fence:
+            yield item
+            fence = item[1] if item in fractions else fence
+
+
+def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
     words = _word_numerals(text)
     word = next(words, None)
     is_european = None
@@ -182,6 +207,8 @@ CURRENCY_AFTER = re.compile(
     rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
     re.IGNORECASE,
 )
+# "3 and a half years", "2 and three quarters miles": the fraction of a mixed number after whole digits.
+AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
 # "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
@@ -207,8 +234,11 @@ AGE_AFTER = re.compile(
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
+# "dozens of people", "tens of thousands of people", "tens of thousands marched"; a feed that glues words with
+# hyphens writes "tens of-thousands", "tens-of-thousands". ``tail`` starts where the vague amount ends.
 VAGUE_OF = re.compile(
-    r"\s+of(?=\s)(?:\s+(?P<scale>thousands|millions|billions|trillions)(?P<of2>\s+of(?=\s)))?\s", re.IGNORECASE
+    r"[\s-]+of(?:[\s-]+(?P<scale>thousands|millions|billions|trillions)\b)?(?P<tail>(?:\s+of)?)(?!\w)",
+    re.IGNORECASE,
 )
 # "two of his children", "three of Australia's biggest banks", "nine of the 12 events": a count of a part.
 PARTITIVE = re.compile(
@@ -274,6 +304,9 @@ FROM_AFTER_LEVEL = re.compile(
     r"(?:" + "|".join(re.escape(s) for s in sorted(units.CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?",
     re.IGNORECASE,
 )
+# "went up to £1.20 from £1.05", "fell down to 5% from 6%": a direction before a level, when an earlier value follows.
+UP_TO = re.compile(r"up\s+to\s*", re.IGNORECASE)
+DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
@@ -316,14 +349,6 @@ BLOCKED = re.compile(
     r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|MSK|hrs|local time)\b"
     r"|\b\d{1,2}\s+o'clock\b"
-    r"|\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b"
-    # A cricket score, wickets for runs ("slumped to 9 for 233", "three for 89", "no wicket for 126"),
-    # unless money or a unit follows ("3 for 99 cents").
-    rf"|\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)"
-    # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
-    r"|\b(?:ranked|seeded|rated|ranking|ranks)\s+(?:(?:No\.?|number)\s*\d{1,4}\b|\d{1,4}(?:st|nd|rd|th)\b)"
-    # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
-    rf"|\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
     # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
@@ -338,12 +363,54 @@ BLOCKED = re.compile(
     r"|(?<![\w-])-*(?P<site>\w[\w-]*+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?)",
     re.IGNORECASE,
 )
+# Wickets in a cricket score, and words after one that make "N for M" something else.
+_WICKETS = ["no wicket", *"one two three four five six seven eight nine ten".split()]
+_NOT_RUNS = """per percent cents cent pence dollars dollar euros euro pounds yen yuan votes vote against
+    years months weeks days""".split()
+# Words before "half" or "quarter" that make it a period, not a fraction.
+_PERIOD_ORDINALS = """first second third fourth 1st 2nd 3rd 4th final last past latest previous next current same
+    opening closing""".split()
+# Blocked spans that start with a word, each run only on a text whose lower case holds its hint: a
+# word alternation tried at every position of every text cost a sixth of all extraction time.
+# (hint, pattern); the hint is a necessary part of every match, so skipping a text changes nothing.
+BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(hint), re.compile(pattern, re.IGNORECASE))
+    for hint, pattern in (
+        # A sports score after a result word ("won 3-1").
+        (
+            r"\d[-–]\d",
+            r"\b(?:won|lost|beat|drew|draw|defeat|victory|win|loss|score|scored|led|trail)\s+\d{1,2}[-–]\d{1,2}\b",
+        ),
+        # A cricket score, wickets for runs ("slumped to 9 for 233", "three for 89", "no wicket for 126"),
+        # unless money or a unit follows ("3 for 99 cents").
+        (
+            r"for\s+\d",
+            rf"\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)"
+            rf"(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)",
+        ),
+        # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
+        (
+            r"\b(?:rank|seeded|rated)",
+            r"\b(?:ranked|seeded|rated|ranking|ranks)\s+(?:(?:No\.?|number)\s*\d{1,4}\b|\d{1,4}(?:st|nd|rd|th)\b)",
+        ),
+        # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
+        (
+            r"half|halves|quarter",
+            rf"\b(?:{_alternation([*_PERIOD_ORDINALS, *MONTH_NAMES])})[\s-]+(?:half|halves|quarter|quarters)\b",
+        ),
+    )
+)
 
 
-def blocked_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the ``(start, end)`` of every clock time, phone number, score, code, web or e-mail address."""
-    for m in BLOCKED.finditer(text):
-        yield m.span(m.lastgroup) if m.lastgroup else m.span()
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sorted ``(start, end)`` of every clock time, phone number, score, code, web or e-mail address."""
+    spans = [m.span(m.lastgroup) if m.lastgroup else m.span() for m in BLOCKED.finditer(text)]
+    lower = text.lower()
+    for hint, pattern in BLOCKED_AFTER_WORDS:
+        if hint.search(lower):
+            spans += [m.span() for m in pattern.finditer(text)]
+    spans.sort()
+    return spans
 
 
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).

@@ -11,8 +11,9 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
+from corpuslab.extract.lexicon import RACE_EVENTS
 from corpuslab.extract.nouns import next_is_plural, noun_after
-from corpuslab.extract.numbers import vague_range
+from corpuslab.extract.numbers import parse_fraction, vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
@@ -28,6 +29,15 @@ def read_right(text: str, r: Reading) -> bool:
             pos = r.end
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
+            pos = r.end
+        if (
+            "." not in r.numeral
+            and not text[max(0, r.start - 8) : r.start].lower().endswith("between ")  # a range, not 2.5
+            and (m := P.AND_FRACTION.match(text, pos))
+            and (part := parse_fraction(m.group("part"))) is not None
+            and part < 1
+        ):
+            r.value, r.precision, r.end = r.value + part, 0.0, m.end()  # "3 and a half years"
             pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
@@ -93,16 +103,17 @@ def _read_decade(r: Reading, end: int) -> bool:
 
 
 def _read_vague(text: str, r: Reading) -> bool:
-    """ "hundreds of thousands of people", "billions of dollars", "dozens of protesters", "thousands"."""
+    """ "hundreds of thousands of people", "billions of dollars", "dozens of protesters", "thousands", and
+    "a few hundred metres", "several thousand dollars" (a magnitude word takes its unit with no "of")."""
     r.low, r.high = vague_range(r.numeral)
     r.bound, r.rule = "approximate", "vague"
     m = P.VAGUE_OF.match(text, r.end)
-    if m is None:
+    if m is None and not r.numeral.lower().endswith(("hundred", "thousand", "million", "billion")):
         return True
-    if m.group("scale"):
+    if m is not None and m.group("scale"):
         r.scale *= units.SCALES[m.group("scale").lower().rstrip("s")]
-        r.end = m.start("of2")
-    after = m.end() - 1
+        r.end = m.start("tail")
+    after = m.end() if m is not None else r.end
     unit = P.UNIT_SPACED.match(text, after)
     currency = P.CURRENCY_AFTER.match(text, after)
     if unit and not _is_multiple(unit.group("unit")):  # "dozens of times" counts occasions
@@ -126,9 +137,15 @@ def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
     word = m.group("scale")
     if word in P.GLUED_SCALES:
         return True
+    if word == "M":
+        # "14M more Americans", "I can give you 10M": a capital M is millions, but "the 100M freestyle" is a race.
+        after = P.WORD_AFTER.match(text, m.end())
+        return not (after and after.group("word").lower() in RACE_EVENTS)
     if word in ("m", "M"):
         # "$5m", "5m people" are millions; "100m" alone is metres.
         return currency_left(text, r.start) or next_is_plural(text, m.end())
+    if word in ("b", "B") and ("." in r.numeral or P.CURRENCY_AFTER.match(text, m.end())):
+        return True  # "1.2b", "170b reais": a decimal or money after (a plain "1B" is a name: "Sentinel-1B")
     return word in ("b", "B", "T") and currency_left(text, r.start)
 
 
