@@ -81,12 +81,22 @@ shown = flagged[["doc_id", "paragraph_index", "boilerplate_kind", "is_repeat", "
 shown.assign(text=shown["text"].str.slice(0, 120))
 
 # %%
-report = corpuslab.load_report(documents)
+# The load report the run wrote (read back from disk, a documents table no longer carries its own).
+report = result.load_report
+said = {"error": "input lost", "warning": "loaded with a change", "skipped": "not an article file"}
+by_severity = report["severity"].value_counts().reindex(list(said), fill_value=0).loc[lambda n: n > 0]
+parts = [f"**{n:,}** {s}{'s' if n != 1 and s != 'skipped' else ''} ({said.get(s, s)})" for s, n in by_severity.items()]
 display(
     Markdown(
-        f"The load report lists **{len(report)} problems**."
-        + (" Every file, line or row that could not be used is in it, with what to do." if len(report) else "")
+        f"The load report lists **{len(report):,} problem{'s' if len(report) != 1 else ''}**"
+        + (
+            f": {', '.join(parts)}. Every file, line or row that could not be used as is is in it, with what to do."
+            if len(report)
+            else "."
+        )
     )
 )
-assert report["path"].notna().all()  # every problem names its file
+# The count stated is the load report table's rows, each under one severity; every problem names its file.
+assert int(by_severity.sum()) == len(report) and report["severity"].isin(said).all()
+assert report["path"].notna().all()
 report.head(SHOW)

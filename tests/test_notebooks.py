@@ -118,3 +118,27 @@ def test_there_are_four_notebooks() -> None:
         "03_consistency.py",
         "04_quality.py",
     ]
+
+
+def _markdown(notebook: object) -> str:
+    return "\n".join(str(o.get("data", {}).get("text/markdown", "")) for o in _outputs(notebook))
+
+
+def test_corpus_notebook_states_the_load_report_the_run_wrote(tmp_path: Path) -> None:
+    import json
+
+    rows = [
+        {"doc_id": f"d{i}", "outlet": "Wire", "text": "Exports rose to 38 bcm in 2023, officials said."}
+        for i in range(3)
+    ]
+    rows += [{"doc_id": "blank1", "text": "  "}, {"doc_id": "blank2", "text": ""}]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    tables = tmp_path / "tables"
+    corpuslab.run_pipeline(corpus, progress=False).write(tables)
+    written = corpuslab.read_table(tables / "load_report.parquet")
+    n_lost = int((written["severity"] == "error").sum())
+    assert n_lost == 2 and len(written) > n_lost  # the two blank texts, and warnings (keys not found)
+    notebook = report.execute(ROOT / "notebooks" / "01_corpus.py", env={"CORPUSLAB_TABLES": str(tables)})
+    said = _markdown(notebook)
+    assert f"The load report lists **{len(written)} problems**: **2** errors (input lost), **" in said
