@@ -160,3 +160,30 @@ def test_a_streamed_run_exits_like_an_in_memory_one(tmp_path: Path) -> None:
     argv = ["run", str(partly), "--stream", "--out-dir", str(tmp_path / "out2")]
     assert _run(argv)[0] == EXIT_OK
     assert _run([*argv, "--overwrite", "--fail-on", "load-errors"])[0] == EXIT_FAILED
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (["--stream", "--fail-on", "findings"], "run `corpuslab validate {out} --fail-on findings` on its output"),
+        (["--stream", "--fail-on", "errors", "--fail-on", "load-errors"], "--stream does not validate"),
+        (["--no-validate", "--fail-on", "findings"], "drop --no-validate, or drop --fail-on findings"),
+        (["--no-validate", "--fail-on", "errors"], "--no-validate skips validation"),
+    ],
+)
+def test_fail_on_a_check_the_run_skips_is_refused_up_front(
+    options: list[str], said: str, seeds_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpuslab
+    import corpuslab.stream
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the run started")
+
+    monkeypatch.setattr(corpuslab, "run_pipeline", no_work)
+    monkeypatch.setattr(corpuslab.stream, "stream_pipeline", no_work)
+    out = tmp_path / "out"
+    code, printed = _run(["run", str(seeds_path), "--out-dir", str(out), *options])
+    assert code == EXIT_CANNOT_RUN
+    assert said.format(out=out) in printed and "(overwrite=" not in printed
+    assert not out.exists()

@@ -242,7 +242,26 @@ def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2, max_shown: int 
         print(f"\n  ... and {len(shown) - max_shown} more (corpuslab compare PATH --out claims.csv writes them all)")
 
 
+def _unchecked_fail_on(args: argparse.Namespace) -> str | None:
+    """Why a --fail-on level asked of `run` could never fail this run (it does not validate), or None."""
+    levels = [level for level in ("errors", "findings") if level in (args.fail_on or ())]
+    if not levels or not (args.stream or args.no_validate):
+        return None
+    asked = " ".join(f"--fail-on {level}" for level in levels)
+    if args.stream:
+        out_dir = args.out_dir or "OUT_DIR"
+        return (
+            f"--stream does not validate, so {asked} could never fail; drop {asked} here and run "
+            f"`corpuslab validate {out_dir} {asked}` on its output (--fail-on load-errors works with --stream)"
+        )
+    return f"--no-validate skips validation, so {asked} could never fail; drop --no-validate, or drop {asked}"
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
+    unchecked = _unchecked_fail_on(args)
+    if unchecked:  # refused before any work: CI would read a silent 0 as "checked and passed"
+        print(f"corpuslab: error: {unchecked}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     if args.stream:
         return _run_streamed(args)
     result = _pipeline(args)
