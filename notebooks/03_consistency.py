@@ -42,6 +42,7 @@ from IPython.display import Markdown, display
 from corpuslab import plots
 from corpuslab.cards import claim_cards
 from corpuslab.notebook import load_tables, optional_table
+from corpuslab.summary import summarize_look_alikes
 
 result = load_tables(TABLES, corpus=CORPUS)
 claims, memberships, figures = result.claims, result.memberships, result.figures
@@ -126,12 +127,23 @@ assert stated["interval_low"].le(stated["interval_high"]).all()
 # %% [markdown]
 # ## Look-alikes kept apart
 # The same subject and measure in different scopes are separate claims: a four-day visit to Moscow is
-# not a four-day visit to Beijing. These are the subjects stated in more than one scope.
+# not a four-day visit to Beijing. Below, the same value of one subject and measure, in one event,
+# stated by different outlets in different scopes, and so kept in different claims; the groups that
+# span the most outlets first, with each outlet's wording.
 
 # %%
-scopes = claims.groupby(["subject", "measure"])["scope"].nunique()
-apart = scopes[scopes > 1].index
-look_alikes = claims.set_index(["subject", "measure"]).loc[list(apart)] if len(apart) else claims.iloc[0:0]
-display(Markdown(f"**{len(apart):,}** subjects appear in more than one scope and were kept apart."))
-assert len(look_alikes) >= 2 * len(apart)  # each subject kept apart is at least two claims
-look_alikes[["scope", "verdict", "reason"]].head(SHOW)
+look_alikes = summarize_look_alikes(claims, memberships, figures)
+key = ["event_id", "subject", "measure"]
+n_groups = look_alikes.groupby(key).ngroups if len(look_alikes) else 0
+display(
+    Markdown(
+        f"**{n_groups:,}** subject{'s' if n_groups != 1 else ''} of one event share a value across scopes "
+        f"and were kept apart, in **{len(look_alikes):,}** claims."
+        if n_groups
+        else "No value of one event was stated by different outlets in different scopes."
+    )
+)
+# Each group kept apart spans two or more scopes and two or more outlets, and no claim is listed twice.
+assert look_alikes.groupby(key)["scope"].nunique().ge(2).all() and look_alikes["n_outlets"].ge(2).all()
+assert look_alikes["claim_id"].is_unique
+look_alikes.drop(columns=["claim_id", "n_outlets"]).head(SHOW)

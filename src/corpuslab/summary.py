@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -60,3 +62,52 @@ def summarize_claims(claims: pd.DataFrame, *, min_sources: int = 2) -> pd.DataFr
     return shown[["verdict", "reason_code", "subject", "measure", "scope", "n_sources", "reason"]].reset_index(
         drop=True
     )
+
+
+# A subject that is itself a figure ("$150", "1", "0 Minutes") names nothing to keep apart.
+_FIGURE_LIKE = re.compile(r"^\W*\d|^[$€£¥]")
+_WORDING_PER_CLAIM = 3
+
+
+def summarize_look_alikes(claims: pd.DataFrame, memberships: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the look-alikes kept apart: one value of one subject and measure, in one event, stated by
+    different outlets in different scopes, and so in different claims.
+
+    Subjects that are themselves a figure ("$150", "1") name nothing and are left out; claims repeated
+    with the same scope, sources and interval are shown once. The groups that span the most outlets,
+    then the most scopes, come first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim kept apart from a look-alike: ``subject``, ``measure``, ``event_id``,
+        ``scope``, ``verdict``, ``sources``, ``n_outlets`` (its group's), ``wording`` (each outlet's
+        figures as written) and ``claim_id``.
+    """
+    key = ["event_id", "subject", "measure"]
+    columns = ["subject", "measure", "event_id", "scope", "verdict", "sources", "n_outlets", "wording", "claim_id"]
+    named = claims[claims["subject"].notna() & ~claims["subject"].astype(str).str.match(_FIGURE_LIKE)]
+    named = named.drop_duplicates([*key, "scope", "sources", "interval_low", "interval_high"])
+    stated = memberships.loc[memberships["role"] == "value", ["claim_id", "figure_id", "source"]].merge(
+        figures[["figure_id", "value", "surface"]], on="figure_id"
+    )
+    stated = stated.merge(named[[*key, "claim_id", "scope"]], on="claim_id").dropna(subset=["value"])
+    pairs = stated.merge(stated, on=[*key, "value"], suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["scope_a"] < pairs["scope_b"]) & (pairs["source_a"] != pairs["source_b"])]
+    kept = named[named["claim_id"].isin(set(pairs["claim_id_a"]) | set(pairs["claim_id_b"]))]
+    if kept.empty:
+        return pd.DataFrame(columns=columns)
+    outlets = kept.assign(outlet=kept["sources"].str.split(", ")).explode("outlet")
+    groups = outlets.groupby(key, dropna=False).agg(n_outlets=("outlet", "nunique"), n_scopes=("scope", "nunique"))
+    kept = kept.merge(groups.reset_index(), on=key)
+    said = stated.drop_duplicates(["claim_id", "source", "surface"])
+    wording = (
+        (said["source"].astype(str) + ": “" + said["surface"].astype(str) + "”")
+        .groupby(said["claim_id"])
+        .agg(lambda said: "; ".join(said.head(_WORDING_PER_CLAIM)) + ("; …" if len(said) > _WORDING_PER_CLAIM else ""))
+    )
+    kept = kept.assign(wording=kept["claim_id"].map(wording).fillna(""))
+    kept = kept.sort_values(
+        ["n_outlets", "n_scopes", "subject", "event_id", "scope"], ascending=[False, False, True, True, True]
+    )
+    return kept[columns].reset_index(drop=True)
