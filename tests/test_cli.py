@@ -187,3 +187,14 @@ def test_fail_on_a_check_the_run_skips_is_refused_up_front(
     assert code == EXIT_CANNOT_RUN
     assert said.format(out=out) in printed and "(overwrite=" not in printed
     assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["load", "run"])
+def test_a_folder_without_article_files_says_so(command: str, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / ".git").mkdir(parents=True)
+    (empty / ".git" / "notes.txt").write_text("hidden, never an article", encoding="utf-8")
+    code, printed = _run([command, str(empty)])
+    assert code == EXIT_NO_DOCUMENTS
+    assert "load report: no problems" not in printed
+    assert f"no article files found in {empty} (looked for *.txt, *.md, *.jsonl, *.csv, *.html" in printed

@@ -162,6 +162,14 @@ def _discover(root: Path, manifest: str | Path | None, report: Report) -> tuple[
             )
             continue
         sources.append(Source(p, name, fmt, is_gzip))
+    if not sources and root.is_dir():  # else an empty load report, and nothing to say why no document loaded
+        looked_for = ", ".join(f"*{suffix}" for suffix in ARTICLE_SUFFIXES)
+        report.add(
+            str(root),
+            "no_article_files",
+            f"no article files found in {root} (looked for {looked_for}, optionally .gz; hidden files and the "
+            "manifest are not articles); point at the folder or file that holds the articles.",
+        )
     return sources, manifest_path
 
 

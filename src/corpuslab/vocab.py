@@ -110,6 +110,7 @@ Problem = Literal[
     "html_no_text",
     "lone_surrogate",
     "bad_file_name",
+    "no_article_files",
 ]
 PROBLEMS: tuple[str, ...] = get_args(Problem)
 
