@@ -198,3 +198,33 @@ def test_a_folder_without_article_files_says_so(command: str, tmp_path: Path) ->
     assert code == EXIT_NO_DOCUMENTS
     assert "load report: no problems" not in printed
     assert f"no article files found in {empty} (looked for *.txt, *.md, *.jsonl, *.csv, *.html" in printed
+
+
+@pytest.mark.parametrize("stream", [[], ["--stream"]])
+def test_a_non_empty_out_dir_is_refused_before_loading_in_cli_flags(
+    stream: list[str], seeds_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpuslab
+    import corpuslab.stream
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded")
+
+    monkeypatch.setattr(corpuslab, "run_pipeline", no_work)
+    monkeypatch.setattr(corpuslab.stream, "stream_pipeline", no_work)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    code, printed = _run(["run", str(seeds_path), "--out-dir", str(out), *stream])
+    assert code == EXIT_CANNOT_RUN
+    assert f"corpuslab: error: {out}: folder is not empty; pass --overwrite to replace it" in printed
+    assert "overwrite=True" not in printed and "loaded" not in printed
+
+
+def test_suites_init_into_a_folder_with_suites_names_only_force(tmp_path: Path) -> None:
+    assert main(["suites", "init", str(tmp_path)]) == EXIT_OK
+    printed = io.StringIO()
+    with redirect_stderr(printed), redirect_stdout(io.StringIO()):
+        assert main(["suites", "init", str(tmp_path)]) == EXIT_CANNOT_RUN
+    assert "edit them in place, or replace them with --force." in printed.getvalue()
+    assert "overwrite=True" not in printed.getvalue()

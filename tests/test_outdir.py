@@ -22,9 +22,10 @@ def result(seeds_path: Path) -> corpuslab.PipelineResult:
 
 def test_a_non_empty_folder_is_refused_and_left_alone(result: corpuslab.PipelineResult, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputExistsError, match="--overwrite"):
+    with pytest.raises(OutputExistsError, match=r"overwrite=True") as refused:
         result.write(tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+    assert "--overwrite" not in str(refused.value) and "overwrite=" not in refused.value.cli  # each speaks its own
 
 
 def test_overwrite_replaces_every_table_of_the_earlier_run(result: corpuslab.PipelineResult, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.engines import Options
 from corpuslab.errors import CorpusLabError, EngineError
-from corpuslab.outdir import table_format
+from corpuslab.outdir import check_replaceable, table_format
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -262,6 +262,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if unchecked:  # refused before any work: CI would read a silent 0 as "checked and passed"
         print(f"corpuslab: error: {unchecked}", file=sys.stderr)
         return EXIT_CANNOT_RUN
+    if args.out_dir:  # refused before the corpus is loaded, not after
+        check_replaceable(args.out_dir, overwrite=args.overwrite)
     if args.stream:
         return _run_streamed(args)
     result = _pipeline(args)
@@ -572,7 +574,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except CorpusLabError as exc:
-        print(f"corpuslab: error: {exc}", file=sys.stderr)
+        print(f"corpuslab: error: {exc.cli or exc}", file=sys.stderr)  # the message in CLI flags, when it differs
         return EXIT_CANNOT_RUN
     except BrokenPipeError:  # `corpuslab ... | head` closed the pipe; not an error
         return EXIT_OK

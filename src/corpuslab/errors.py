@@ -4,7 +4,15 @@ from __future__ import annotations
 
 
 class CorpusLabError(Exception):
-    """Base class: what went wrong and what to do next."""
+    """Base class: what went wrong and what to do next.
+
+    ``cli`` is the same message for the command line, when what to do next is a flag there and an
+    argument in Python (``--overwrite``, not ``overwrite=True``); the CLI prints it instead.
+    """
+
+    def __init__(self, message: str, *, cli: str | None = None) -> None:
+        super().__init__(message)
+        self.cli = cli
 
 
 class InputNotFoundError(CorpusLabError, FileNotFoundError):

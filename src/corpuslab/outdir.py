@@ -45,7 +45,7 @@ def output_folder(out_dir: str | Path, *, fmt: Format, overwrite: bool = False) 
     and ``out_dir`` is left as it was.
     """
     out = Path(out_dir).resolve()  # "." has no name to put a sibling beside
-    _check_replaceable(out, overwrite=overwrite)
+    check_replaceable(out, overwrite=overwrite)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     try:
@@ -57,12 +57,20 @@ def output_folder(out_dir: str | Path, *, fmt: Format, overwrite: bool = False) 
         raise
 
 
-def _check_replaceable(out: Path, *, overwrite: bool) -> None:
+def check_replaceable(out_dir: str | Path, *, overwrite: bool = False) -> None:
+    """Raise :class:`~corpuslab.errors.OutputExistsError` when ``out_dir`` may not be written: a file,
+    or a folder with anything in it and ``overwrite`` false. The CLI calls it before loading a corpus.
+    """
+    out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise OutputExistsError(f"{out}: is a file, not a folder; choose another --out-dir.")
+        raise OutputExistsError(
+            f"{out}: is a file, not a folder; choose another folder.",
+            cli=f"{out}: is a file, not a folder; choose another --out-dir.",
+        )
     if out.is_dir() and any(out.iterdir()) and not overwrite:
         raise OutputExistsError(
-            f"{out}: folder is not empty; pass --overwrite (overwrite=True) to replace it, or choose another --out-dir."
+            f"{out}: folder is not empty; pass overwrite=True to replace it, or choose another folder.",
+            cli=f"{out}: folder is not empty; pass --overwrite to replace it, or choose another --out-dir.",
         )
 
 

@@ -72,8 +72,8 @@ def copy_default_suites(destination: str | Path, *, overwrite: bool = False) -> 
     if existing and not overwrite:
         names = ", ".join(t.name for t in existing)
         raise SuiteError(
-            f"{folder}: already holds {names}; edit them in place, or replace them "
-            "(overwrite=True; on the command line, --force)."
+            f"{folder}: already holds {names}; edit them in place, or replace them (overwrite=True).",
+            cli=f"{folder}: already holds {names}; edit them in place, or replace them with --force.",
         )
     folder.mkdir(parents=True, exist_ok=True)
     for source, target in zip(sources, targets, strict=True):
