@@ -110,3 +110,23 @@ def test_a_corpus_of_csv_articles_is_not_a_folder_of_tables(tmp_path: Path) -> N
     (tmp_path / "rows.csv").write_text("doc_id,text\na,Exports were 38 bcm.\n", encoding="utf-8")
     assert not corpuslab.pipeline.is_pipeline_folder(tmp_path)
     assert main(["validate", str(tmp_path), "--no-progress"]) == EXIT_OK
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002], ids=["022", "077", "002"])
+def test_an_out_dir_gets_the_mode_mkdir_would_give(
+    umask: int, result: corpuslab.PipelineResult, tmp_path: Path, seeds_path: Path
+) -> None:
+    import os
+    import stat
+
+    old = os.umask(umask)
+    try:
+        result.write(tmp_path / "tables")
+        stream_pipeline(seeds_path, tmp_path / "streamed", batch_size=4, progress=False)
+        (tmp_path / "made").mkdir()
+    finally:
+        os.umask(old)
+    expected = stat.S_IMODE((tmp_path / "made").stat().st_mode)
+    assert expected == 0o777 & ~umask
+    for name in ("tables", "streamed"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == expected, name

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -49,12 +50,20 @@ def output_folder(out_dir: str | Path, *, fmt: Format, overwrite: bool = False) 
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
     try:
+        staging.chmod(_folder_mode())  # mkdtemp's 0o700 would become the output folder's mode
         yield staging
         (staging / MARKER).write_text(json.dumps({"format": fmt}) + "\n", encoding="utf-8")
         _move_into_place(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _folder_mode() -> int:
+    """The mode ``mkdir`` gives a new folder: 0o777 less the process's umask."""
+    umask = os.umask(0)  # the only portable way to read it is to set it
+    os.umask(umask)
+    return 0o777 & ~umask
 
 
 def check_replaceable(out_dir: str | Path, *, overwrite: bool = False) -> None:
