@@ -34,6 +34,7 @@ from IPython.display import Markdown, display
 import corpuslab
 from corpuslab import plots
 from corpuslab.notebook import load_tables
+from corpuslab.summary import shorten
 
 result = load_tables(TABLES, corpus=CORPUS)
 documents, paragraphs = result.documents, result.paragraphs
@@ -78,7 +79,7 @@ display(
 )
 assert by_reason.sum() == len(flagged)
 shown = flagged[["doc_id", "paragraph_index", "boilerplate_kind", "is_repeat", "repeat_of", "text"]].head(SHOW)
-shown.assign(text=shown["text"].str.slice(0, 120))
+shown.assign(text=shorten(shown["text"], 120))
 
 # %%
 # The load report the run wrote (read back from disk, a documents table no longer carries its own).

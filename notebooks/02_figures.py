@@ -36,6 +36,7 @@ from IPython.display import Markdown, display
 import corpuslab
 from corpuslab import plots
 from corpuslab.notebook import load_tables
+from corpuslab.summary import shorten
 
 result = load_tables(TABLES, corpus=CORPUS)
 figures = result.figures
@@ -84,6 +85,6 @@ by_outlet.loc[by_outlet.sum(axis=1).sort_values(ascending=False).index].head(SHO
 # `surface` is the text exactly at the figure's offsets in the document.
 
 # %%
-table = corpuslab.summarize_figures(figures).assign(sentence=counted["sentence"].str.slice(0, 160).to_numpy())
+table = corpuslab.summarize_figures(figures).assign(sentence=shorten(counted["sentence"], 160).to_numpy())
 with pd.option_context("display.max_colwidth", 160):
     display(table.head(SHOW))

@@ -78,9 +78,18 @@ assert (found_claims["n_sources"] >= 2).all()
 
 # %% [markdown]
 # ## Errors
-# Broken tables would be listed here with a few offending rows (doc_id and surface).
+# A failed error expectation is a broken table, not news disagreeing with itself.
 
 # %%
 errors = results[results["status"] == "error"]
-display(Markdown(f"**{len(errors)}** error expectations failed."))
+n_errors = len(errors)
+display(
+    Markdown(
+        f"**{n_errors}** error expectation{' failed; it is' if n_errors == 1 else 's failed; each is'} listed "
+        "below with a few offending rows (doc_id and surface)."
+        if n_errors
+        else "No error expectation failed: every table holds up."
+    )
+)
+assert (errors["severity"] == "error").all()  # only an error expectation makes a table broken
 errors[["suite", "expectation", "unexpected_count", "examples", "note"]].head(SHOW)

@@ -46,7 +46,12 @@ def execute(path: Path, *, timeout: int = 900, env: dict[str, str] | None = None
 
     notebook = jupytext.read(path)
     client = NotebookClient(
-        notebook, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        notebook,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        # The kernel's own log: its one warning (a local kernel over TCP, unencrypted) said once per notebook.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
     saved = {k: os.environ.get(k) for k in env or {}}
     os.environ.update(env or {})  # the kernel inherits this process's environment

@@ -74,7 +74,7 @@ def test_fail_on_load_errors_exits_1_when_input_was_lost(command: str, tmp_path:
     assert _run([command, str(corpus), *extra])[0] == EXIT_OK
     code, printed = _run([command, str(corpus), *extra, "--fail-on", "load-errors"])
     assert code == EXIT_FAILED
-    assert "1 inputs lost" in printed
+    assert "corpuslab: 1 input lost (load report errors)" in printed
     whole = _jsonl(tmp_path / "whole.jsonl", [{"doc_id": "kept", "text": ARTICLE}])
     assert _run([command, str(whole), *extra, "--fail-on", "load-errors"])[0] == EXIT_OK
 

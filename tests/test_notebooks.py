@@ -142,3 +142,17 @@ def test_corpus_notebook_states_the_load_report_the_run_wrote(tmp_path: Path) ->
     notebook = report.execute(ROOT / "notebooks" / "01_corpus.py", env={"CORPUSLAB_TABLES": str(tables)})
     said = _markdown(notebook)
     assert f"The load report lists **{len(written)} problems**: **2** errors (input lost), **" in said
+
+
+def test_errors_section_states_what_it_found(executed: dict[str, object]) -> None:
+    said = _markdown(executed["04_quality.py"])
+    assert "would be listed here" not in said
+    assert (
+        "No error expectation failed: every table holds up." in said
+        or " listed below with a few offending rows" in said
+    )
+
+
+def test_a_notebook_kernel_prints_no_warning(seed_tables: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    report.execute(ROOT / "notebooks" / "02_figures.py", env={"CORPUSLAB_TABLES": str(seed_tables)})
+    assert "WARNING" not in capfd.readouterr().err  # e.g. "Kernel is running over TCP without encryption"

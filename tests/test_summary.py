@@ -54,3 +54,23 @@ def test_no_look_alike_gives_an_empty_table_with_its_columns() -> None:
     claims, memberships, figures = _tables()
     shown = summarize_look_alikes(claims[~claims["subject"].eq("woman")], memberships, figures)
     assert shown.empty and "wording" in shown.columns
+
+
+def test_a_title_cut_short_ends_with_an_ellipsis() -> None:
+    from corpuslab.summary import summarize_documents
+
+    documents = pd.DataFrame(
+        {"doc_id": ["long", "short"], "outlet": ["Wire", "Wire"], "published": [pd.NaT, pd.NaT], "n_words": [9, 3],
+         "title": ["Gazprom says gas exports to China rose to 38 bcm in 2023, up from 35", "Gas rises"]}
+    )  # fmt: skip
+    paragraphs = pd.DataFrame(
+        {
+            "doc_id": ["long", "short"],
+            "paragraph_index": [0, 0],
+            "is_boilerplate": [False] * 2,
+            "is_repeat": [False] * 2,
+        }
+    )
+    titles = summarize_documents(documents, paragraphs)["title"]
+    assert titles["long"] == "Gazprom says gas exports to China rose to 38 bc…" and len(titles["long"]) == 48
+    assert titles["short"] == "Gas rises"

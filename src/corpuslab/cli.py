@@ -178,7 +178,8 @@ def _load_exit(report: pd.DataFrame, n_documents: int, args: argparse.Namespace)
         return EXIT_NO_DOCUMENTS
     n_lost = int((report["severity"] == "error").sum()) if len(report) else 0
     if n_lost and "load-errors" in (args.fail_on or ()):
-        print(f"corpuslab: {n_lost} inputs lost (load report errors); failing as --fail-on load-errors asks.",
+        print(f"corpuslab: {n_lost} input{'s' if n_lost != 1 else ''} lost (load report errors); "
+              "failing as --fail-on load-errors asks.",
               file=sys.stderr)  # fmt: skip
         return EXIT_FAILED
     return EXIT_OK

@@ -28,8 +28,20 @@ def summarize_documents(documents: pd.DataFrame, paragraphs: pd.DataFrame) -> pd
     table = documents.set_index("doc_id")[["outlet", "title", "published", "n_words"]].join(flags)
     counts = ["n_paragraphs", "n_boilerplate", "n_repeat", "n_flagged"]
     table[counts] = table[counts].fillna(0).astype("int64")
-    table["title"] = table["title"].str.slice(0, 48)
+    table["title"] = shorten(table["title"], 48)
     return table
+
+
+def shorten(texts: pd.Series, width: int) -> pd.Series:
+    """Cut each text to at most ``width`` characters, ending a cut one with "…" so it reads as cut.
+
+    Examples
+    --------
+    >>> shorten(pd.Series(["Gas exports rose", "Oil"]), 10).tolist()
+    ['Gas expor…', 'Oil']
+    """
+    cut = texts.str.len() > width
+    return texts.where(~cut, texts.str.slice(0, width - 1).str.rstrip() + "…")
 
 
 def summarize_figures(figures: pd.DataFrame) -> pd.DataFrame:
