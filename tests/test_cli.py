@@ -162,6 +162,19 @@ def test_a_streamed_run_exits_like_an_in_memory_one(tmp_path: Path) -> None:
     assert _run([*argv, "--overwrite", "--fail-on", "load-errors"])[0] == EXIT_FAILED
 
 
+@pytest.fixture
+def no_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any pipeline run, in memory or streamed, fails the test: what is refused is refused before any work."""
+    import corpuslab
+    import corpuslab.stream
+
+    def no_work(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the corpus was loaded")
+
+    monkeypatch.setattr(corpuslab, "run_pipeline", no_work)
+    monkeypatch.setattr(corpuslab.stream, "stream_pipeline", no_work)
+
+
 @pytest.mark.parametrize(
     ("options", "said"),
     [
@@ -172,16 +185,8 @@ def test_a_streamed_run_exits_like_an_in_memory_one(tmp_path: Path) -> None:
     ],
 )
 def test_fail_on_a_check_the_run_skips_is_refused_up_front(
-    options: list[str], said: str, seeds_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    options: list[str], said: str, seeds_path: Path, tmp_path: Path, no_run: None
 ) -> None:
-    import corpuslab
-    import corpuslab.stream
-
-    def no_work(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the run started")
-
-    monkeypatch.setattr(corpuslab, "run_pipeline", no_work)
-    monkeypatch.setattr(corpuslab.stream, "stream_pipeline", no_work)
     out = tmp_path / "out"
     code, printed = _run(["run", str(seeds_path), "--out-dir", str(out), *options])
     assert code == EXIT_CANNOT_RUN
@@ -202,16 +207,8 @@ def test_a_folder_without_article_files_says_so(command: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize("stream", [[], ["--stream"]])
 def test_a_non_empty_out_dir_is_refused_before_loading_in_cli_flags(
-    stream: list[str], seeds_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    stream: list[str], seeds_path: Path, tmp_path: Path, no_run: None
 ) -> None:
-    import corpuslab
-    import corpuslab.stream
-
-    def no_work(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the corpus was loaded")
-
-    monkeypatch.setattr(corpuslab, "run_pipeline", no_work)
-    monkeypatch.setattr(corpuslab.stream, "stream_pipeline", no_work)
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
