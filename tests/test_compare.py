@@ -322,3 +322,13 @@ def test_counts_of_different_nouns_are_not_a_conflict() -> None:
     line = "The twin-propeller plane to Sydney was carrying {} when it lost a propeller and landed safely."
     tables = _tables({"a": line.format("three crew"), "b": line.format("19 passengers")})
     assert "conflicting" not in tables.claims["verdict"].tolist()
+
+
+def test_values_nearest_two_different_names_are_not_a_conflict() -> None:
+    tables = _tables(
+        {
+            "a": "Currently the Shasta Dam reservoir holds 7,000 acre-feet of floodwater, engineers said.",
+            "b": "Currently the Oroville Dam reservoir holds 4,571 acre-feet of floodwater, engineers said.",
+        }
+    )
+    assert "conflicting" not in tables.claims["verdict"].tolist()

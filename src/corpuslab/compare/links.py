@@ -184,8 +184,9 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
     Two different years or places never can; a forecast cannot contradict what is or was, so
     different values in a future and a present or past frame are kept apart too, and so are
     different values from reports published days apart (the later may update the earlier) and
-    values an order of magnitude apart or counts of different nouns (not one fact misreported, but two
-    facts).
+    values an order of magnitude apart, counts of different nouns, or values nearest two different
+    names ("the Shasta Dam holds 7,000", "the Oroville Dam holds 4,571"): not one fact misreported, but
+    two facts.
     """
     if not agreeing and (abs(a["day"] - b["day"]) > _NEWS_CYCLE_DAYS or _orders_apart(a["value"], b["value"])):
         return False  # NaN days (undated) compare False
@@ -197,19 +198,18 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
             return False
         if not agreeing and "future" in (time_a, time_b):
             return False
-    if not agreeing and _counts_differ(a, b):
-        return False  # two counted nouns ("three crew", "19 passengers"): two facts, not one misreported
+    if not agreeing and (_counts_differ(a, b) or _differ(a["anchor"], b["anchor"])):
+        return False  # two counted nouns ("three crew", "19 passengers") or two names nearest: two facts
     return not _siblings(a["anchor"], b["anchor"])
+
+
+def _differ(a: object, b: object) -> bool:
+    return _known(a) and _known(b) and str(a).lower() != str(b).lower()
 
 
 def _counts_differ(a: dict, b: dict) -> bool:
     """Two counts of different nouns (a count's subject is its counted noun's class)."""
-    return (
-        a["kind"] == b["kind"] == "count"
-        and _known(a["subject"])
-        and _known(b["subject"])
-        and str(a["subject"]).lower() != str(b["subject"]).lower()
-    )
+    return a["kind"] == b["kind"] == "count" and _differ(a["subject"], b["subject"])
 
 
 def _orders_apart(a: float, b: float) -> bool:
