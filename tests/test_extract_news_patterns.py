@@ -422,11 +422,23 @@ def test_over_after_a_figure_is_a_span_not_a_bound(text: str, surface: str, boun
         ("Fourth-quarter profit beat forecasts.", {"quarter", "Fourth-quarter"}),
         ("Profit in the December quarter fell.", {"quarter", "December quarter"}),
         ("He scored in the last quarter of the game.", {"quarter", "last quarter"}),
+        # scores with a colon or in a series of sets, and ratios
+        ("Vesnina beat Kuznetsova 6:7 (6:8), 7:5, 6:4 in the final.", {"7", "8", "5", "4", "6"}),
+        ("Nadal won in four sets 6-7, 7-5, 6-4, 7-6.", {"6-7", "7-5", "6-4", "7-6"}),
+        ("Zenit beat Spartak 3:1 on Sunday.", {"1", "3"}),
     ],
 )
 def test_numbers_in_names_and_dates_are_not_quantities(text: str, not_figures: set[str]) -> None:
     quantities = {f.surface for f in find_figures(text) if f.kind not in ("date", "year")}
     assert not quantities & not_figures, quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [("Children aged 6-7, 8-9 and 10-12 took part.", ["6-7", "8-9", "10-12"]), ("Rates rose 5-7% in May.", ["5-7%"])],
+)
+def test_a_list_of_upward_pairs_stays_ranges(text: str, surfaces: list[str]) -> None:
+    assert [f.surface for f in find_figures(text)] == surfaces
 
 
 @pytest.mark.parametrize(

@@ -349,6 +349,8 @@ BLOCKED = re.compile(
     r"|\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|\b\d{1,2}\.\d{2}\s*(?:GMT|UTC|BST|CET|EST|EDT|PST|MSK|hrs|local time)\b"
     r"|\b\d{1,2}\s+o'clock\b"
+    # A colon before a single digit is no clock time but a score or a ratio ("6:4", "(6:8)", "3:1").
+    r"|(?<![\w.:])\d{1,3}:\d(?![\d:])"
     r"|\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
     r"|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b"
     # Three or more numbers chained by hyphens ("4-3-3", "1-2-3-4", a serial) are a code, never a
@@ -413,6 +415,11 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A series of set or game scores ("6-7, 7-5, 6-4", "6-7 (6-8), 7-5"); a score only if some pair does not run
+# upwards, as a list of ranges ("aged 6-7, 8-9") always does.
+_PAIR = r"\d{1,2}[-–]\d{1,2}(?:\s*\(\d{1,2}[-–]\d{1,2}\))?"
+SCORE_SERIES = re.compile(rf"(?<![\w.,/–-]){_PAIR}(?:,\s*{_PAIR})+(?![\w%-])")
+SCORE_PAIR = re.compile(r"(?P<a>\d{1,2})[-–](?P<b>\d{1,2})")
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).
 SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[.,]\d|\s*(?:%|per\s*cent|percent)(?!\w))")
 # "for a year", "a day later": one unit of time written with an article.

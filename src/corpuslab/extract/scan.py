@@ -21,6 +21,11 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted spans whose digits are no quantity: times, phones, codes, addresses, scores."""
     blocked = list(P.blocked_spans(text))
     blocked += [m.span() for m in P.SCORE.finditer(text) if int(m.group("a")) >= int(m.group("b"))]
+    blocked += [
+        m.span()
+        for m in P.SCORE_SERIES.finditer(text)
+        if any(int(p["a"]) >= int(p["b"]) for p in P.SCORE_PAIR.finditer(m.group()))
+    ]
     blocked.sort()
     return blocked
 
