@@ -53,7 +53,9 @@ def corpus_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     documents = corpuslab.load_documents(CORPUS, progress=False)
     cache = CACHE / "figures.parquet"
     stamp = CACHE / "figures.version"
-    version = f"{corpuslab.__version__} {Path(corpuslab.extract.__file__).parent.stat().st_mtime}"
+    # Any edit to the package may change the figures (extract, units, segment): key the cache on every source file.
+    sources = sorted(Path(corpuslab.__file__).parent.rglob("*.py"))
+    version = f"{corpuslab.__version__} {max(p.stat().st_mtime for p in sources)} {len(sources)}"
     if cache.exists() and stamp.exists() and stamp.read_text() == version:
         figures = pd.read_parquet(cache)
     else:
