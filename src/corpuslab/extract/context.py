@@ -24,7 +24,24 @@ from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import read_rate, read_right
 from corpuslab.vocab import TEMPORAL_KINDS
 
+# Characters read before a numeral for its currency, bound, opener and change verb; the window is cut
+# further at the last clause break, so it only bounds the work in a long clause.
 _LEFT_WINDOW = 90
+# Passes over the left for sign, currency, bound, opener and "additional", each taken once per pass, right
+# to left; another pass reads them written in another order. The cap bounds the work.
+_LEFT_PASSES = 4
+# Characters before the numeral split into tokens for the change verb right before it ("rose 5%", "cut by
+# 20"): only the last two or three tokens are used, so this bounds the work.
+_CHANGE_VERB_WINDOW = 60
+# "two or three": "or" joins two numbers into a range only when the first is below this, is spelled, or
+# the second alone carries the unit; two larger digits joined by "or" stay two figures.
+_OR_RANGE_BELOW = 10
+# "52 to 47": a pair of plain whole numbers falling from the first to the second, both under this, is a
+# tally of votes or a score, not a range (a range is written low to high).
+_TALLY_BELOW = 1000
+# "from 500,000 to 2 million": when the first end without the second's scale is already this many times the
+# second, it is written in full and does not share the scale ("from 38 to 44 billion" does).
+_WRITTEN_IN_FULL_RATIO = 50
 # Four digits in this span read as a year; followed by a plural they count it ("1900 people"), unless
 # the year is recent enough to name an event ("the 2019 elections").
 _YEARS = (1800, 2100)
@@ -32,7 +49,10 @@ _RECENT_YEARS = (1950, 2035)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+# The rest of the clause after a figure, as far as a change word after it is looked for ("a 28% increase").
 _CLAUSE_TAIL = re.compile(r"[^,.;:()!?\n]{0,40}")
+# Words of that tail read: "a 10.1 percent year-on-year drop" puts the change word two words on.
+_CHANGE_AFTER_WORDS = 3
 _WORDS = re.compile(r"[A-Za-z][\w-]*")
 # Words between a figure and a change word that break the link ("5% of the increase").
 _NOT_BETWEEN = frozenset("of the and or in to for from than that which was were is are by".split())
@@ -131,7 +151,7 @@ def read_left(left: str, r: Reading) -> str:
     Returns what is left of the clause before everything the figure took.
     """
     rest = left
-    for _ in range(4):
+    for _ in range(_LEFT_PASSES):
         before = rest
         if (m := P.NEGATIVE.search(rest)) and (r.group == "digits" or m.group().strip() not in "-−"):
             r.negative = True
@@ -169,7 +189,7 @@ def read_left(left: str, r: Reading) -> str:
 
 
 def _read_change_before(rest: str, r: Reading) -> None:
-    tokens = _TOKEN.findall(rest[-60:])
+    tokens = _TOKEN.findall(rest[-_CHANGE_VERB_WINDOW:])
     prep = tokens.pop().lower() if tokens and tokens[-1].lower() in ("by", "to", "of") else ""
     word = tokens[-1] if tokens and tokens[-1].isalpha() else ""
     verb = CHANGE_WORD.fullmatch(word) if word else None
@@ -241,7 +261,9 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
         return None
     if not read_right(text, other) or other.kind in ("ordinal", "year"):
         return None
-    if conn == "or" and not (r.group == "spelled" or r.value < 10 or (other.unit_word and not r.unit_word)):
+    if conn == "or" and not (
+        r.group == "spelled" or r.value < _OR_RANGE_BELOW or (other.unit_word and not r.unit_word)
+    ):
         return None
     same_unit = (
         r.unit_word is None or other.unit_word is None or units.unit_key(r.unit_word) == units.unit_key(other.unit_word)
@@ -264,7 +286,7 @@ def _is_tally(r: Reading, other: Reading) -> bool:
     return (
         r.group == other.group == "digits"
         and "." not in r.numeral
-        and other.value < r.value < 1000
+        and other.value < r.value < _TALLY_BELOW
         and r.unit_word is None
         and other.unit_word is None
         and r.currency is None
@@ -276,7 +298,7 @@ def _merge_range(r: Reading, other: Reading, *, as_change: bool) -> None:
     other_scale = other.range_scale if other.rule == "range" else other.scale
     other_value = other.value / other_scale if other.rule == "range" else other.value
     scale_first = r.scale if r.scale != 1 or other_scale == 1 else other_scale
-    if r.scale == 1 and other_scale != 1 and r.value > 50 * other_value:
+    if r.scale == 1 and other_scale != 1 and r.value > _WRITTEN_IN_FULL_RATIO * other_value:
         scale_first = 1.0  # "from 500,000 to 2 million": the first end is written in full
     r.range_scale = other_scale
     first = r.value * scale_first * (-1.0 if r.negative else 1.0)  # "-5 to 5 degrees": the sign is the first end's
@@ -312,7 +334,7 @@ def read_tail(text: str, r: Reading) -> None:
     if not (r.unit_word or r.currency or r.group == "fraction"):
         return
     window = _CLAUSE_TAIL.match(text, r.end)
-    for word in _WORDS.findall(window.group() if window else "")[:3]:
+    for word in _WORDS.findall(window.group() if window else "")[:_CHANGE_AFTER_WORDS]:
         lower = word.lower()
         if lower in CHANGE_AFTER:
             r.is_change, r.trend = True, r.trend or CHANGE_AFTER[lower]

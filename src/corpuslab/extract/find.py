@@ -27,6 +27,8 @@ from corpuslab.extract.rules import decide, find_phrases
 from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
 from corpuslab.extract.subject import singular, subject_of
 
+# Characters either side of a figure its subject is looked for in: text with no sentence breaks must not
+# cost quadratic time. A text this short with no sentence break is taken as one sentence.
 _SUBJECT_WINDOW = 300
 # Anything that might end a sentence inside a text (a full stop, "?", "!" or a line break before more text).
 _MAYBE_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s|\n")
@@ -43,6 +45,7 @@ _PARTS_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _SUBUNITS = frozenset(units.CURRENCY_SUBUNITS)  # as written: "cent", "pence", "sen", ...
 # "an hour and fifteen minutes": the larger part written with an article, which alone is no figure.
 _ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
+# Characters before a duration searched for its larger part with an article ("a fortnight and " is 16).
 _DURATION_WINDOW = 20
 
 __all__ = ["explain_numerals", "find_figures"]
@@ -271,7 +274,7 @@ def _name_subjects(text: str, figures: list[Figure], sentences: list[tuple[int, 
         while index < len(sentences) - 1 and sentences[index][1] <= figure.start:
             index += 1
         s_start, s_end = sentences[index] if sentences else (0, len(text))
-        # A window, not the whole sentence: text with no sentence breaks must not cost quadratic time.
+        # A window, not the whole sentence (see _SUBJECT_WINDOW).
         s_start = max(min(s_start, figure.start), figure.start - _SUBJECT_WINDOW)
         s_end = min(max(s_end, figure.end), figure.end + _SUBJECT_WINDOW)
         figure.subject = subject_of(

@@ -29,7 +29,11 @@ _HYPHEN_NOT_NOUNS = frozenset("strong odd plus old long wide high tall deep fold
 _TOKEN_AFTER = re.compile(r"\s+(?P<word>\w[\w'’-]*)")
 _MODEL_WORDS = 6  # enough for a three-word name and the two words after it
 _MODEL_WORD_MIN = 3  # shorter capitalised words after a number are unit symbols ("30 C", "0.01 Gy")
+# Oldest age read in apposition ("Musa Ndlovu, 97,"); a larger number set off after a name is no age.
 _AGE_MAX = 120
+# "the 13th Five-Year Plan": the capital that makes a spelled number part of a title starts within this
+# many characters after it (hyphens and spaces between).
+_TITLE_CAPITAL_WINDOW = 20
 
 
 def is_possessive_decade(r: Evidence) -> bool:
@@ -126,7 +130,7 @@ def is_title_case_name(r: Evidence) -> bool:
     if not r.numeral[0].isupper() or not left.strip() or left.rstrip().endswith((".", ":", '"', "“")):
         return False
     after = r.start + len(r.numeral)
-    return bool(P.CAPITAL_AFTER.match(r.text, after, after + 20))
+    return bool(P.CAPITAL_AFTER.match(r.text, after, after + _TITLE_CAPITAL_WINDOW))
 
 
 def hyphen_noun(r: Evidence) -> re.Match[str] | None:

@@ -18,6 +18,15 @@ from corpuslab.extract.numbers import parse_fraction, vague_range
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
 MAX_EXPONENT = 30
+# "between 2 and a half": after "between", "and" joins the second end of a range, not a fraction of the first.
+_RANGE_OPENER = "between "
+# Four digits with "s" that read as a year's decade ("the 1990s", "the 1200s"); any other is no decade.
+_DECADE_YEARS = (1000, 2100)
+# Characters before a numeral where a currency makes a letter after it a scale ("$5m", "US$5m", "USD 5b"):
+# the longest currency written just before a number, and its space.
+_CURRENCY_LEFT_WINDOW = 4
+# "6 feet 2 inches": the inches are added to the feet.
+_INCHES_PER_FOOT = 12
 
 
 def read_right(text: str, r: Reading) -> bool:
@@ -32,7 +41,7 @@ def read_right(text: str, r: Reading) -> bool:
             pos = r.end
         if (
             "." not in r.numeral
-            and not text[max(0, r.start - 8) : r.start].lower().endswith("between ")  # a range, not 2.5
+            and not text[max(0, r.start - len(_RANGE_OPENER)) : r.start].lower().endswith(_RANGE_OPENER)
             and (m := P.AND_FRACTION.match(text, pos))
             and (part := parse_fraction(m.group("part"))) is not None
             and part < 1
@@ -93,7 +102,7 @@ def _set_currency(r: Reading, word: str, start: int, end: int) -> None:
 
 def _read_decade(r: Reading, end: int) -> bool:
     """ "the 1990s" is a year; "in their 40s" an age (decided later from the words before)."""
-    if len(r.numeral) == 4 and 1000 <= r.value <= 2100:
+    if len(r.numeral) == 4 and _DECADE_YEARS[0] <= r.value <= _DECADE_YEARS[1]:
         r.kind, r.rule, r.end = "year", "decade", end
         return True
     if len(r.numeral) == 2 and r.numeral.endswith("0"):
@@ -150,7 +159,7 @@ def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
 
 
 def currency_left(text: str, start: int) -> bool:
-    return bool(P.CURRENCY_BEFORE.search(text[max(0, start - 4) : start]))
+    return bool(P.CURRENCY_BEFORE.search(text[max(0, start - _CURRENCY_LEFT_WINDOW) : start]))
 
 
 def read_unit(text: str, r: Reading) -> None:
@@ -167,7 +176,7 @@ def read_unit(text: str, r: Reading) -> None:
             return
         r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
         if units.unit_key(r.unit_word) in ("foot", "feet", "ft") and (inches := P.INCHES_AFTER.match(text, r.end)):
-            r.value += float(inches.group("inches")) / 12
+            r.value += float(inches.group("inches")) / _INCHES_PER_FOOT
             r.end = inches.end()
         return
     if r.unit_word is None and (m := P.CURRENCY_AFTER.match(text, r.end)):
