@@ -11,6 +11,7 @@ import pytest
 
 from corpuslab import find_figures, units
 from corpuslab.extract import Figure
+from corpuslab.extract import patterns as P
 
 YEAR_DAYS = 365.25
 
@@ -738,6 +739,11 @@ def test_a_mixed_number_adds_its_fraction(text: str, surface: str, value: float,
         ("1.4M Illinois job seekers lost cover.", "1.4M", 1.4e6, "count"),
         ("Manila agreed on 3.7b in projects.", "3.7b", 3.7e9, "number"),
         ("It booked net revenue of 170b reais.", "170b reais", 1.7e11, "BRL"),
+        # one example for each condition of patterns.GLUED_LETTER_SCALES
+        ("It cost $5m.", "$5m", 5e6, "USD"),
+        ("5m people voted.", "5m", 5e6, "count"),
+        ("It cost $3b.", "$3b", 3e9, "USD"),
+        ("It raised $1.2T last year.", "$1.2T", 1.2e12, "USD"),
     ],
 )
 def test_a_scale_letter_glued_to_digits(text: str, surface: str, value: float, unit: str) -> None:
@@ -748,10 +754,20 @@ def test_a_scale_letter_glued_to_digits(text: str, surface: str, value: float, u
 
 @pytest.mark.parametrize(
     "text",
-    ["She won the 100M freestyle.", "The SuperView 1A and 1B were lifted.", "He ran a 100m sprint."],
+    ["She won the 100M freestyle.", "The SuperView 1A and 1B were lifted.", "He ran a 100m sprint.", "It cost 3T."],
 )
 def test_a_scale_letter_that_is_a_race_or_a_name_is_no_scale(text: str) -> None:
     assert all(f.value < 1000 for f in find_figures(text))
+
+
+def test_every_glued_letter_scale_names_a_condition_the_reader_asks() -> None:
+    assert set(P.GLUED_LETTER_SCALES.values()) == {"money_or_plural", "money_or_decimal", "money", "not_race"}
+    assert all(units.SCALES[letter.lower()] >= 1e6 for letter in P.GLUED_LETTER_SCALES)
+
+
+def test_a_glued_temperature_letter_is_read_up_to_its_cap() -> None:
+    assert _one("It hit 38C today.", "38C").unit == "degree_celsius"
+    assert not find_figures(f"The {P.MAX_GLUED_TEMPERATURE + 100}C is a car.")
 
 
 @pytest.mark.parametrize(

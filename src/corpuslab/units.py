@@ -336,6 +336,9 @@ CURRENCY_SUBUNITS = {
     "cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),
     "p": ("GBP", 0.01), "sen": ("MYR", 0.01), "kopecks": ("RUB", 0.01), "paise": ("INR", 0.01),
 }  # fmt: skip
+# The one name a subunit is recorded under where it is written another way ("50p", "a penny": "pence";
+# "99 cents": "cent"); every other subunit keeps the word as written.
+SUBUNIT_NAMES = {"p": "pence", "penny": "pence", "cents": "cent"}
 # What a price is quoted per ("$84.50 a barrel", "$3/MMBtu"): written word -> the name in the unit
 # (``USD_per_barrel``). Prices keep their denominator: a barrel price is compared with barrel prices.
 PER_UNITS = {

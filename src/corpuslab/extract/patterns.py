@@ -172,16 +172,25 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_SUFFIX = re.compile(r"s\b")
-# Scale abbreviations glued to a number ("$1.2bn", "40k"); the letters m, b and T glued there are scales
-# only beside money or a plural (reading.py), else a unit or a code ("100m" is metres).
+# Scale abbreviations glued to a number ("$1.2bn", "40k"): always a scale.
 GLUED_SCALES = frozenset(["bn", "mn", "mln", "bln", "tn", "trn", "mil", "k", "K"])
-ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join(sorted(GLUED_SCALES))}|m|M|b|B|T)(?![\w])")
+# One-letter scales glued to a number, and what must stand around one for it to be a scale rather than a
+# unit or part of a name (reading.py asks; the value of each is in units.SCALES):
+#   money_or_plural   money before it or a plural after: "$5m", "5m people" ("100m" alone is metres);
+#   money_or_decimal  money before or after it, or a decimal: "$3b", "170b reais", "1.2b" ("Sentinel-1B");
+#   money             money before it: "$1.2T";
+#   not_race          always, except before a race event: "14M more Americans" ("the 100M freestyle").
+GLUED_LETTER_SCALES = {
+    "m": "money_or_plural", "M": "not_race", "b": "money_or_decimal", "B": "money_or_decimal", "T": "money",
+}  # fmt: skip
+ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
     r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b",
     re.IGNORECASE,
 )
-# "8 B people", "$5 M": a one-letter scale after a space, read only before a plural noun or after a currency.
-SPACED_LETTER_SCALE = re.compile(r"\s(?P<scale>[BMK])(?![\w.])")
+# "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.
+SPACED_LETTER_SCALES = frozenset(["B", "M", "K"])
+SPACED_LETTER_SCALE = re.compile(rf"\s(?P<scale>[{''.join(sorted(SPACED_LETTER_SCALES))}])(?![\w.])")
 # "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1": scientific notation; the exponent scales the numeral.
 SCIENTIFIC = re.compile(
     r"\s*[x×*]\s*10\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
@@ -193,6 +202,10 @@ _AMBIGUOUS = {"m", "t", "g", "c", "f", "h", "w", "x", "in", "mi", "nm", "b", "mi
 _SPACED_UNITS = [u for u in units.UNIT_WORDS if u not in _AMBIGUOUS]
 # Single letters read only when glued to the digits, and then case matters (4G is not 4 grams).
 _ATTACHED_ONLY = ["m", "t", "g", "h", "x", "C", "F", "W", "mi", "in", "°"]
+# A glued "C" or "F" is a temperature up to this ("38C", "100F"); above it the number and letter are read
+# as a code, as "5G" is.
+GLUED_TEMPERATURE_LETTERS = frozenset(["C", "F"])
+MAX_GLUED_TEMPERATURE = 200
 UNIT_SPACED = re.compile(rf"(?P<sep>\s*-\s*|\s+|\s*)(?P<unit>{_alternation(_SPACED_UNITS)})(?![\w])", re.IGNORECASE)
 UNIT_ATTACHED = re.compile(r"(?P<unit>" + "|".join(map(re.escape, _ATTACHED_ONLY)) + r")(?![\w°/])")
 # Units whose case matters ("542 Nm", "300PS", "8 MB"), glued or after one space.

@@ -59,7 +59,9 @@ def read_right(text: str, r: Reading) -> bool:
         elif m := P.UNIT_CASED.match(text, pos):
             r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
             return True
-        elif (m := P.UNIT_ATTACHED.match(text, pos)) and not (m.group("unit") in ("C", "F") and r.value > 200):
+        elif (m := P.UNIT_ATTACHED.match(text, pos)) and not (
+            m.group("unit") in P.GLUED_TEMPERATURE_LETTERS and r.value > P.MAX_GLUED_TEMPERATURE
+        ):
             r.unit_word, r.unit_start, r.end = m.group("unit"), m.start(), m.end()
             return True
         elif m := P.CURRENCY_ATTACHED.match(text, pos):
@@ -94,7 +96,7 @@ def _set_currency(r: Reading, word: str, start: int, end: int) -> None:
     lower = word.lower()
     if lower in units.CURRENCY_SUBUNITS:
         r.currency, r.subunit = units.CURRENCY_SUBUNITS[lower]
-        r.subunit_word = {"p": "pence", "penny": "pence", "cents": "cent"}.get(lower, lower)
+        r.subunit_word = units.SUBUNIT_NAMES.get(lower, lower)
     else:
         r.currency = units.CURRENCY_WORDS.get(lower, word.upper())
     r.unit_start, r.end = start, end
@@ -143,19 +145,19 @@ def _is_multiple(word: str) -> bool:
 
 
 def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
-    word = m.group("scale")
-    if word in P.GLUED_SCALES:
-        return True
-    if word == "M":
-        # "14M more Americans", "I can give you 10M": a capital M is millions, but "the 100M freestyle" is a race.
+    """Whether a scale glued to the digits is one here: a one-letter scale needs what
+    :data:`~corpuslab.extract.patterns.GLUED_LETTER_SCALES` says it does."""
+    needs = P.GLUED_LETTER_SCALES.get(m.group("scale"))
+    if needs is None:
+        return True  # "$1.2bn", "40k"
+    if needs == "not_race":
         after = P.WORD_AFTER.match(text, m.end())
         return not (after and after.group("word").lower() in RACE_EVENTS)
-    if word in ("m", "M"):
-        # "$5m", "5m people" are millions; "100m" alone is metres.
-        return currency_left(text, r.start) or next_is_plural(text, m.end())
-    if word in ("b", "B") and ("." in r.numeral or P.CURRENCY_AFTER.match(text, m.end())):
-        return True  # "1.2b", "170b reais": a decimal or money after (a plain "1B" is a name: "Sentinel-1B")
-    return word in ("b", "B", "T") and currency_left(text, r.start)
+    if needs == "money_or_decimal" and ("." in r.numeral or P.CURRENCY_AFTER.match(text, m.end())):
+        return True
+    if needs == "money_or_plural" and next_is_plural(text, m.end()):
+        return True
+    return currency_left(text, r.start)
 
 
 def currency_left(text: str, start: int) -> bool:
