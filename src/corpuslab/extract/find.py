@@ -77,13 +77,16 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
 def explain_numerals(text: str) -> list[tuple[str, str | None]]:
     """Return each numeral read, as ``(surface read, name of the rules row that decided it)``.
 
-    The name is None where the readers settled the numeral alone (a code such as 5G, a tally, the
-    earlier value of a change). For finding out why a number is, or is not, a figure.
+    The name is a row of :data:`corpuslab.extract.rules.ROWS`, or None where the readers settled the
+    numeral alone (a code such as 5G, a tally, the earlier value of a change). For finding out why a
+    number is, or is not, a figure: here "2" is part of a name and "5" of a code, so neither is a figure.
+    Numerals inside dates and other phrase figures are not read, so not listed.
 
     Examples
     --------
-    >>> explain_numerals("Power of Siberia 2 carries 38 bcm a year.")
-    [('2', 'name_number'), ('38 bcm a year', 'unit')]
+    >>> from corpuslab.extract import explain_numerals
+    >>> explain_numerals("Power of Siberia 2 carries 38 bcm a year to 5G sites.")
+    [('2', 'name_number'), ('38 bcm a year', 'unit'), ('5', None)]
     """
     trace: list[tuple[str, str | None]] = []
     _numeral_figures(text, _scan(text)[1], trace)

@@ -14,7 +14,7 @@ finding into the evidence's other fields (a counted noun, a rate's unit, where t
 Figures written as whole phrases (dates, "doubled", "for a year") are the :data:`PHRASES` rows.
 
 Adding a rule is adding a row, with its example; adding a currency, unit or name cue is one line in
-``units.py`` or ``lexicon.py``. :func:`corpuslab.extract.find.explain_numerals` says which row decided
+``units.py`` or ``lexicon.py``. :func:`corpuslab.extract.explain_numerals` says which row decided
 each numeral of a text.
 """
 
