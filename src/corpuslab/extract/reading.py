@@ -133,9 +133,7 @@ def _read_vague(text: str, r: Reading) -> bool:
         r.currency = units.CURRENCY_WORDS[currency.group("cur").lower()]
         r.unit_start, r.end = currency.start("cur"), currency.end()
     else:
-        r.noun = noun_after(text, after, plural=True)
-        if r.noun:
-            r.kind = "count"
+        r.noun = noun_after(text, after, plural=True)  # the rule table makes it a count (row "vague_count")
     return True
 
 

@@ -1,7 +1,7 @@
 """The rule table: what a read numeral is, decided by the first row whose condition holds.
 
 The order of the decision lives here and nowhere else. First what the readers already placed keeps
-its kind (an ordinal suffix, a decade, a vague amount of something, "aged 45"); a spelled number
+its kind (an ordinal suffix, a decade, "aged 45"), and a vague amount of a noun is a count; a spelled number
 capitalised inside a title is a name ("Five-Year Plan"); a unit or currency makes a measure; a bare
 year is a year; then numbers inside names and models are no figures; then come ages in apposition,
 shares ("half of"), counts of a noun, and last a plain number.
@@ -86,7 +86,8 @@ ROWS: tuple[Row, ...] = (
         then=lambda r, _: {"noun": words_after(r.text, r.end)}),
     Row("read_year", None, "year", lambda r: r.kind == "year",
         _ex("Prices peaked in the 1990s.", "1990s", "decade", "year")),
-    Row("read_count", None, "count", lambda r: r.kind == "count",
+    # "thousands of people": a vague amount the readers found a plural noun after (not "aged dozens").
+    Row("vague_count", None, "count", lambda r: r.group == "vague" and r.noun is not None and r.kind is None,
         _ex("Thousands of people marched.", "Thousands", "vague", "count")),
     Row("age_decade", "age", "age", lambda r: r.rule == "decade" and K.is_possessive_decade(r),
         _ex("She is in her 40s.", "40s", "age", "age"),
