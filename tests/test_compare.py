@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -332,3 +333,18 @@ def test_values_nearest_two_different_names_are_not_a_conflict() -> None:
         }
     )
     assert "conflicting" not in tables.claims["verdict"].tolist()
+
+
+def test_a_chain_of_loosely_similar_reports_is_split_before_clustering(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scipy import sparse
+
+    from corpuslab.compare import events
+
+    monkeypatch.setattr(events, "_MAX_COMPONENT", 3)
+    # Three tight trios (similarity 0.9 inside) chained by weak links (0.09): one connected group of nine.
+    edges = [(a, b, 0.9) for t in range(3) for a, b in ((3 * t, 3 * t + 1), (3 * t + 1, 3 * t + 2))]
+    edges += [(2, 3, 0.09), (5, 6, 0.09)]
+    rows, cols, sims = zip(*[(a, b, w) for a, b, w in edges] + [(b, a, w) for a, b, w in edges], strict=True)
+    graph = sparse.csr_matrix((sims, (rows, cols)), shape=(9, 9))
+    pieces = sorted(sorted(p.tolist()) for p in events._components(graph, np.arange(9), events._EDGE_FLOOR))
+    assert pieces == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]

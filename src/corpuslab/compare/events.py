@@ -28,6 +28,7 @@ import itertools
 import logging
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +53,10 @@ LEAD_CHARS = 3000
 # Pairs below this similarity are never linked, so clustering only looks at plausible neighbours.
 _EDGE_FLOOR = 0.08
 _TOP_TERMS = 6
+# Largest group of documents clustered at once (its dense similarity matrix is 32 MB); a larger connected
+# group is split first by raising its edge floor in steps of _FLOOR_STEP.
+_MAX_COMPONENT = 2_000
+_FLOOR_STEP = 0.02
 # Undated documents are compared only with documents sharing one of their heaviest words, and a word
 # in more documents than this says nothing about an event.
 _BLOCK_TERMS = 20
@@ -234,7 +239,6 @@ def _cluster(
 ) -> np.ndarray:
     """Average-link clusters of the documents that are ``free`` (no given event); -1 for the others."""
     from scipy import sparse
-    from scipy.sparse.csgraph import connected_components
 
     index = np.flatnonzero(free)
     labels = np.full(len(free), -1)
@@ -242,9 +246,8 @@ def _cluster(
         return labels
     edges = _edges(vectors[index], days[index], years[index], window)
     graph = sparse.csr_matrix((edges[2], (edges[0], edges[1])), shape=(len(index), len(index)))
-    _, component = connected_components(graph, directed=False)
     next_label = 0
-    for members in _groups(component):
+    for members in _components(graph, np.arange(len(index)), _EDGE_FLOOR):
         if len(members) == 1:
             labels[index[members[0]]] = next_label
             next_label += 1
@@ -256,6 +259,26 @@ def _cluster(
                 labels[index[members[piece]]] = next_label
                 next_label += 1
     return labels
+
+
+def _components(graph: sparse.csr_matrix, members: np.ndarray, floor: float) -> Iterator[np.ndarray]:
+    """Connected groups of ``members`` over edges of at least ``floor``, none larger than ``_MAX_COMPONENT``.
+
+    Average-link clustering needs a dense similarity matrix, quadratic in the group's size. A chain
+    of loosely similar reports can join thousands of documents; such a group is split by raising the
+    floor on its edges until every piece fits (events are far smaller, so no event is cut).
+    """
+    from scipy.sparse.csgraph import connected_components
+
+    sub = graph[members][:, members]
+    if floor > _EDGE_FLOOR:
+        sub = sub.multiply(sub >= floor).tocsr()
+    _, component = connected_components(sub, directed=False)
+    for group in _groups(component):
+        if len(group) <= _MAX_COMPONENT or floor >= 1.0:
+            yield members[group]
+        else:
+            yield from _components(graph, members[group], min(1.0, floor + _FLOOR_STEP))
 
 
 def _by_year(part: np.ndarray, years: np.ndarray, similarity: np.ndarray) -> list[np.ndarray]:
