@@ -161,7 +161,7 @@ def event_features(documents: pd.DataFrame) -> EventFeatures:
         bags.append(tokens(title, stop) * 2 + tokens(lead, stop) + specific_numbers(lead))
         mentioned.append(max((int(y) for y in _YEAR.findall(title + " " + lead)), default=np.nan))
     stamps = _stamps(documents)
-    days = publication_days(documents)
+    days = _days(stamps)
     # An undated report still tells its year: the latest it mentions ("the 2022 Winter Olympics").
     years = np.where(
         stamps.notna(), stamps.dt.year.to_numpy(dtype=float, na_value=np.nan), np.array(mentioned, dtype=float)
@@ -179,7 +179,11 @@ def _stamps(documents: pd.DataFrame) -> pd.Series:
 
 def publication_days(documents: pd.DataFrame) -> np.ndarray:
     """Each document's publication day (days since the epoch), NaN when unknown."""
-    return (_stamps(documents) - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.to_numpy(dtype=float)
+    return _days(_stamps(documents))
+
+
+def _days(stamps: pd.Series) -> np.ndarray:
+    return (stamps - pd.Timestamp("1970-01-01", tz="UTC")).dt.days.to_numpy(dtype=float)
 
 
 def idf_weights(matrix: sparse.csr_matrix) -> np.ndarray:

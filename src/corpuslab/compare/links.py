@@ -204,7 +204,12 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
 
 
 def _differ(a: object, b: object) -> bool:
-    return _known(a) and _known(b) and str(a).lower() != str(b).lower()
+    """Two names, both known, that are not the same."""
+    return _known(a) and _known(b) and not _same_name(a, b)
+
+
+def _same_name(a: object, b: object) -> bool:
+    return _known(a) and _known(b) and str(a).lower() == str(b).lower()
 
 
 def _counts_differ(a: dict, b: dict) -> bool:
@@ -218,7 +223,7 @@ def _orders_apart(a: float, b: float) -> bool:
 
 
 def _anchor_bonus(a: dict, b: dict) -> float:
-    if not (_known(a["anchor"]) and str(a["anchor"]).lower() == str(b["anchor"]).lower()):
+    if not _same_name(a["anchor"], b["anchor"]):
         return 0.0
     return _NUMBERED_ANCHOR_BONUS if any(c.isdigit() for c in a["anchor"]) else _ANCHOR_BONUS
 

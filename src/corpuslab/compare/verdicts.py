@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpuslab.compare.intervals import overlap, relative_difference
-from corpuslab.units import format_as_written, format_figure, format_value
+from corpuslab.units import format_figure, format_value
 
 Record = dict[str, Any]
 _BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least": "at least ", "under": "under ",
@@ -76,18 +76,24 @@ def consensus(rows: list[Record], *, reach: bool = False) -> tuple[float, float]
     return None
 
 
+def _currency(row: Record) -> str | None:
+    return row["currency"] if isinstance(row["currency"], str) else None
+
+
 def _in_written_unit(value: float, row: Record) -> str:
     """A canonical value in the unit ``row``'s figure was written in ("15 minutes", not "0.25 hours")."""
-    written, unit = row.get("value_as_written"), row.get("unit_as_written")
-    if isinstance(unit, str) and unit and isinstance(written, float) and written == written and row["value"]:
-        return format_as_written(value * written / row["value"], unit)
-    currency = row["currency"] if isinstance(row["currency"], str) else None
-    return format_value(value, row["unit"], currency=currency)
+    written = row.get("value_as_written")
+    scaled = (
+        value * written / row["value"] if isinstance(written, float) and written == written and row["value"] else None
+    )
+    return format_figure(
+        value, row["unit"], value_as_written=scaled, unit_as_written=row.get("unit_as_written"), currency=_currency(row)
+    )
 
 
 def stated(row: Record) -> str:
     """How a statement reads in a reason: "about 61 bcm/y", "over 20", "38 bcm/y before"."""
-    currency = row["currency"] if isinstance(row["currency"], str) else None
+    currency = _currency(row)
     if row["role"] == "earlier_value":
         return f"{format_value(row['value'], row['unit'], currency=currency)} before"
     text = format_figure(
