@@ -248,14 +248,14 @@ def firsts_of(compared: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 def finish_part(part: Part, events: Events, firsts: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Step 6, on one batch: its tables, and the memberships of its figures that state no claim of their own."""
-    event_of = dict(zip(events.table["doc_id"], events.table["event_id"], strict=True))
     rest = link_repeats(part.prepared.ignored, firsts)
+    rest = rest.assign(event_id=events.event_ids(rest["doc_id"])).sort_values(["doc_id", "figure_id", "role"])
     return {
         "documents": part.documents,
         "paragraphs": part.paragraphs,
         "sentences": part.sentences,
         "figures": part.figures,
-        "memberships": rest.assign(event_id=rest["doc_id"].map(event_of)).sort_values(["doc_id", "figure_id", "role"]),
+        "memberships": rest,
     }
 
 

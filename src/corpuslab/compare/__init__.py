@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -77,11 +78,18 @@ class Events:
     table: pd.DataFrame
     idf: np.ndarray
 
+    @cached_property
+    def _by_document(self) -> pd.Series:
+        # Built once, not per batch: every batch looks its documents up in the whole corpus's table.
+        return pd.Series(self.table["event_id"].to_numpy(), index=self.table["doc_id"].to_numpy())
+
+    def event_ids(self, doc_ids: pd.Series) -> pd.Series:
+        """Each document's event id."""
+        return doc_ids.map(self._by_document)
+
     def of(self, statements: pd.DataFrame) -> pd.DataFrame:
         """The statements with their documents' event ids."""
-        return statements.assign(
-            event_id=statements["doc_id"].map(dict(zip(self.table["doc_id"], self.table["event_id"], strict=True)))
-        )
+        return statements.assign(event_id=self.event_ids(statements["doc_id"]))
 
 
 def build_claims(
