@@ -215,7 +215,7 @@ def test_one_document_states_a_fact_once_per_claim() -> None:
 def test_intervals_follow_how_news_rounds() -> None:
     assert interval(1e9, precision=0.5e9)[:2] == (945000000.0, 1055000000.0)  # "1 billion" is not 0.5-1.5 bn
     assert interval(700.0, precision=0.5)[:2] == (661.5, 738.5)  # "700" may be rounded to the hundred, up to 5 %
-    assert interval(20.0, precision=0.5, bound="over")[:3] == (20.0, 40.0, True)  # a bound is not endless
+    assert interval(20.0, precision=0.5, bound="over")[:3] == (20.0, 30.0, True)  # a bound is not endless
     assert interval(61.0, precision=0.5, bound="approximate")[:2] == (54.9, 67.1)
     assert interval(50.0, bound="exact", low=50.0, high=70.0)[:2] == (49.75, 70.35)
 
@@ -348,3 +348,27 @@ def test_a_chain_of_loosely_similar_reports_is_split_before_clustering(monkeypat
     graph = sparse.csr_matrix((sims, (rows, cols)), shape=(9, 9))
     pieces = sorted(sorted(p.tolist()) for p in events._components(graph, np.arange(9), events._EDGE_FLOOR))
     assert pieces == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+
+
+def test_a_fact_each_outlet_repeats_is_one_claim() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " The quake killed 23 people. By night, rescuers had counted 23 dead in the rubble.",
+            "b": QUAKE + " At least 23 people died. The toll of 23 dead may rise, rescuers said.",
+            "c": QUAKE + " Rescuers said the quake killed 23 people in Valparaiso.",
+        }
+    )
+    multi = tables.claims[tables.claims["n_sources"] > 1]
+    assert len(multi) == 1 and multi["n_sources"].iloc[0] == 3
+    members = tables.memberships[tables.memberships["claim_id"] == multi["claim_id"].iloc[0]]
+    assert not members[members["role"] == "value"].duplicated("doc_id").any()  # each document states it once
+
+
+def test_a_bound_is_not_a_figure_twice_its_size() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " The quake damaged more than 500 homes in Valparaiso, officials said on Monday.",
+            "b": QUAKE + " The quake damaged 1,000 homes in Valparaiso, officials said on Monday.",
+        }
+    )
+    assert "consistent" not in set(tables.claims["verdict"])

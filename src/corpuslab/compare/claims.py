@@ -51,8 +51,8 @@ def event_claims(
     for _, index in statements.groupby("event_id", sort=False).indices.items():
         rows = [records[i] for i in index]
         links = link_event(rows, vectors[index], linking=linking)
-        groups = list(_groups(links.labels))
-        repeats = _repeats(groups, rows)
+        groups, repeats = _first_of_each_document(list(_groups(links.labels)), rows)
+        repeats |= _repeats(groups, rows)
         for members in groups:
             if members[0] in repeats:
                 continue
@@ -65,6 +65,22 @@ def event_claims(
             roles[index[single]] = "repeat"
     out = statements.assign(claim_id=claim_ids, role=roles)
     return pd.DataFrame(claims), pd.DataFrame(comparisons), out
+
+
+def _first_of_each_document(groups: list[list[int]], rows: list[Record]) -> tuple[list[list[int]], dict[int, int]]:
+    """Groups keeping one statement per document and role (the first), and the later ones that repeat its
+    value, each pointing at the group's first member (linking joins a document twice only for a repeat)."""
+    kept, repeats = [], {}
+    for members in groups:
+        first: dict[tuple[str, str], int] = {}
+        for i in members:
+            key = (rows[i]["doc_id"], rows[i]["role"])
+            if key in first:
+                repeats[i] = first[key]
+            else:
+                first[key] = i
+        kept.append([i for i in members if i not in repeats])
+    return kept, repeats
 
 
 def _repeats(groups: list[list[int]], rows: list[Record]) -> dict[int, int]:

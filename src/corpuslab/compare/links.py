@@ -125,8 +125,7 @@ class _Groups:
         if a == b:
             return True
         left, right = self.members[a], self.members[b]
-        keys = {(self.rows[k]["doc_id"], self.rows[k]["role"]) for k in left}
-        if any((self.rows[k]["doc_id"], self.rows[k]["role"]) in keys for k in right):
+        if not self._repeats_only(left, right):
             return False  # one document would state the fact twice: its statements are about different things
         merged = [self.rows[k] for k in left + right]
         if keep_common and consensus(merged) is None:
@@ -136,6 +135,16 @@ class _Groups:
         self.parent[b] = a
         self.members[a] = left + right
         return True
+
+    def _repeats_only(self, left: list[int], right: list[int]) -> bool:
+        """Whether every document (in one role) on both sides states the same specific value on both: then
+        it repeats one fact ("nine months" in its lead and again below), and the group may take both."""
+        by_key = {(self.rows[k]["doc_id"], self.rows[k]["role"]): self.rows[k] for k in left}
+        return all(
+            _same_value(first, self.rows[k])
+            for k in right
+            if (first := by_key.get((self.rows[k]["doc_id"], self.rows[k]["role"]))) is not None
+        )
 
     def labels(self) -> np.ndarray:
         return np.array([self.root(i) for i in range(len(self.rows))], dtype=int)
@@ -235,10 +244,13 @@ _BOUND_SIDE = {"exact": "point", "approximate": "point", "over": "above", "at_le
 
 
 def _same_value(a: dict, b: dict) -> bool:
-    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%")."""
+    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%"); a word such as
+    "dozens" or "thousands" has no written digit (precision 0) and names no specific value."""
     value = abs(a["value"])
     return (
         a["value"] == b["value"]
+        and a["precision"] > 0
+        and b["precision"] > 0
         and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
         and (value > _COMMON_NUMBERS or value != int(value))
     )
