@@ -64,3 +64,16 @@ def test_the_collector_gives_every_table_in_its_canonical_order() -> None:
     assert list(tables) == ["documents", "paragraphs", "sentences", "figures", "events", "claims", "comparisons",
                             "memberships", "load_report"]  # fmt: skip
     assert tables["claims"].empty and list(tables["claims"].columns)
+
+
+def test_an_unknown_option_is_named_with_the_known_ones(seeds_path: Path, tmp_path: Path) -> None:
+    import pytest
+
+    from corpuslab import run_pipeline
+    from corpuslab.errors import CorpusLabError
+    from corpuslab.stream import stream_pipeline
+
+    with pytest.raises(CorpusLabError, match="has no option 'windows_days'. Did you mean 'window_days'"):
+        run_pipeline(seeds_path, windows_days=3)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="Its options are: fields, manifest"):
+        stream_pipeline(seeds_path, tmp_path / "out", validate=False)  # type: ignore[call-arg]

@@ -21,8 +21,10 @@ Defaults live in :class:`Options`.
 
 from __future__ import annotations
 
+import difflib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypedDict, TypeVar
@@ -48,10 +50,13 @@ from corpuslab.compare.events import EventFeatures
 from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
 from corpuslab.extract import extract_figures
+from corpuslab.errors import OptionError
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
+# How alike a mistyped option must be to a real one to be suggested ("windows_days" is; "validate" is not "aliases").
+_CLOSE_NAME = 0.8
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 # Every table a run gives, in pipeline order; a batch's own tables once its figures' claims are known.
@@ -102,6 +107,17 @@ class Options:
     batch_size: int | None = None
     encoding: str = "utf-8"
     progress: bool | None = None
+
+    @classmethod
+    def given(cls, caller: str, options: Mapping[str, Any]) -> Options:
+        """The options a caller was given, or an :class:`OptionError` naming the unknown one and the known ones."""
+        known = [f.name for f in dataclasses.fields(cls)]
+        for name in options:
+            if name not in known:
+                near = difflib.get_close_matches(name, known, n=1, cutoff=_CLOSE_NAME)
+                hint = f" Did you mean {near[0]!r}?" if near else ""
+                raise OptionError(f"{caller}() has no option {name!r}.{hint} Its options are: {', '.join(known)}.")
+        return cls(**options)
 
     def batch_size_on(self, engine: str) -> int:
         """Documents per batch on ``engine`` (an engine's ``name``)."""

@@ -37,3 +37,7 @@ class OutputExistsError(CorpusLabError, FileExistsError):
 
 class EngineError(CorpusLabError, RuntimeError):
     """The distributed engine could not be started or reached."""
+
+
+class OptionError(CorpusLabError, TypeError):
+    """A keyword option that the function does not have."""

@@ -84,7 +84,7 @@ def run_pipeline(
         The documents, paragraphs, sentences, figures, events, claims, comparisons, memberships and
         load report tables.
     """
-    settings = Options(**options)
+    settings = Options.given("run_pipeline", options)
     aliases = resolve_aliases(path, settings.aliases)
     if engine == "dask":
         from corpuslab.distributed import DaskEngine
