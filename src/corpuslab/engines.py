@@ -21,10 +21,10 @@ Defaults live in :class:`Options`.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, TypedDict, TypeVar
@@ -49,8 +49,8 @@ from corpuslab.compare.claims import MAX_PAIRS_PER_CLAIM
 from corpuslab.compare.events import EventFeatures
 from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
-from corpuslab.extract import extract_figures
 from corpuslab.errors import OptionError
+from corpuslab.extract import extract_figures
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
