@@ -3,7 +3,8 @@
 
 Gold (benchmarks/gold/README.md): ``events.jsonl`` (which documents report one event) and
 ``claims.jsonl`` (cross-outlet figure groups: mentions by doc id and offsets, a verdict, a line of
-justification). Prints, per split (dev, test, all):
+justification). Prints, per split (dev: rules were tuned on it; test: scored at the end of each
+round; holdout: annotated later, after the rules were written, on events no one tuned on; all):
 
 - events: pairwise precision, recall and F1 over the annotated documents;
 - group recall, strict (one claim covers every outlet of a gold group) and partial (one claim
@@ -36,6 +37,16 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "benchmarks" / "gold"
 CORPUS = ROOT / "data" / "news_articles.jsonl"
 CACHE = ROOT / "build" / "bench"
+
+
+# In the order they were written: dev for tuning, test for the end of a round, holdout annotated afterwards.
+SPLITS = ("dev", "test", "holdout")
+
+
+def gold_splits() -> list[str]:
+    """The splits the gold events have, in :data:`SPLITS` order."""
+    present = {json.loads(line)["split"] for line in (GOLD / "events.jsonl").open(encoding="utf-8")}
+    return [s for s in SPLITS if s in present]
 
 
 def load_gold(split: str) -> tuple[list[dict], list[dict]]:
@@ -172,7 +183,13 @@ def claim_scores(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "all"], nargs="+", default=["dev", "test", "all"])
+    parser.add_argument(
+        "--split",
+        choices=[*SPLITS, "all"],
+        nargs="+",
+        default=None,
+        help="splits to score (default: every split the gold has, then all)",
+    )
     parser.add_argument("--event-threshold", type=float, default=None)
     parser.add_argument("--window-days", type=int, default=None)
     args = parser.parse_args(argv)
@@ -185,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = time.perf_counter() - started
     print(f"claims stage on {len(documents):,} documents, {len(figures):,} figures: {seconds:.1f} s")
     print(f"{len(tables.claims):,} claims: {tables.claims['verdict'].value_counts().to_dict()}")
-    for split in args.split:
+    for split in args.split or [*gold_splits(), "all"]:
         gold_events, groups = load_gold(split)
         figure_of = match_mentions(groups, figures)
         p, r, f1 = event_scores(gold_events, tables.events)

@@ -71,3 +71,30 @@ def test_domain_surfaces_sit_at_their_offsets_in_the_fetched_corpus(corpus):
         text = texts[row["doc_id"]]
         for fig in row["figures"]:
             assert text[fig["start"] : fig["end"]] == fig["surface"], (row["doc_id"], fig["surface"])
+
+
+def test_claims_gold_groups_belong_to_one_known_event_and_no_article_reports_two():
+    events = _rows("events.jsonl")
+    assert {e["split"] for e in events} <= {"dev", "test", "holdout"}
+    owner: dict[str, str] = {}
+    for event in events:
+        for doc_id in event["doc_ids"]:  # a borderline article may be another event's own
+            assert owner.setdefault(doc_id, event["event"]) == event["event"], doc_id
+    names = {e["event"] for e in events}
+    groups = _rows("claims.jsonl")
+    assert len({g["group"] for g in groups}) == len(groups)
+    for group in groups:
+        assert group["event"] in names and group["verdict"] in {"consistent", "conflicting", "not_comparable"}
+        assert len({m["doc_id"] for m in group["mentions"]}) == len(group["mentions"]) >= 2, group["group"]
+
+
+def test_claims_gold_mentions_sit_at_their_offsets_in_the_loaded_corpus():
+    path = CORPORA["news"]
+    if not path.exists():
+        pytest.skip(f"{path.name} not fetched (python benchmarks/corpus.py fetch)")
+    import corpuslab
+
+    texts = dict(corpuslab.load_documents(path, progress=False)[["doc_id", "text"]].itertuples(index=False))
+    for group in _rows("claims.jsonl"):
+        for m in group["mentions"]:
+            assert texts[m["doc_id"]][m["start"] : m["end"]] == m["surface"], (group["group"], m["surface"])
