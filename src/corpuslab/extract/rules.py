@@ -119,8 +119,10 @@ ROWS: tuple[Row, ...] = (
         _ex("She flew on a 787 Dreamliner.", "787", None, None)),
     Row("age_in_apposition", "age", "age", K.is_age_in_apposition,
         _ex("Musa Ndlovu, 97, and his son.", "97", "age", "age")),
-    Row("lone_one", None, None, lambda r: r.group == "spelled" and r.value * r.scale < 2,
-        _ex("It is one of the largest.", "one", None, None)),
+    # "minus one" is a value; "one" and "zero" alone are words ("one of the largest", "zero tolerance").
+    Row("lone_one", None, None, lambda r: r.group == "spelled" and r.value * r.scale < 2 and not r.negative,
+        (Example("It is one of the largest.", "one", None, None),
+         Example("The index fell to minus one.", "minus one", "quantity", "number"))),
     # Counts, shares and plain numbers.
     Row("share", None, "percent", lambda r: r.group == "fraction" and r.value < 1,
         _ex("Half of the budget went to defence.", "Half", "quantity", "percent")),
