@@ -58,7 +58,7 @@ NUMERAL = re.compile(
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 _DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")  # "1.234,5", "38,5"
-_GROUP_MARKS = str.maketrans("", "", "\u00a0\u202f\u2009'’")
+_GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009'’")
 
 
 def parse_digits(surface: str) -> tuple[float, float] | None:
@@ -67,7 +67,7 @@ def parse_digits(surface: str) -> tuple[float, float] | None:
         *whole, fraction = surface.split()
         numerator, denominator = fraction.split("/")
         return (float(whole[0]) if whole else 0.0) + int(numerator) / int(denominator), 0.0
-    surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000"
+    surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000", "1 234 567"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands
     elif _DECIMAL_COMMA.fullmatch(surface):

