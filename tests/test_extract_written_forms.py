@@ -21,6 +21,10 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
         ("More than 200 000 women are expected.", "More than 200 000", 200000.0),
         (f"It is 1{NNBSP}234{NNBSP}567.89 in all.", f"1{NNBSP}234{NNBSP}567.89", 1234567.89),
+        # a decimal point with no zero before it
+        ("He batted .300 last season.", ".300", 0.3),
+        ("A stamp cost $.50 then.", "$.50", 0.5),
+        ("The rate fell to -.5 percent.", "-.5 percent", -0.5),
     ],
 )
 def test_written_forms(text: str, surface: str, value: float) -> None:

@@ -92,6 +92,9 @@ WORD_NUMERAL = re.compile(
     rf"|(?P<spelled>(?:{_ARTICLE_NUMBER}(?:(?:-|\s+|\s+and\s+)(?:{SPELLED}))?)|{SPELLED})",
     re.IGNORECASE,
 )
+# What may stand before a decimal point that opens a number (".08", "$.50", "(.5%)"); after anything else the
+# point ends a sentence, a version or an address ("v2.08", "1.08.2019").
+_BEFORE_LEADING_POINT = frozenset(" \t\n(\"'“$€£¥-−")
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 
@@ -139,6 +142,9 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
             yield word
             word = next(words, None)
         before = text[start - 1] if start else " "
+        if before == "." and m.group().isdigit() and (start == 1 or text[start - 2] in _BEFORE_LEADING_POINT):
+            yield start - 1, m.end(), "digits"  # ".08", "$.50": a decimal written without its leading zero
+            continue
         if (before.isalnum() or before in "_.,/^") and not (
             before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
         ):
