@@ -25,6 +25,12 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("He batted .300 last season.", ".300", 0.3),
         ("A stamp cost $.50 then.", "$.50", 0.5),
         ("The rate fell to -.5 percent.", "-.5 percent", -0.5),
+        # fractions in digits before "of" or as a mixed number, fraction characters: shares, in percent
+        ("About 1/40 of the light passes.", "About 1/40", 2.5),
+        ("More than 1/2 of the people came.", "More than 1/2", 50.0),
+        ("The result is ⅔ this time.", "⅔", 200 / 3),
+        ("It took 2½ years.", "2½ years", 2.5 * 365.25),
+        ("The board met 2 1/4 times a year.", "2 1/4", 2.25),
     ],
 )
 def test_written_forms(text: str, surface: str, value: float) -> None:
@@ -44,3 +50,8 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
     assert surfaces <= {f.surface for f in find_figures(text)}
+
+
+def test_a_fraction_in_digits_alone_is_no_figure() -> None:
+    # it may as well be a date, a score or the count of a thread of posts
+    assert [f.surface for f in find_figures("The thread (1/2) went on; it scored 9/10.")] == []

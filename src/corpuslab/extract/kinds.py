@@ -21,6 +21,7 @@ from corpuslab.extract.lexicon import (
     bound_of,
 )
 from corpuslab.extract.nouns import is_plural, noun_after
+from corpuslab.extract.numbers import VULGAR_FRACTIONS
 from corpuslab.extract.subject import singular
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -34,6 +35,11 @@ _AGE_MAX = 120
 # "the 13th Five-Year Plan": the capital that makes a spelled number part of a title starts within this
 # many characters after it (hyphens and spaces between).
 _TITLE_CAPITAL_WINDOW = 20
+
+
+def is_digit_fraction(r: Evidence) -> bool:
+    """ "1/40", "⅔": a fraction written in digits or as one character, a share as "two thirds" is."""
+    return r.group == "digits" and ("/" in r.numeral or r.numeral[-1] in VULGAR_FRACTIONS)
 
 
 def is_possessive_decade(r: Evidence) -> bool:

@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from corpuslab.extract.lexicon import FRACTIONS, MAGNITUDES, SMALL, TENS, VAGUE
 
 _CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen"], key=len, reverse=True)
 _CARDINAL = "(?:" + "|".join(_CARDINAL_WORDS) + ")"
 _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
+# Fractions written as one character ("½", "⅔"); patterns.numerals finds them, parse_digits reads them.
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
 
 # Digits: 1,234,567.89 / 38 / 38,5 / 1\u00a0200 ; never glued to a letter or digit before (G20, A320, 3.5.1).
@@ -63,10 +66,13 @@ _GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009'’")
 
 def parse_digits(surface: str) -> tuple[float, float] | None:
     """Return the value and half the step of the last written digit; None if the value is not finite."""
-    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit)
+    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit or "of", or mixed)
         *whole, fraction = surface.split()
         numerator, denominator = fraction.split("/")
         return (float(whole[0]) if whole else 0.0) + int(numerator) / int(denominator), 0.0
+    if surface[-1:] in VULGAR_FRACTIONS:  # "½", "2½", "1 ¾"
+        whole = surface[:-1].strip()
+        return (float(whole) if whole else 0.0) + unicodedata.numeric(surface[-1]), 0.0
     surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000", "1 234 567"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands

@@ -25,7 +25,7 @@ from corpuslab.extract.lexicon import (
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, cardinal_end
+from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, VULGAR_FRACTIONS, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -102,8 +102,13 @@ _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 NUMERAL_AT = re.compile(rf"(?P<digits>{_DIGITS_BODY})|(?P<spelled>{SPELLED})", re.IGNORECASE)
 
 
-# "3/4 mile", "10 1/2 miles": a fraction in digits, read only before a unit (else a date, a score or a ratio).
+# "3/4 mile", "10 1/2 miles", "1/40 of": a fraction in digits, read before a unit or "of", or as a mixed
+# number; alone ("3/4", "(1/2)") it may as well be a date, a score or the count of a thread of posts.
 _DIGIT_FRACTION = re.compile(r"(?<![\w./-])(?:\d{1,3}\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+# "½", "2½ years", "1 ¾ cups": fractions written as one character are never anything else.
+_VULGAR_HINT = re.compile(f"[{VULGAR_FRACTIONS}]")
+_VULGAR_FRACTION = re.compile(rf"(?:(?<![\w.,/])\d{{1,3}}\s?)?[{VULGAR_FRACTIONS}](?!\d)")
 
 
 def numerals(text: str) -> Iterator[tuple[int, int, str]]:
@@ -111,17 +116,17 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
     ``group`` is ``digits``, ``spelled``, ``fraction`` or ``vague``. Digits glued to a letter before
     (G20, A320), after a letter and a hyphen (COVID-19, Tianjin-2; but mid-2025 is a year) or inside
-    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit ("3/4 mile")
-    is one numeral of digits.
+    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit or "of"
+    ("3/4 mile", "1/40 of"), a mixed number ("2 1/4") and a fraction character ("2½") are one numeral of digits.
     """
     found = _digit_and_word_numerals(text)
     fractions = [
         (m.start(), m.end(), "digits")
         for m in (_DIGIT_FRACTION.finditer(text) if "/" in text else ())
-        if 0 < int(m.group("num")) < int(m.group("den"))
-        and (unit := UNIT_SPACED.match(text, m.end()))
-        and unit.group("sep")
+        if 0 < int(m.group("num")) < int(m.group("den")) and _is_read_fraction(text, m)
     ]
+    if _VULGAR_HINT.search(text):
+        fractions = sorted([*fractions, *((m.start(), m.end(), "digits") for m in _VULGAR_FRACTION.finditer(text))])
     if not fractions:
         yield from found
         return
@@ -130,6 +135,12 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
         if item[0] >= fence:
             yield item
             fence = item[1] if item in fractions else fence
+
+
+def _is_read_fraction(text: str, m: re.Match[str]) -> bool:
+    is_mixed = m.start("num") > m.start()  # "2 1/4": a whole number before it
+    unit = UNIT_SPACED.match(text, m.end())
+    return is_mixed or bool(unit and unit.group("sep")) or _OF_AFTER.match(text, m.end()) is not None
 
 
 def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:

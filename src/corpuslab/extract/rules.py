@@ -123,8 +123,10 @@ ROWS: tuple[Row, ...] = (
     Row("lone_one", None, None, lambda r: r.group == "spelled" and r.value * r.scale < 2 and not r.negative,
         _ex("It is one of the largest.", "one", None, None)),
     # Counts, shares and plain numbers.
-    Row("share", None, "percent", lambda r: r.group == "fraction" and r.value < 1,
-        _ex("Half of the budget went to defence.", "Half", "quantity", "percent")),
+    Row("share", None, "percent", lambda r: (r.group == "fraction" or K.is_digit_fraction(r)) and r.value < 1,
+        (Example("Half of the budget went to defence.", "Half", "quantity", "percent"),
+         Example("About 1/40 of the light passes.", "About 1/40", "quantity", "percent")),
+        then=lambda r, _: {"group": "fraction"}),  # "1/40" in digits is a share in percent as "a third" is
     Row("hyphen_count", "count", "count", K.hyphen_noun,
         _ex("It has a 395-seat parliament.", "395-seat", "count", "count"),
         then=lambda r, m: {"noun": m.group("noun"), "end": m.end()}),
