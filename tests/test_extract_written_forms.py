@@ -31,6 +31,11 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("The result is ⅔ this time.", "⅔", 200 / 3),
         ("It took 2½ years.", "2½ years", 2.5 * 365.25),
         ("The board met 2 1/4 times a year.", "2 1/4", 2.25),
+        # dozens
+        ("They sold 3 dozen eggs.", "3 dozen", 36.0),
+        ("He bought three dozens of them.", "three dozens", 36.0),
+        ("Half a dozen ministers resigned.", "Half a dozen", 6.0),
+        ("A few dozen people came.", "A few dozen", 24.0),
     ],
 )
 def test_written_forms(text: str, surface: str, value: float) -> None:

@@ -209,7 +209,8 @@ GLUED_LETTER_SCALES = {
 }  # fmt: skip
 ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
-    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b",
+    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b"
+    r"|\s+(?P<dozen>dozen)\b",  # "3 dozen eggs"; never glued
     re.IGNORECASE,
 )
 # "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.

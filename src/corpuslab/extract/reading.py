@@ -72,9 +72,10 @@ def read_right(text: str, r: Reading) -> bool:
     if r.group == "vague":
         return _read_vague(text, r)
     while m := P.SCALE.match(text, r.end):
-        if r.group == "spelled" and m.group("scale").lower() in ("hundred", "thousand", "million", "billion"):
+        scale = (m.group("scale") or m.group("dozen")).lower()
+        if r.group == "spelled" and scale in ("hundred", "thousand", "million", "billion", "dozen"):
             break  # already part of the spelled numeral
-        r.scale *= units.SCALES[m.group("scale").lower()]
+        r.scale *= units.SCALES[scale]
         r.end = m.end()
     if (
         r.group == "digits"
