@@ -36,6 +36,12 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("He bought three dozens of them.", "three dozens", 36.0),
         ("Half a dozen ministers resigned.", "Half a dozen", 6.0),
         ("A few dozen people came.", "A few dozen", 24.0),
+        # spelled decimals: digit words, or a number below a hundred, after "point"
+        ("The answer is minus five point five.", "minus five point five", -5.5),
+        ("Rates rose to zero point zero eight.", "zero point zero eight", 0.08),
+        ("It weighed two hundred point seventy-one.", "two hundred point seventy-one", 200.71),
+        ("GDP grew one point five percent.", "one point five percent", 1.5),
+        ("The city has one point five million residents.", "one point five million", 1.5e6),
     ],
 )
 def test_written_forms(text: str, surface: str, value: float) -> None:
@@ -51,6 +57,8 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         ("Call 1800 666 111 today.", {"666", "111"}),
         ("In 2019 200 people came.", {"2019", "200"}),
         ("They scored 12 345 points.", {"12", "345"}),
+        # "at one point" is a moment, not the start of a decimal
+        ("At one point three men left.", {"three"}),
     ],
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:

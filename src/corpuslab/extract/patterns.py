@@ -194,6 +194,18 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --- what follows a numeral --------------------------------------------------------------------
 
+# "five point five", "two hundred point seventy-one": the decimals of a spelled number, digit words or a
+# number; not after "at" ("at one point three men left").
+_DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if v <= 9), key=len, reverse=True)) + ")"
+_BELOW_HUNDRED = (
+    "(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + rf")(?:[\s-]+{_DIGIT_WORD})?"
+    "|" + "|".join(sorted((w for w, v in SMALL.items() if v > 9), key=len, reverse=True))
+)
+SPELLED_POINT = re.compile(
+    rf"\s+point\s+(?P<decimals>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*|{_BELOW_HUNDRED})\b(?![\s-]+(?:hundred|thousand))",
+    re.IGNORECASE,
+)
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_SUFFIX = re.compile(r"s\b")
 # Scale abbreviations glued to a number ("$1.2bn", "40k"): always a scale.

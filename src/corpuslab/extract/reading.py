@@ -11,9 +11,9 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
-from corpuslab.extract.lexicon import RACE_EVENTS
+from corpuslab.extract.lexicon import RACE_EVENTS, SMALL
 from corpuslab.extract.nouns import next_is_plural, noun_after
-from corpuslab.extract.numbers import parse_fraction, vague_range
+from corpuslab.extract.numbers import parse_fraction, parse_words, vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
@@ -25,6 +25,10 @@ _DECADE_YEARS = (1000, 2100)
 # Characters before a numeral where a currency makes a letter after it a scale ("$5m", "US$5m", "USD 5b"):
 # the longest currency written just before a number, and its space.
 _CURRENCY_LEFT_WINDOW = 4
+# Characters before a spelled number searched for "at" ("at one point"), and the digit words after "point".
+_AT_WINDOW = 4
+_LAST_DIGIT = 9
+_NOT_A_DIGIT = 10
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
 
@@ -71,9 +75,10 @@ def read_right(text: str, r: Reading) -> bool:
             return False  # a code such as 5G, 3D or 4x4
     if r.group == "vague":
         return _read_vague(text, r)
+    has_decimals = r.group == "spelled" and _read_spelled_decimals(text, r)
     while m := P.SCALE.match(text, r.end):
         scale = (m.group("scale") or m.group("dozen")).lower()
-        if r.group == "spelled" and scale in ("hundred", "thousand", "million", "billion", "dozen"):
+        if r.group == "spelled" and not has_decimals and scale in ("hundred", "thousand", "million", "billion", "dozen"):
             break  # already part of the spelled numeral
         r.scale *= units.SCALES[scale]
         r.end = m.end()
@@ -85,6 +90,24 @@ def read_right(text: str, r: Reading) -> bool:
     ):
         r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
+    return True
+
+
+def _read_spelled_decimals(text: str, r: Reading) -> bool:
+    """ "five point five", "zero point zero eight", "two hundred point seventy-one": add the decimals."""
+    m = P.SPELLED_POINT.match(text, r.end)
+    if m is None or P.AT_BEFORE.search(text, max(0, r.start - _AT_WINDOW), r.start):
+        return False
+    words = [w for w in re.split(r"[\s-]+", m.group("decimals").lower()) if w]
+    if all(SMALL.get(w, _NOT_A_DIGIT) <= _LAST_DIGIT for w in words):
+        digits = "".join(str(SMALL[w]) for w in words)  # "zero eight" is .08, one digit a word
+    else:
+        number = parse_words(m.group("decimals"))
+        if number is None:
+            return False
+        digits = str(int(number))  # "seventy-one" is .71
+    r.value += float("0." + digits)
+    r.precision, r.end = 0.5 * 10.0 ** -len(digits), m.end()
     return True
 
 

@@ -119,8 +119,10 @@ ROWS: tuple[Row, ...] = (
         _ex("She flew on a 787 Dreamliner.", "787", None, None)),
     Row("age_in_apposition", "age", "age", K.is_age_in_apposition,
         _ex("Musa Ndlovu, 97, and his son.", "97", "age", "age")),
-    # "minus one" is a value; "one" and "zero" alone are words ("one of the largest", "zero tolerance").
-    Row("lone_one", None, None, lambda r: r.group == "spelled" and r.value * r.scale < 2 and not r.negative,
+    # "minus one" and "zero point eight" are values; "one" and "zero" alone are words ("one of the largest",
+    # "zero tolerance"): a whole number (its precision half a unit) with no sign.
+    Row("lone_one", None, None,
+        lambda r: r.group == "spelled" and r.value * r.scale < 2 and r.precision >= 0.5 and not r.negative,
         _ex("It is one of the largest.", "one", None, None)),
     # Counts, shares and plain numbers.
     Row("share", None, "percent", lambda r: (r.group == "fraction" or K.is_digit_fraction(r)) and r.value < 1,
