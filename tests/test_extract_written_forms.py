@@ -42,6 +42,10 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("It weighed two hundred point seventy-one.", "two hundred point seventy-one", 200.71),
         ("GDP grew one point five percent.", "one point five percent", 1.5),
         ("The city has one point five million residents.", "one point five million", 1.5e6),
+        # Indian grouping of lakhs and crores; MM for a million after money
+        ("He asked for a loan of 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
+        ("The revenue target is US$ 1MM.", "US$ 1MM", 1e6),
+        ("It needs a 5MM bolt.", "5MM", 0.005),
     ],
 )
 def test_written_forms(text: str, surface: str, value: float) -> None:

@@ -62,7 +62,8 @@ def _trie(words: set[str]) -> str:
 
 # Thousands grouped by commas, by dots (two groups or more), by a no-break, narrow or thin space or an
 # apostrophe ("1\u00a0200\u00a0000", "1'200'000"); a decimal comma after dot groups ("1.234,5") or
-# before one or two digits ("38,5", which cannot be a thousands group). An ordinary space groups only a
+# before one or two digits ("38,5", which cannot be a thousands group); Indian lakh and crore groups of two
+# before the last three ("12,34,567"). An ordinary space groups only a
 # whole run of digit groups that reads as one number: one to three digits, then groups of exactly three
 # ("1 234 567", "200 000 women"), with a single group only when it is "000" ("in 2019 200 people" is two
 # numbers, "12 345" may be two). A run with any other group ("974 501 111 49", "1800 666 111") is a phone
@@ -74,7 +75,8 @@ _DIGITS_BODY = (
     r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2}|\.\d+)?(?!\d)"
     rf"|{_SPACE_GROUPED}"
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+,\d{1,2}(?![\d,])"
-    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)(?![.,]\d)(?!/\d)"
+    r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?![.,]\d)(?!/\d)"
 )
 # Scanning is split in two because one alternation of digits and words is ten times slower: digit runs
 # (a pattern that starts with \d is found by a fast scan) and number words (a prefix trie).
@@ -214,10 +216,11 @@ GLUED_SCALES = frozenset(["bn", "mn", "mln", "bln", "tn", "trn", "mil", "k", "K"
 # unit or part of a name (reading.py asks; the value of each is in units.SCALES):
 #   money_or_plural   money before it or a plural after: "$5m", "5m people" ("100m" alone is metres);
 #   money_or_decimal  money before or after it, or a decimal: "$3b", "170b reais", "1.2b" ("Sentinel-1B");
-#   money             money before it: "$1.2T";
+#   money             money before it: "$1.2T", "US$ 1MM" ("5MM" alone is millimetres);
 #   not_race          always, except before a race event: "14M more Americans" ("the 100M freestyle").
 GLUED_LETTER_SCALES = {
     "m": "money_or_plural", "M": "not_race", "b": "money_or_decimal", "B": "money_or_decimal", "T": "money",
+    "MM": "money",
 }  # fmt: skip
 ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
