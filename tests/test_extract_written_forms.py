@@ -42,6 +42,11 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("It weighed two hundred point seventy-one.", "two hundred point seventy-one", 200.71),
         ("GDP grew one point five percent.", "one point five percent", 1.5),
         ("The city has one point five million residents.", "one point five million", 1.5e6),
+        # a fraction after a whole number and "and": of the scale or magnitude it ends with
+        ("The population is 3 million and a half.", "3 million and a half", 3.5e6),
+        ("They counted a million and a half votes.", "a million and a half", 1.5e6),
+        ("The number is five billion and three quarters.", "five billion and three quarters", 5.75e9),
+        ("It measured forty two and a third.", "forty two and a third", 42 + 1 / 3),
         # Indian grouping of lakhs and crores; MM for a million after money
         ("He asked for a loan of 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
         ("The revenue target is US$ 1MM.", "US$ 1MM", 1e6),

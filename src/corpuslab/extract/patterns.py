@@ -97,6 +97,7 @@ WORD_NUMERAL = re.compile(
 # What may stand before a decimal point that opens a number (".08", "$.50", "(.5%)"); after anything else the
 # point ends a sentence, a version or an address ("v2.08", "1.08.2019").
 _BEFORE_LEADING_POINT = frozenset(" \t\n(\"'“$€£¥-−")
+_FRACTION_WORD_AFTER = re.compile(rf"[-\s]+(?:{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 
@@ -189,6 +190,10 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
             group = m.lastgroup or "spelled"
             # "one, two and three", "twenty thirty": a run of number words may hold several numerals.
             end = m.start() + cardinal_end(m.group()) if group == "spelled" else m.end()
+            if group == "spelled" and _FRACTION_WORD_AFTER.match(text, end):
+                # "five billion and three quarters": the number after "and" counts the fraction, not units
+                cut = text.lower().rfind(" and ", m.start(), end)
+                end = cut if cut > start else end
             if end > start:
                 consumed = end
                 yield m.start(), end, group

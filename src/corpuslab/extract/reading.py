@@ -11,7 +11,7 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
-from corpuslab.extract.lexicon import RACE_EVENTS, SMALL
+from corpuslab.extract.lexicon import MAGNITUDES, RACE_EVENTS, SMALL
 from corpuslab.extract.nouns import next_is_plural, noun_after
 from corpuslab.extract.numbers import parse_fraction, parse_words, vague_range
 
@@ -43,14 +43,7 @@ def read_right(text: str, r: Reading) -> bool:
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
             pos = r.end
-        if (
-            "." not in r.numeral
-            and not text[max(0, r.start - len(_RANGE_OPENER)) : r.start].lower().endswith(_RANGE_OPENER)
-            and (m := P.AND_FRACTION.match(text, pos))
-            and (part := parse_fraction(m.group("part"))) is not None
-            and part < 1
-        ):
-            r.value, r.precision, r.end = r.value + part, 0.0, m.end()  # "3 and a half years"
+        if "." not in r.numeral and _read_and_fraction(text, r, 1.0):  # "3 and a half years"
             pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
@@ -82,6 +75,12 @@ def read_right(text: str, r: Reading) -> bool:
             break  # already part of the spelled numeral
         r.scale *= units.SCALES[scale]
         r.end = m.end()
+    if r.scale != 1 and r.group == "digits":
+        _read_and_fraction(text, r, 1.0)  # "3 million and a half": a half of the scale
+    elif r.group == "spelled":
+        # "one million and a half" is 1.5 million; "forty two and a third", "a hundred and three quarters" end in units
+        last = r.numeral.lower().rsplit(None, 1)[-1]
+        _read_and_fraction(text, r, MAGNITUDES.get(last, 1.0) if r.scale == 1 and last != "hundred" else 1.0)
     if (
         r.group == "digits"
         and r.scale == 1
@@ -90,6 +89,19 @@ def read_right(text: str, r: Reading) -> bool:
     ):
         r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
+    return True
+
+
+def _read_and_fraction(text: str, r: Reading, unit: float) -> bool:
+    """Add "and a half", "and three quarters" after a whole number, in ``unit`` (what its last word counts)."""
+    if (
+        text[max(0, r.start - len(_RANGE_OPENER)) : r.start].lower().endswith(_RANGE_OPENER)
+        or (m := P.AND_FRACTION.match(text, r.end)) is None
+        or (part := parse_fraction(m.group("part"))) is None
+        or part >= 1
+    ):
+        return False
+    r.value, r.precision, r.end = r.value + part * unit, 0.0, m.end()
     return True
 
 
