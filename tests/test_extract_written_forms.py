@@ -17,6 +17,9 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
     ("text", "surface", "value"),
     [
         ("The index fell to minus one.", "minus one", -1.0),
+        ("He scores between negative ten and fifteen.", "between negative ten and fifteen", -10.0),
+        ("Sales were greater than 30 and less than or equal to 40.", "greater than 30 and less than or equal to 40", 30.0),
+        ("It is still the case when <-30.", "<-30", -30.0),
         # thousands grouped by ordinary spaces: a whole run of three-digit groups, or a single "000"
         ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
         ("More than 200 000 women are expected.", "More than 200 000", 200000.0),
@@ -66,6 +69,8 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         ("Call 1800 666 111 today.", {"666", "111"}),
         ("In 2019 200 people came.", {"2019", "200"}),
         ("They scored 12 345 points.", {"12", "345"}),
+        # a lower bound above the upper bound states no range
+        ("More than 40 and less than 10 are two ranges.", {"More than 40", "less than 10"}),
         # "at one point" is a moment, not the start of a decimal
         ("At one point three men left.", {"three"}),
     ],

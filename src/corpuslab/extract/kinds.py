@@ -7,6 +7,7 @@ nothing; :mod:`.rules` orders them. Name cues are a word list in :mod:`.lexicon`
 
 from __future__ import annotations
 
+import math
 import re
 
 from corpuslab import units
@@ -35,6 +36,19 @@ _AGE_MAX = 120
 # "the 13th Five-Year Plan": the capital that makes a spelled number part of a title starts within this
 # many characters after it (hyphens and spaces between).
 _TITLE_CAPITAL_WINDOW = 20
+
+
+def is_lone_one(r: Evidence) -> bool:
+    """ "one" or "zero" alone is a word ("one of the largest", "zero tolerance"); "minus one", "zero point
+    eight" (its precision finer than half a unit) and the end of a range ("between one and three") are values."""
+    return (
+        r.group == "spelled"
+        and r.value * r.scale < 2
+        and r.precision >= 0.5
+        and not r.negative
+        and math.isnan(r.low)
+        and math.isnan(r.from_value)
+    )
 
 
 def is_digit_fraction(r: Evidence) -> bool:

@@ -56,6 +56,9 @@ BOUNDS_BEFORE = {
     "as fast as": "at_most", "as far as": "at_most", "as long as": "at_most", "as large as": "at_most",
     "as big as": "at_most", "as heavy as": "at_most", "as tall as": "at_most", "as deep as": "at_most",
     "as old as": "at_most", "as low as": "at_least", "as few as": "at_least", "as small as": "at_least",
+    "less than or equal to": "at_most", "fewer than or equal to": "at_most", "greater than or equal to": "at_least",
+    "more than or equal to": "at_least", "<": "under", ">": "over", "≤": "at_most", "≥": "at_least",
+    "<=": "at_most", ">=": "at_least",
     "exactly": "exact", "precisely": "exact",
     "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
 }  # fmt: skip

@@ -365,7 +365,7 @@ FROM_AFTER_LEVEL = re.compile(
 # "went up to £1.20 from £1.05", "fell down to 5% from 6%": a direction before a level, when an earlier value follows.
 UP_TO = re.compile(r"up\s+to\s*", re.IGNORECASE)
 DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
-NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
+NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
     r"(?<![A-Za-z])(?:"

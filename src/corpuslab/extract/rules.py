@@ -119,10 +119,7 @@ ROWS: tuple[Row, ...] = (
         _ex("She flew on a 787 Dreamliner.", "787", None, None)),
     Row("age_in_apposition", "age", "age", K.is_age_in_apposition,
         _ex("Musa Ndlovu, 97, and his son.", "97", "age", "age")),
-    # "minus one" and "zero point eight" are values; "one" and "zero" alone are words ("one of the largest",
-    # "zero tolerance"): a whole number (its precision half a unit) with no sign.
-    Row("lone_one", None, None,
-        lambda r: r.group == "spelled" and r.value * r.scale < 2 and r.precision >= 0.5 and not r.negative,
+    Row("lone_one", None, None, K.is_lone_one,
         _ex("It is one of the largest.", "one", None, None)),
     # Counts, shares and plain numbers.
     Row("share", None, "percent", lambda r: (r.group == "fraction" or K.is_digit_fraction(r)) and r.value < 1,
@@ -141,7 +138,8 @@ ROWS: tuple[Row, ...] = (
         then=lambda r, noun: {"noun": noun, **K.bound_after_noun(r, noun)}, yields_to_structure=True),
     Row("number", None, "number", lambda r: True,
         (Example("The index stood at 42.", "42", "quantity", "number"),
-         Example("The index fell to minus one.", "minus one", "quantity", "number"))),
+         Example("The index fell to minus one.", "minus one", "quantity", "number"),
+         Example("Scores ran between one and three.", "between one and three", "range", "number"))),
 )  # fmt: skip
 
 
