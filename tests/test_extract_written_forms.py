@@ -82,3 +82,29 @@ def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> N
 def test_a_fraction_in_digits_alone_is_no_figure() -> None:
     # it may as well be a date, a score or the count of a thread of posts
     assert [f.surface for f in find_figures("The thread (1/2) went on; it scored 9/10.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It marks the two hundredth anniversary.", "two hundredth", 200.0),
+        ("Art of the twenty-first century.", "twenty-first", 21.0),
+        ("She came in one hundred twenty-fifth.", "one hundred twenty-fifth", 125.0),
+        ("The eleventh hour.", "eleventh", 11.0),
+    ],
+)
+def test_spelled_ordinals_from_the_eleventh_are_figures(text: str, surface: str, value: float) -> None:
+    found = [(f.surface, f.kind, f.value) for f in find_figures(text)]
+    assert found == [(surface, "ordinal", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first time in the second half.",  # first to tenth are words news writes as adjectives
+        "It lasted a hundredth of a second.",  # a fraction, not a rank
+        "They met on the eleventh of May.",
+    ],
+)
+def test_spelled_ordinals_that_are_no_figure(text: str) -> None:
+    assert [f.kind for f in find_figures(text) if f.kind == "ordinal"] == []

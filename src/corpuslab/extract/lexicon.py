@@ -15,6 +15,21 @@ SMALL = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "nought": 0, "naught": 0,
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Spelled ordinals and the cardinal each stands for. News writes first to tenth as words and as adjectives
+# ("the first time"), later ones in digits ("21st"); a spelled ordinal from the eleventh on is read as the
+# digits would be ("the twenty-first century", "the two hundredth anniversary").
+ORDINAL_UNITS = {
+    "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine",
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen",
+    "fifteenth": "fifteen", "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
+    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty", "ninetieth": "ninety",
+    "hundredth": "hundred", "thousandth": "thousand", "millionth": "million", "billionth": "billion",
+    "trillionth": "trillion",
+}  # fmt: skip
 MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,

@@ -20,6 +20,8 @@ from corpuslab.extract.lexicon import (
     MAGNITUDES,
     MONTH_NAMES,
     MONTHS,
+    ORDINAL_UNITS,
+    ORDINAL_WORDS,
     SMALL,
     TENS,
     VAGUE,
@@ -480,6 +482,16 @@ SCORE_SERIES = re.compile(rf"(?<![\w.,/–-]){_PAIR}(?:,\s*{_PAIR})+(?![\w%-])")
 SCORE_PAIR = re.compile(r"(?P<a>\d{1,2})[-–](?P<b>\d{1,2})")
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).
 SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[.,]\d|\s*(?:%|per\s*cent|percent)(?!\w))")
+# "twenty-first", "eleventh", "two hundredth": a spelled ordinal from the eleventh on (lexicon.ORDINAL_WORDS),
+# found by its last word; the number words before it are read with SPELLED_BEFORE. Not before "of" ("a
+# hundredth of a second" is a fraction, "the eleventh of May" a date).
+_TENS_WORD = "|".join(TENS)
+SPELLED_ORDINAL = re.compile(
+    rf"\b(?:(?P<tens>{_TENS_WORD})[-\s]+(?P<unit>{'|'.join(ORDINAL_UNITS)})|(?P<word>{'|'.join(ORDINAL_WORDS)}))\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+SPELLED_BEFORE = re.compile(rf"\b(?:(?:a|an)\s+)?(?:{SPELLED})[-\s]+$", re.IGNORECASE)
 # "for a year", "a day later": one unit of time written with an article.
 ARTICLE_DURATION = re.compile(
     r"(?:\b(?P<pre>for|within|over|after|in|about|around|nearly|almost|than|half|past|just|only|roughly)\s+)"
