@@ -20,6 +20,9 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("He scores between negative ten and fifteen.", "between negative ten and fifteen", -10.0),
         ("Sales were greater than 30 and less than or equal to 40.", "greater than 30 and less than or equal to 40", 30.0),
         ("It is still the case when <-30.", "<-30", -30.0),
+        ("They were given between 44 mg to 50 mg of it.", "between 44 mg to 50 mg", 4.4e-5),
+        ("The annual revenue is ($-99.99).", "$-99.99", -99.99),
+        ("The lake covers 4 km squared.", "4 km squared", 4e6),
         # thousands grouped by ordinary spaces: a whole run of three-digit groups, or a single "000"
         ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
         ("More than 200 000 women are expected.", "More than 200 000", 200000.0),
@@ -77,6 +80,11 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
     assert surfaces <= {f.surface for f in find_figures(text)}
+
+
+def test_a_minus_sign_glued_after_letters_is_part_of_the_word() -> None:
+    # an exponent or a name ("fb−1", "COVID−19"), as after a hyphen
+    assert [f.surface for f in find_figures("They reached 5 fb−1 of COVID−19 data.")] == ["5"]
 
 
 def test_a_fraction_in_digits_alone_is_no_figure() -> None:

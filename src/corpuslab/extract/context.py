@@ -240,7 +240,8 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     conn = {"through": "to", "~": "-"}.get(conn, conn)  # "20 through 100", "20~100"
     opener = r.opener
     dash = conn in ("-", "–", "—")
-    if (opener == "between" and conn != "and" and not dash) or (opener != "between" and conn == "and"):
+    # "between 44 mg to 50 mg": a loose but common "between ... to" is the same range as "between ... and"
+    if (opener == "between" and conn not in ("and", "to") and not dash) or (opener != "between" and conn == "and"):
         return None
     if opener == "from" and conn != "to" and not dash:
         return None

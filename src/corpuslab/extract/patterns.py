@@ -172,7 +172,7 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
         if before in "-−+" and start >= 2 and text[start - 2] == "^":
             continue  # "10^-3": the exponent belongs to the number before
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
-        if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
+        if before in "-–−" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue
         yield start, m.end(), "digits"
     while word is not None:
@@ -293,6 +293,8 @@ AGE_AFTER = re.compile(
 )
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
+# "4 km squared": a length unit raised to a power in words.
+POWER_AFTER = re.compile(r"\s+(?P<power>squared|cubed)\b", re.IGNORECASE)
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
 # "dozens of people", "tens of thousands of people", "tens of thousands marched"; a feed that glues words with
 # hyphens writes "tens of-thousands", "tens-of-thousands". ``tail`` starts where the vague amount ends.
@@ -367,7 +369,8 @@ FROM_AFTER_LEVEL = re.compile(
 # "went up to £1.20 from £1.05", "fell down to 5% from 6%": a direction before a level, when an earlier value follows.
 UP_TO = re.compile(r"up\s+to\s*", re.IGNORECASE)
 DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
-NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
+# A sign before the digits, or after a currency symbol ("$-99.99"; the currency is read on the next pass).
+NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥$€£¥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
     r"(?<![A-Za-z])(?:"

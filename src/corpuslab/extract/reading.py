@@ -29,6 +29,7 @@ _CURRENCY_LEFT_WINDOW = 4
 _AT_WINDOW = 4
 _LAST_DIGIT = 9
 _NOT_A_DIGIT = 10
+_POWERS = {"squared": 2, "cubed": 3}
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
 
@@ -211,6 +212,10 @@ def read_unit(text: str, r: Reading) -> None:
         if not _unit_is_plausible(text, m, r):
             return
         r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
+        if (power := P.POWER_AFTER.match(text, r.end)) and units.lookup(
+            raised := f"{r.unit_word}^{_POWERS[power.group('power').lower()]}"
+        ):
+            r.unit_word, r.end = raised, power.end()  # "4 km squared" is 4 km^2
         if units.unit_key(r.unit_word) in ("foot", "feet", "ft") and (inches := P.INCHES_AFTER.match(text, r.end)):
             r.value += float(inches.group("inches")) / _INCHES_PER_FOOT
             r.end = inches.end()
