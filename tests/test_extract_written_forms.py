@@ -53,6 +53,10 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("They counted a million and a half votes.", "a million and a half", 1.5e6),
         ("The number is five billion and three quarters.", "five billion and three quarters", 5.75e9),
         ("It measured forty two and a third.", "forty two and a third", 42 + 1 / 3),
+        # a million of a currency written as M and its code; kitchen measures
+        ("Revenue reached MSEK 1,200 in the year.", "MSEK 1,200", 1.2e9),
+        ("The client estimates an increase to 120 MEUR.", "120 MEUR", 1.2e8),
+        ("Add ½ tbsp of salt.", "½ tbsp", 0.5 * 14.78676478125e-6),
         # Indian grouping of lakhs and crores; MM for a million after money
         ("He asked for a loan of 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
         ("The revenue target is US$ 1MM.", "US$ 1MM", 1e6),

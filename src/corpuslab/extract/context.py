@@ -157,6 +157,10 @@ def read_left(left: str, r: Reading) -> str:
             r.negative = True
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
+        if r.currency is None and (m := P.MILLION_CODE_BEFORE.search(rest)):
+            r.currency, r.scale = m.group("cur"), r.scale * units.SCALES["million"]  # "MSEK 60"
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
         if m := P.CURRENCY_BEFORE.search(rest):
             r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
             r.start -= len(rest) - m.start()

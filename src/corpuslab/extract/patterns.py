@@ -273,6 +273,10 @@ AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
+# "120 MEUR", "MSEK 60": a million of a currency, as Nordic and German company reports write it.
+_ISO = "|".join(sorted(units.ISO_CURRENCIES))
+MILLION_CODE_AFTER = re.compile(rf"\s?M(?P<cur>{_ISO})\b")
+MILLION_CODE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))M(?P<cur>{_ISO})\s?$")
 # "115USD", "50p": a currency code or a subunit glued to the digits.
 CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{'|'.join(sorted(units.ISO_CURRENCIES))}|p)(?![A-Za-z0-9])")
 # "$84.50 a barrel", "$3/MMBtu", "$350 per kg": what a price is quoted per.

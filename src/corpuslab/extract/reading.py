@@ -205,6 +205,10 @@ def read_unit(text: str, r: Reading) -> None:
         unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
         r.kind, r.rule, r.unit_word, r.unit_start, r.end = "age", "age", f"{unit}s old", m.start(), m.end()
         return
+    if r.unit_word is None and r.currency is None and (m := P.MILLION_CODE_AFTER.match(text, r.end)):
+        r.scale *= units.SCALES["million"]  # "120 MEUR"
+        _set_currency(r, m.group("cur"), m.start("cur") - 1, m.end())
+        return
     if r.unit_word is None and (m := P.UNIT_CASED.match(text, r.end)) and m.group("sep"):
         r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()  # "542 Nm", "300 PS"
         return
