@@ -37,6 +37,10 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("The result is ⅔ this time.", "⅔", 200 / 3),
         ("It took 2½ years.", "2½ years", 2.5 * 365.25),
         ("The board met 2 1/4 times a year.", "2 1/4", 2.25),
+        # a count of a count is a share, in percent
+        ("One in five adults smokes.", "One in five", 20.0),
+        ("Only 1 out of 3 passed.", "1 out of 3", 100 / 3),
+        ("One in every 10 people is left-handed.", "One in every 10", 10.0),
         # dozens
         ("They sold 3 dozen eggs.", "3 dozen", 36.0),
         ("He bought three dozens of them.", "three dozens", 36.0),
@@ -78,6 +82,9 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         ("They scored 12 345 points.", {"12", "345"}),
         # a lower bound above the upper bound states no range
         ("More than 40 and less than 10 are two ranges.", {"More than 40", "less than 10"}),
+        # a year or a unit after "in" makes it a time, not a share
+        ("He scored 3 in 2019.", {"3", "2019"}),
+        ("They scored 2 in 5 minutes.", {"2", "5 minutes"}),
         # "at one point" is a moment, not the start of a decimal
         ("At one point three men left.", {"three"}),
     ],

@@ -295,6 +295,8 @@ AGE_AFTER = re.compile(
     r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
     re.IGNORECASE,
 )
+# "one in five adults", "1 out of 3", "one in every 10": a share written as a count of a count.
+IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 # "4 km squared": a length unit raised to a power in words.

@@ -13,7 +13,7 @@ from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
 from corpuslab.extract.lexicon import MAGNITUDES, RACE_EVENTS, SMALL
 from corpuslab.extract.nouns import next_is_plural, noun_after
-from corpuslab.extract.numbers import parse_fraction, parse_words, vague_range
+from corpuslab.extract.numbers import parse_fraction, parse_numeral, parse_words, vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
@@ -69,6 +69,8 @@ def read_right(text: str, r: Reading) -> bool:
             return False  # a code such as 5G, 3D or 4x4
     if r.group == "vague":
         return _read_vague(text, r)
+    if _read_one_in(text, r):
+        return True
     has_decimals = r.group == "spelled" and _read_spelled_decimals(text, r)
     while m := P.SCALE.match(text, r.end):
         scale = (m.group("scale") or m.group("dozen")).lower()
@@ -90,6 +92,30 @@ def read_right(text: str, r: Reading) -> bool:
     ):
         r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
+    return True
+
+
+def _read_one_in(text: str, r: Reading) -> bool:
+    """ "one in 20", "1 out of 3 people", "two in every five": a share (the rule table makes it percent).
+
+    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time).
+    """
+    if r.scale != 1 or (m := P.IN_EVERY.match(text, r.end)) is None:
+        return False
+    if (den := P.NUMERAL_AT.match(text, m.end())) is None or (parsed := parse_numeral(den.group(), den.lastgroup)) is None:
+        return False
+    is_year = den.lastgroup == "digits" and len(den.group()) == 4
+    after = den.end()
+    if (
+        is_year
+        or not 0 < r.value < parsed[0]
+        or P.SCALE.match(text, after)
+        or P.UNIT_SPACED.match(text, after)
+        or P.CURRENCY_AFTER.match(text, after)
+        or (after < len(text) and text[after].isalnum())
+    ):
+        return False
+    r.value, r.precision, r.group, r.end = r.value / parsed[0], 0.0, "fraction", after
     return True
 
 
