@@ -76,8 +76,6 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [
-        # a run of digit groups that is no grouped number is a phone number or a code: its numbers stay apart
-        ("Call 1800 666 111 today.", {"666", "111"}),
         ("In 2019 200 people came.", {"2019", "200"}),
         ("They scored 12 345 points.", {"12", "345"}),
         # a lower bound above the upper bound states no range
@@ -91,6 +89,11 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
     assert surfaces <= {f.surface for f in find_figures(text)}
+
+
+def test_a_phone_number_in_digit_groups_is_no_figure() -> None:
+    text = "Call the Garda Confidential Line on 1800 666 111 or 01 666 6200; 1 414 021 100 people live there."
+    assert [f.surface for f in find_figures(text)] == ["1 414 021 100"]
 
 
 def test_a_minus_sign_glued_after_letters_is_part_of_the_word() -> None:

@@ -459,6 +459,12 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
             rf"\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)"
             rf"(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)",
         ),
+        # A phone number written in groups of two to four digits ("1800 666 111", "974 501 111 49"): three
+        # groups or more that do not read as thousands grouped by spaces ("1 414 021 100").
+        (
+            r"\d \d{2,4} \d{2}",
+            r"(?<![\w.,+])(?!\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
+        ),
         # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
         (
             r"\b(?:rank|seeded|rated)",
