@@ -244,7 +244,8 @@ def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
             and math.isnan(before.range_low)
             and math.isnan(figure.range_low)
             and _BOUND_JOIN.fullmatch(text, before.end, figure.start)
-            and _lower_end(before, figure).value < _upper_end(before, figure).value  # not "more than 40 and less than 10"
+            # "more than 40 and less than 10" are two bounds, not a range
+            and _lower_end(before, figure).value < _upper_end(before, figure).value
         ):
             low, high = sorted((before.value, figure.value))
             before.end = before.consumed = figure.end

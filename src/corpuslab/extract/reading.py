@@ -30,6 +30,8 @@ _AT_WINDOW = 4
 _LAST_DIGIT = 9
 _NOT_A_DIGIT = 10
 _POWERS = {"squared": 2, "cubed": 3}
+# Scale words a spelled numeral already holds ("three million"): not read again after it.
+_SPELLED_SCALES = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
 
@@ -74,7 +76,7 @@ def read_right(text: str, r: Reading) -> bool:
     has_decimals = r.group == "spelled" and _read_spelled_decimals(text, r)
     while m := P.SCALE.match(text, r.end):
         scale = (m.group("scale") or m.group("dozen")).lower()
-        if r.group == "spelled" and not has_decimals and scale in ("hundred", "thousand", "million", "billion", "dozen"):
+        if r.group == "spelled" and not has_decimals and scale in _SPELLED_SCALES:
             break  # already part of the spelled numeral
         r.scale *= units.SCALES[scale]
         r.end = m.end()
@@ -102,7 +104,8 @@ def _read_one_in(text: str, r: Reading) -> bool:
     """
     if r.scale != 1 or (m := P.IN_EVERY.match(text, r.end)) is None:
         return False
-    if (den := P.NUMERAL_AT.match(text, m.end())) is None or (parsed := parse_numeral(den.group(), den.lastgroup)) is None:
+    den = P.NUMERAL_AT.match(text, m.end())
+    if den is None or (parsed := parse_numeral(den.group(), den.lastgroup)) is None:
         return False
     is_year = den.lastgroup == "digits" and len(den.group()) == 4
     after = den.end()
