@@ -70,7 +70,9 @@ def _trie(words: set[str]) -> str:
 # ("1 234 567", "200 000 women"), with a single group only when it is "000" ("in 2019 200 people" is two
 # numbers, "12 345" may be two). A run with any other group ("974 501 111 49", "1800 666 111") is a phone
 # number (blocked_spans blocks it).
-_SPACE_GROUPED = r"(?<![\d+]\s)(?!0\d)\d{1,3}(?:(?: \d{3}){2,}(?:\.\d+)?| 000)(?!\s\d|[\w/]|[-.,]\d)"
+# It starts with a digit, its look-behind after it: a look-around first would stop the scan from skipping to
+# the next digit, and cost a third of the digit scan.
+_SPACE_GROUPED = r"[1-9](?<![\d+]\s[1-9])\d{0,2}(?:(?: \d{3}){2,}(?:\.\d+)?| 000)(?!\s\d|[\w/]|[-.,]\d)"
 _DIGITS_BODY = (
     r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2}|\.\d+)?(?!\d)"
     rf"|{_SPACE_GROUPED}"
