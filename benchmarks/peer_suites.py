@@ -13,7 +13,8 @@ range by its bound (gold items with no number, such as a relative
 ordinal "last", are left out); a prediction overlapping the gold span is preferred. Recall = matched gold / gold;
 unit accuracy = matched gold whose unit agrees / matched gold that has a unit; precision = matched
 predictions / predictions, only on quantulum3's cases, whose lists are exhaustive.
-The suites' unit names are mapped to corpuslab units here, never in the package.
+The suites' unit names are mapped to corpuslab units here, never in the package; a figure in percent
+also matches its bare proportion (66.7 percent is 0.667), the form the suites give a spelled fraction.
 quantulum3 is a benchmark-only extra: ``pip install -e '.[bench]'``.
 """
 
@@ -275,6 +276,10 @@ def corpuslab_preds(text: str) -> list[Pred]:
             values: tuple[float, ...] = ()  # a date's value is its yyyymmdd key, not a quantity
         else:
             values = tuple(v for v in (f.value, f.range_low, f.range_high) if not math.isnan(v))
+        if f.unit == "percent":
+            # corpuslab states a share in percent ("two thirds" is 66.7 percent); the suites write it as the
+            # bare proportion (0.667): the same quantity in another unit, mapped here as units are.
+            values += tuple(v / 100 for v in values)
         low = None if math.isnan(f.range_low) else f.range_low
         high = None if math.isnan(f.range_high) else f.range_high
         unit = f.unit  # money's unit is its code, with any denominator ("USD_per_year")

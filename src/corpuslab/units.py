@@ -93,7 +93,8 @@ PLAIN_UNITS = {
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "mil": 1e6, "t": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "mil": 1e6, "t": 1e12, "dozen": 12.0,
+    "mm": 1e6,  # "$5MM": finance writes a million as MM, a thousand thousands (read only after money)
 }  # fmt: skip
 
 
@@ -140,6 +141,9 @@ _add("volume", "oil_barrel", "barrels", "barrel", "bbl", "bbls")
 _add("volume", "liter", "litres", "liters", "litre", "liter")
 _add("volume", "gallon", "gallons", "gallon")
 _add("volume", "milliliter", "millilitres", "milliliters", "millilitre", "milliliter", "ml")
+# Kitchen measures in recipes ("½ tbsp of salt"); "cup" is left out: "won 3 cups" in sports news is trophies.
+_add("volume", "tablespoon", "tablespoons", "tablespoon", "tbsp", "tbsps")
+_add("volume", "teaspoon", "teaspoons", "teaspoon", "tsp", "tsps")
 _add("volume", "oil_barrel / day", "b/d", "bpd", "bopd", "barrels per day", "barrels a day", "barrels/day")
 _add("volume", "mbd", "mb/d", "mbd", "mbpd", "mmb/d", "mmbd", "million b/d")
 _add("volume", "kbd", "kb/d", "kbd", "kbpd")

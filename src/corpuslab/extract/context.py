@@ -157,6 +157,10 @@ def read_left(left: str, r: Reading) -> str:
             r.negative = True
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
+        if r.currency is None and (m := P.MILLION_CODE_BEFORE.search(rest)):
+            r.currency, r.scale = m.group("cur"), r.scale * units.SCALES["million"]  # "MSEK 60"
+            r.start -= len(rest) - m.start()
+            rest = rest[: m.start()]
         if m := P.CURRENCY_BEFORE.search(rest):
             r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
             r.start -= len(rest) - m.start()
@@ -240,7 +244,8 @@ def read_range(text: str, r: Reading, left: str) -> str | None:
     conn = {"through": "to", "~": "-"}.get(conn, conn)  # "20 through 100", "20~100"
     opener = r.opener
     dash = conn in ("-", "–", "—")
-    if (opener == "between" and conn != "and" and not dash) or (opener != "between" and conn == "and"):
+    # "between 44 mg to 50 mg": a loose but common "between ... to" is the same range as "between ... and"
+    if (opener == "between" and conn not in ("and", "to") and not dash) or (opener != "between" and conn == "and"):
         return None
     if opener == "from" and conn != "to" and not dash:
         return None

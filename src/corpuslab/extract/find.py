@@ -244,6 +244,8 @@ def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
             and math.isnan(before.range_low)
             and math.isnan(figure.range_low)
             and _BOUND_JOIN.fullmatch(text, before.end, figure.start)
+            # "more than 40 and less than 10" are two bounds, not a range
+            and _lower_end(before, figure).value < _upper_end(before, figure).value
         ):
             low, high = sorted((before.value, figure.value))
             before.end = before.consumed = figure.end
@@ -256,6 +258,14 @@ def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
             continue
         out.append(figure)
     return out
+
+
+def _lower_end(a: Figure, b: Figure) -> Figure:
+    return a if a.bound in _LOWER_BOUNDS else b
+
+
+def _upper_end(a: Figure, b: Figure) -> Figure:
+    return b if a.bound in _LOWER_BOUNDS else a
 
 
 def _same_measure(a: Figure, b: Figure) -> bool:

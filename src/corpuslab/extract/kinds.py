@@ -7,6 +7,7 @@ nothing; :mod:`.rules` orders them. Name cues are a word list in :mod:`.lexicon`
 
 from __future__ import annotations
 
+import math
 import re
 
 from corpuslab import units
@@ -21,6 +22,7 @@ from corpuslab.extract.lexicon import (
     bound_of,
 )
 from corpuslab.extract.nouns import is_plural, noun_after
+from corpuslab.extract.numbers import VULGAR_FRACTIONS
 from corpuslab.extract.subject import singular
 
 # Words after a hyphenated number that describe rather than count ("5,000-strong", "50-odd").
@@ -34,6 +36,24 @@ _AGE_MAX = 120
 # "the 13th Five-Year Plan": the capital that makes a spelled number part of a title starts within this
 # many characters after it (hyphens and spaces between).
 _TITLE_CAPITAL_WINDOW = 20
+
+
+def is_lone_one(r: Evidence) -> bool:
+    """ "one" or "zero" alone is a word ("one of the largest", "zero tolerance"); "minus one", "zero point
+    eight" (its precision finer than half a unit) and the end of a range ("between one and three") are values."""
+    return (
+        r.group == "spelled"
+        and r.value * r.scale < 2
+        and r.precision >= 0.5
+        and not r.negative
+        and math.isnan(r.low)
+        and math.isnan(r.from_value)
+    )
+
+
+def is_digit_fraction(r: Evidence) -> bool:
+    """ "1/40", "⅔": a fraction written in digits or as one character, a share as "two thirds" is."""
+    return r.group == "digits" and ("/" in r.numeral or r.numeral[-1] in VULGAR_FRACTIONS)
 
 
 def is_possessive_decade(r: Evidence) -> bool:

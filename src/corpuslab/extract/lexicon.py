@@ -12,9 +12,24 @@ from corpuslab.units import unit_key
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "nought": 0, "naught": 0,
 }  # fmt: skip
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Spelled ordinals and the cardinal each stands for. News writes first to tenth as words and as adjectives
+# ("the first time"), later ones in digits ("21st"); a spelled ordinal from the eleventh on is read as the
+# digits would be ("the twenty-first century", "the two hundredth anniversary").
+ORDINAL_UNITS = {
+    "first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five", "sixth": "six",
+    "seventh": "seven", "eighth": "eight", "ninth": "nine",
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "eleventh": "eleven", "twelfth": "twelve", "thirteenth": "thirteen", "fourteenth": "fourteen",
+    "fifteenth": "fifteen", "sixteenth": "sixteen", "seventeenth": "seventeen", "eighteenth": "eighteen",
+    "nineteenth": "nineteen", "twentieth": "twenty", "thirtieth": "thirty", "fortieth": "forty",
+    "fiftieth": "fifty", "sixtieth": "sixty", "seventieth": "seventy", "eightieth": "eighty", "ninetieth": "ninety",
+    "hundredth": "hundred", "thousandth": "thousand", "millionth": "million", "billionth": "billion",
+    "trillionth": "trillion",
+}  # fmt: skip
 MAGNITUDES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 FRACTIONS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -56,6 +71,9 @@ BOUNDS_BEFORE = {
     "as fast as": "at_most", "as far as": "at_most", "as long as": "at_most", "as large as": "at_most",
     "as big as": "at_most", "as heavy as": "at_most", "as tall as": "at_most", "as deep as": "at_most",
     "as old as": "at_most", "as low as": "at_least", "as few as": "at_least", "as small as": "at_least",
+    "less than or equal to": "at_most", "fewer than or equal to": "at_most", "greater than or equal to": "at_least",
+    "more than or equal to": "at_least", "<": "under", ">": "over", "≤": "at_most", "≥": "at_least",
+    "<=": "at_most", ">=": "at_least",
     "exactly": "exact", "precisely": "exact",
     "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
 }  # fmt: skip

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from corpuslab.extract.lexicon import FRACTIONS, MAGNITUDES, SMALL, TENS, VAGUE
 
-_CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen"], key=len, reverse=True)
+# "dozens" after a number word counts dozens ("three dozens"); alone it is vague (VAGUE_RE is tried first).
+_CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen", "dozens"], key=len, reverse=True)
 _CARDINAL = "(?:" + "|".join(_CARDINAL_WORDS) + ")"
 _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
+# Fractions written as one character ("½", "⅔"); patterns.numerals finds them, parse_digits reads them.
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
 
 # Digits: 1,234,567.89 / 38 / 38,5 / 1\u00a0200 ; never glued to a letter or digit before (G20, A320, 3.5.1).
@@ -37,7 +41,7 @@ MIXED_PART = rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}"
 # magnitude.
 _FRACTION_OF_MAGNITUDE = (
     rf"\b(?:(?:{_SMALL_WORD}|a)[-\s]+)?(?:half|quarter|quarters|third|thirds)\s+(?:(?:of\s+)?an?\s+)?"
-    r"(?:million|billion|trillion)\b"
+    r"(?:million|billion|trillion|dozen)\b"
 )
 # "half a percentage point", "a quarter-point", "half a per cent": a fraction of a percentage point.
 _OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|per[\s-]?cent|percent)\b"
@@ -48,7 +52,7 @@ FRACTION = (
     rf"|(?<!between )\b{_SMALL_WORD}\s+and\s+{MIXED_PART}\b"
 )
 VAGUE_RE = (
-    r"\b(?:several|(?:a\s+)?few)\s+(?:hundred|thousand|million|billion)\b"
+    r"\b(?:several|(?:a\s+)?few)\s+(?:hundred|thousand|million|billion|dozen)\b"
     r"|\b(?:tens|hundreds|dozens|thousands|millions|billions|trillions)\b|\bscores(?=\s+of\b)"
 )
 NUMERAL = re.compile(
@@ -58,16 +62,19 @@ NUMERAL = re.compile(
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 _DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")  # "1.234,5", "38,5"
-_GROUP_MARKS = str.maketrans("", "", "\u00a0\u202f\u2009'’")
+_GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009'’")
 
 
 def parse_digits(surface: str) -> tuple[float, float] | None:
     """Return the value and half the step of the last written digit; None if the value is not finite."""
-    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit)
+    if "/" in surface:  # "3/4", "10 1/2" (patterns.numerals reads them only before a unit or "of", or mixed)
         *whole, fraction = surface.split()
         numerator, denominator = fraction.split("/")
         return (float(whole[0]) if whole else 0.0) + int(numerator) / int(denominator), 0.0
-    surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000"
+    if surface[-1:] in VULGAR_FRACTIONS:  # "½", "2½", "1 ¾"
+        whole = surface[:-1].strip()
+        return (float(whole) if whole else 0.0) + unicodedata.numeric(surface[-1]), 0.0
+    surface = surface.translate(_GROUP_MARKS)  # "1\u00a0200\u00a0000", "1'200'000", "1 234 567"
     if _DOT_THOUSANDS.fullmatch(surface):
         surface = surface.replace(".", ",")  # "84.000 euros", "1.234.567": dots group thousands
     elif _DECIMAL_COMMA.fullmatch(surface):
@@ -91,7 +98,7 @@ def parse_words(surface: str) -> float | None:
             current += SMALL[word]
         elif word in TENS:
             current += TENS[word]
-        elif word == "dozen":
+        elif word in ("dozen", "dozens"):
             current = (current or 1) * 12
         elif word == "hundred":
             current = (current or 1) * 100
@@ -132,7 +139,7 @@ def cardinal_end(surface: str) -> int:
             is_tens = word in TENS
             if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):
                 break  # "one two", "twenty thirty", "twenty fifteen"
-        elif word in ("hundred", "dozen"):
+        elif word in ("hundred", "dozen", "dozens"):
             if has_hundred or last in ("hundred", "magnitude", "and"):
                 break  # "hundred and five hundred and six": the second hundred starts a new numeral
             has_hundred = word == "hundred"
@@ -148,19 +155,22 @@ def cardinal_end(surface: str) -> int:
             else "tens"
             if word in TENS
             else "hundred"
-            if word in ("hundred", "dozen")
+            if word in ("hundred", "dozen", "dozens")
             else "magnitude"
         )
         end, pending_and = m.end(), 0
     return pending_and or end
 
 
+_FRACTION_BASES = {**MAGNITUDES, "dozen": 12.0}
+
+
 def parse_fraction(surface: str) -> float | None:
     """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half", "five and three quarters"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
-    if words[-1] in MAGNITUDES and len(words) >= 2:
+    if words[-1] in _FRACTION_BASES and len(words) >= 2:  # "half a million", "half a dozen"
         part = parse_fraction(" ".join([words[0], *(w for w in words[1:-1] if w not in ("of", "a", "an"))]))
-        return None if part is None else part * MAGNITUDES[words[-1]]
+        return None if part is None else part * _FRACTION_BASES[words[-1]]
     if "and" in words[1:]:
         cut = words.index("and")
         head = " ".join(words[:cut])
@@ -190,7 +200,7 @@ def parse_numeral(surface: str, group: str | None = None) -> tuple[float, float]
 
 def vague_range(surface: str) -> tuple[float, float]:
     """Return the range a vague amount stands for ("dozens" -> 24..143, "several hundred", "a few hundred" ->
-    200..999, as "hundreds")."""
+    200..999, as "hundreds"; "a few dozen" as "dozens")."""
     words = surface.lower().split()
     key = words[-1] + "s" if len(words) > 1 else words[0]
     return VAGUE[key]

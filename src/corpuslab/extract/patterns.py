@@ -20,12 +20,14 @@ from corpuslab.extract.lexicon import (
     MAGNITUDES,
     MONTH_NAMES,
     MONTHS,
+    ORDINAL_UNITS,
+    ORDINAL_WORDS,
     SMALL,
     TENS,
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, cardinal_end
+from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, VULGAR_FRACTIONS, cardinal_end
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -62,12 +64,21 @@ def _trie(words: set[str]) -> str:
 
 # Thousands grouped by commas, by dots (two groups or more), by a no-break, narrow or thin space or an
 # apostrophe ("1\u00a0200\u00a0000", "1'200'000"); a decimal comma after dot groups ("1.234,5") or
-# before one or two digits ("38,5", which cannot be a thousands group). An ordinary space never groups:
-# "in 2019 200 people" is two numbers.
+# before one or two digits ("38,5", which cannot be a thousands group); Indian lakh and crore groups of two
+# before the last three ("12,34,567"). An ordinary space groups only a
+# whole run of digit groups that reads as one number: one to three digits, then groups of exactly three
+# ("1 234 567", "200 000 women"), with a single group only when it is "000" ("in 2019 200 people" is two
+# numbers, "12 345" may be two). A run with any other group ("974 501 111 49", "1800 666 111") is a phone
+# number (blocked_spans blocks it).
+# It starts with a digit, its look-behind after it: a look-around first would stop the scan from skipping to
+# the next digit, and cost a third of the digit scan.
+_SPACE_GROUPED = r"[1-9](?<![\d+]\s[1-9])\d{0,2}(?:(?: \d{3}){2,}(?:\.\d+)?| 000)(?!\s\d|[\w/]|[-.,]\d)"
 _DIGITS_BODY = (
-    r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2})?(?!\d)"
+    r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2}|\.\d+)?(?!\d)"
+    rf"|{_SPACE_GROUPED}"
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+,\d{1,2}(?![\d,])"
-    r"|(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)(?![.,]\d)(?!/\d)"
+    r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)"
+    r"(?![.,]\d)(?!/\d)"
 )
 # Scanning is split in two because one alternation of digits and words is ten times slower: digit runs
 # (a pattern that starts with \d is found by a fast scan) and number words (a prefix trie).
@@ -85,6 +96,10 @@ WORD_NUMERAL = re.compile(
     rf"|(?P<spelled>(?:{_ARTICLE_NUMBER}(?:(?:-|\s+|\s+and\s+)(?:{SPELLED}))?)|{SPELLED})",
     re.IGNORECASE,
 )
+# What may stand before a decimal point that opens a number (".08", "$.50", "(.5%)"); after anything else the
+# point ends a sentence, a version or an address ("v2.08", "1.08.2019").
+_BEFORE_LEADING_POINT = frozenset(" \t\n(\"'“$€£¥-−")
+_FRACTION_WORD_AFTER = re.compile(rf"[-\s]+(?:{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 
@@ -92,8 +107,13 @@ _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 NUMERAL_AT = re.compile(rf"(?P<digits>{_DIGITS_BODY})|(?P<spelled>{SPELLED})", re.IGNORECASE)
 
 
-# "3/4 mile", "10 1/2 miles": a fraction in digits, read only before a unit (else a date, a score or a ratio).
+# "3/4 mile", "10 1/2 miles", "1/40 of": a fraction in digits, read before a unit or "of", or as a mixed
+# number; alone ("3/4", "(1/2)") it may as well be a date, a score or the count of a thread of posts.
 _DIGIT_FRACTION = re.compile(r"(?<![\w./-])(?:\d{1,3}\s+)?(?P<num>\d{1,2})/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+# "½", "2½ years", "1 ¾ cups": fractions written as one character are never anything else.
+_VULGAR_HINT = re.compile(f"[{VULGAR_FRACTIONS}]")
+_VULGAR_FRACTION = re.compile(rf"(?:(?<![\w.,/])\d{{1,3}}\s?)?[{VULGAR_FRACTIONS}](?!\d)")
 
 
 def numerals(text: str) -> Iterator[tuple[int, int, str]]:
@@ -101,17 +121,17 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
     ``group`` is ``digits``, ``spelled``, ``fraction`` or ``vague``. Digits glued to a letter before
     (G20, A320), after a letter and a hyphen (COVID-19, Tianjin-2; but mid-2025 is a year) or inside
-    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit ("3/4 mile")
-    is one numeral of digits.
+    a version or fraction (3.5.1, 3/4) are not numerals; a fraction in digits before a unit or "of"
+    ("3/4 mile", "1/40 of"), a mixed number ("2 1/4") and a fraction character ("2½") are one numeral of digits.
     """
     found = _digit_and_word_numerals(text)
     fractions = [
         (m.start(), m.end(), "digits")
         for m in (_DIGIT_FRACTION.finditer(text) if "/" in text else ())
-        if 0 < int(m.group("num")) < int(m.group("den"))
-        and (unit := UNIT_SPACED.match(text, m.end()))
-        and unit.group("sep")
+        if 0 < int(m.group("num")) < int(m.group("den")) and _is_read_fraction(text, m)
     ]
+    if _VULGAR_HINT.search(text):
+        fractions = sorted([*fractions, *((m.start(), m.end(), "digits") for m in _VULGAR_FRACTION.finditer(text))])
     if not fractions:
         yield from found
         return
@@ -120,6 +140,12 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
         if item[0] >= fence:
             yield item
             fence = item[1] if item in fractions else fence
+
+
+def _is_read_fraction(text: str, m: re.Match[str]) -> bool:
+    is_mixed = m.start("num") > m.start()  # "2 1/4": a whole number before it
+    unit = UNIT_SPACED.match(text, m.end())
+    return is_mixed or bool(unit and unit.group("sep")) or _OF_AFTER.match(text, m.end()) is not None
 
 
 def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
@@ -132,6 +158,9 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
             yield word
             word = next(words, None)
         before = text[start - 1] if start else " "
+        if before == "." and m.group().isdigit() and (start == 1 or text[start - 2] in _BEFORE_LEADING_POINT):
+            yield start - 1, m.end(), "digits"  # ".08", "$.50": a decimal written without its leading zero
+            continue
         if (before.isalnum() or before in "_.,/^") and not (
             before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
         ):
@@ -143,7 +172,7 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
         if before in "-−+" and start >= 2 and text[start - 2] == "^":
             continue  # "10^-3": the exponent belongs to the number before
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
-        if before in "-–" and start >= 2 and text[start - 2].isalpha() and not is_year:
+        if before in "-–−" and start >= 2 and text[start - 2].isalpha() and not is_year:
             continue
         yield start, m.end(), "digits"
     while word is not None:
@@ -163,6 +192,10 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
             group = m.lastgroup or "spelled"
             # "one, two and three", "twenty thirty": a run of number words may hold several numerals.
             end = m.start() + cardinal_end(m.group()) if group == "spelled" else m.end()
+            if group == "spelled" and _FRACTION_WORD_AFTER.match(text, end):
+                # "five billion and three quarters": the number after "and" counts the fraction, not units
+                cut = text.lower().rfind(" and ", m.start(), end)
+                end = cut if cut > start else end
             if end > start:
                 consumed = end
                 yield m.start(), end, group
@@ -170,6 +203,18 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --- what follows a numeral --------------------------------------------------------------------
 
+# "five point five", "two hundred point seventy-one": the decimals of a spelled number, digit words or a
+# number; not after "at" ("at one point three men left").
+_DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if v <= 9), key=len, reverse=True)) + ")"
+_BELOW_HUNDRED = (
+    "(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + rf")(?:[\s-]+{_DIGIT_WORD})?"
+    "|" + "|".join(sorted((w for w, v in SMALL.items() if v > 9), key=len, reverse=True))
+)
+SPELLED_POINT = re.compile(
+    rf"\s+point\s+(?P<decimals>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*|{_BELOW_HUNDRED})\b(?![\s-]+(?:hundred|thousand))",
+    re.IGNORECASE,
+)
+AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 DECADE_SUFFIX = re.compile(r"s\b")
 # Scale abbreviations glued to a number ("$1.2bn", "40k"): always a scale.
@@ -178,14 +223,16 @@ GLUED_SCALES = frozenset(["bn", "mn", "mln", "bln", "tn", "trn", "mil", "k", "K"
 # unit or part of a name (reading.py asks; the value of each is in units.SCALES):
 #   money_or_plural   money before it or a plural after: "$5m", "5m people" ("100m" alone is metres);
 #   money_or_decimal  money before or after it, or a decimal: "$3b", "170b reais", "1.2b" ("Sentinel-1B");
-#   money             money before it: "$1.2T";
+#   money             money before it: "$1.2T", "US$ 1MM" ("5MM" alone is millimetres);
 #   not_race          always, except before a race event: "14M more Americans" ("the 100M freestyle").
 GLUED_LETTER_SCALES = {
     "m": "money_or_plural", "M": "not_race", "b": "money_or_decimal", "B": "money_or_decimal", "T": "money",
+    "MM": "money",
 }  # fmt: skip
 ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
-    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b",
+    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b"
+    r"|\s+(?P<dozen>dozen)\b",  # "3 dozen eggs"; never glued
     re.IGNORECASE,
 )
 # "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.
@@ -226,6 +273,10 @@ AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
 PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
+# "120 MEUR", "MSEK 60": a million of a currency, as Nordic and German company reports write it.
+_ISO = "|".join(sorted(units.ISO_CURRENCIES))
+MILLION_CODE_AFTER = re.compile(rf"\s?M(?P<cur>{_ISO})\b")
+MILLION_CODE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))M(?P<cur>{_ISO})\s?$")
 # "115USD", "50p": a currency code or a subunit glued to the digits.
 CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{'|'.join(sorted(units.ISO_CURRENCIES))}|p)(?![A-Za-z0-9])")
 # "$84.50 a barrel", "$3/MMBtu", "$350 per kg": what a price is quoted per.
@@ -244,8 +295,12 @@ AGE_AFTER = re.compile(
     r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
     re.IGNORECASE,
 )
+# "one in five adults", "1 out of 3", "one in every 10": a share written as a count of a count.
+IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
+# "4 km squared": a length unit raised to a power in words.
+POWER_AFTER = re.compile(r"\s+(?P<power>squared|cubed)\b", re.IGNORECASE)
 HYPHEN_NOUN = re.compile(r"-(?P<noun>[a-z][a-z]+(?:s)?)\b(?!-)")
 # "dozens of people", "tens of thousands of people", "tens of thousands marched"; a feed that glues words with
 # hyphens writes "tens of-thousands", "tens-of-thousands". ``tail`` starts where the vague amount ends.
@@ -320,7 +375,8 @@ FROM_AFTER_LEVEL = re.compile(
 # "went up to £1.20 from £1.05", "fell down to 5% from 6%": a direction before a level, when an earlier value follows.
 UP_TO = re.compile(r"up\s+to\s*", re.IGNORECASE)
 DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
-NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
+# A sign before the digits, or after a currency symbol ("$-99.99"; the currency is read on the next pass).
+NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥$€£¥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
 GLUED_CURRENCY = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -403,6 +459,12 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
             rf"\b(?:[0-9]|10|{_alternation(_WICKETS)})\s+for\s+\d{{1,3}}(?!\d|[.,]\d)"
             rf"(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)",
         ),
+        # A phone number written in groups of two to four digits ("1800 666 111", "974 501 111 49"): three
+        # groups or more that do not read as thousands grouped by spaces ("1 414 021 100").
+        (
+            r"\d \d{2,4} \d{2}",
+            r"(?<![\w.,+])(?!\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
+        ),
         # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
         (
             r"\b(?:rank|seeded|rated)",
@@ -435,6 +497,16 @@ SCORE_SERIES = re.compile(rf"(?<![\w.,/–-]){_PAIR}(?:,\s*{_PAIR})+(?![\w%-])")
 SCORE_PAIR = re.compile(r"(?P<a>\d{1,2})[-–](?P<b>\d{1,2})")
 # "6-4", "52-47", "4-4": a score or a vote, never a range (a range runs upwards).
 SCORE = re.compile(r"(?<![\w.,/-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w%/-]|[.,]\d|\s*(?:%|per\s*cent|percent)(?!\w))")
+# "twenty-first", "eleventh", "two hundredth": a spelled ordinal from the eleventh on (lexicon.ORDINAL_WORDS),
+# found by its last word; the number words before it are read with SPELLED_BEFORE. Not before "of" ("a
+# hundredth of a second" is a fraction, "the eleventh of May" a date).
+_TENS_WORD = "|".join(TENS)
+SPELLED_ORDINAL = re.compile(
+    rf"\b(?:(?P<tens>{_TENS_WORD})[-\s]+(?P<unit>{'|'.join(ORDINAL_UNITS)})|(?P<word>{'|'.join(ORDINAL_WORDS)}))\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+SPELLED_BEFORE = re.compile(rf"\b(?:(?:a|an)\s+)?(?:{SPELLED})[-\s]+$", re.IGNORECASE)
 # "for a year", "a day later": one unit of time written with an article.
 ARTICLE_DURATION = re.compile(
     r"(?:\b(?P<pre>for|within|over|after|in|about|around|nearly|almost|than|half|past|just|only|roughly)\s+)"

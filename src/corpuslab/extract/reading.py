@@ -11,9 +11,9 @@ import re
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
-from corpuslab.extract.lexicon import RACE_EVENTS
+from corpuslab.extract.lexicon import MAGNITUDES, RACE_EVENTS, SMALL
 from corpuslab.extract.nouns import next_is_plural, noun_after
-from corpuslab.extract.numbers import parse_fraction, vague_range
+from corpuslab.extract.numbers import parse_fraction, parse_numeral, parse_words, vague_range
 
 # Largest power of ten read in scientific notation: beyond it values leave float range (1e999) or no
 # quantity in news needs it; such a numeral is left as a code.
@@ -25,6 +25,13 @@ _DECADE_YEARS = (1000, 2100)
 # Characters before a numeral where a currency makes a letter after it a scale ("$5m", "US$5m", "USD 5b"):
 # the longest currency written just before a number, and its space.
 _CURRENCY_LEFT_WINDOW = 4
+# Characters before a spelled number searched for "at" ("at one point"), and the digit words after "point".
+_AT_WINDOW = 4
+_LAST_DIGIT = 9
+_NOT_A_DIGIT = 10
+_POWERS = {"squared": 2, "cubed": 3}
+# Scale words a spelled numeral already holds ("three million"): not read again after it.
+_SPELLED_SCALES = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
 
@@ -39,14 +46,7 @@ def read_right(text: str, r: Reading) -> bool:
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
             pos = r.end
-        if (
-            "." not in r.numeral
-            and not text[max(0, r.start - len(_RANGE_OPENER)) : r.start].lower().endswith(_RANGE_OPENER)
-            and (m := P.AND_FRACTION.match(text, pos))
-            and (part := parse_fraction(m.group("part"))) is not None
-            and part < 1
-        ):
-            r.value, r.precision, r.end = r.value + part, 0.0, m.end()  # "3 and a half years"
+        if "." not in r.numeral and _read_and_fraction(text, r, 1.0):  # "3 and a half years"
             pos = r.end
         if m := P.ORDINAL_SUFFIX.match(text, pos):
             r.kind, r.rule, r.end = "ordinal", "ordinal", m.end()
@@ -71,11 +71,21 @@ def read_right(text: str, r: Reading) -> bool:
             return False  # a code such as 5G, 3D or 4x4
     if r.group == "vague":
         return _read_vague(text, r)
+    if _read_one_in(text, r):
+        return True
+    has_decimals = r.group == "spelled" and _read_spelled_decimals(text, r)
     while m := P.SCALE.match(text, r.end):
-        if r.group == "spelled" and m.group("scale").lower() in ("hundred", "thousand", "million", "billion"):
+        scale = (m.group("scale") or m.group("dozen")).lower()
+        if r.group == "spelled" and not has_decimals and scale in _SPELLED_SCALES:
             break  # already part of the spelled numeral
-        r.scale *= units.SCALES[m.group("scale").lower()]
+        r.scale *= units.SCALES[scale]
         r.end = m.end()
+    if r.scale != 1 and r.group == "digits":
+        _read_and_fraction(text, r, 1.0)  # "3 million and a half": a half of the scale
+    elif r.group == "spelled":
+        # "one million and a half" is 1.5 million; "forty two and a third", "a hundred and three quarters" end in units
+        last = r.numeral.lower().rsplit(None, 1)[-1]
+        _read_and_fraction(text, r, MAGNITUDES.get(last, 1.0) if r.scale == 1 and last != "hundred" else 1.0)
     if (
         r.group == "digits"
         and r.scale == 1
@@ -84,6 +94,62 @@ def read_right(text: str, r: Reading) -> bool:
     ):
         r.scale, r.end = units.SCALES[m.group("scale").lower()], m.end()  # "8 B people"
     read_unit(text, r)
+    return True
+
+
+def _read_one_in(text: str, r: Reading) -> bool:
+    """ "one in 20", "1 out of 3 people", "two in every five": a share (the rule table makes it percent).
+
+    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time).
+    """
+    if r.scale != 1 or (m := P.IN_EVERY.match(text, r.end)) is None:
+        return False
+    den = P.NUMERAL_AT.match(text, m.end())
+    if den is None or (parsed := parse_numeral(den.group(), den.lastgroup)) is None:
+        return False
+    is_year = den.lastgroup == "digits" and len(den.group()) == 4
+    after = den.end()
+    if (
+        is_year
+        or not 0 < r.value < parsed[0]
+        or P.SCALE.match(text, after)
+        or P.UNIT_SPACED.match(text, after)
+        or P.CURRENCY_AFTER.match(text, after)
+        or (after < len(text) and text[after].isalnum())
+    ):
+        return False
+    r.value, r.precision, r.group, r.end = r.value / parsed[0], 0.0, "fraction", after
+    return True
+
+
+def _read_and_fraction(text: str, r: Reading, unit: float) -> bool:
+    """Add "and a half", "and three quarters" after a whole number, in ``unit`` (what its last word counts)."""
+    if (
+        text[max(0, r.start - len(_RANGE_OPENER)) : r.start].lower().endswith(_RANGE_OPENER)
+        or (m := P.AND_FRACTION.match(text, r.end)) is None
+        or (part := parse_fraction(m.group("part"))) is None
+        or part >= 1
+    ):
+        return False
+    r.value, r.precision, r.end = r.value + part * unit, 0.0, m.end()
+    return True
+
+
+def _read_spelled_decimals(text: str, r: Reading) -> bool:
+    """ "five point five", "zero point zero eight", "two hundred point seventy-one": add the decimals."""
+    m = P.SPELLED_POINT.match(text, r.end)
+    if m is None or P.AT_BEFORE.search(text, max(0, r.start - _AT_WINDOW), r.start):
+        return False
+    words = [w for w in re.split(r"[\s-]+", m.group("decimals").lower()) if w]
+    if all(SMALL.get(w, _NOT_A_DIGIT) <= _LAST_DIGIT for w in words):
+        digits = "".join(str(SMALL[w]) for w in words)  # "zero eight" is .08, one digit a word
+    else:
+        number = parse_words(m.group("decimals"))
+        if number is None:
+            return False
+        digits = str(int(number))  # "seventy-one" is .71
+    r.value += float("0." + digits)
+    r.precision, r.end = 0.5 * 10.0 ** -len(digits), m.end()
     return True
 
 
@@ -168,6 +234,10 @@ def read_unit(text: str, r: Reading) -> None:
         unit = (m.group("unit") or m.group("unit2") or m.group("unit3") or "year").lower().rstrip("s")
         r.kind, r.rule, r.unit_word, r.unit_start, r.end = "age", "age", f"{unit}s old", m.start(), m.end()
         return
+    if r.unit_word is None and r.currency is None and (m := P.MILLION_CODE_AFTER.match(text, r.end)):
+        r.scale *= units.SCALES["million"]  # "120 MEUR"
+        _set_currency(r, m.group("cur"), m.start("cur") - 1, m.end())
+        return
     if r.unit_word is None and (m := P.UNIT_CASED.match(text, r.end)) and m.group("sep"):
         r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()  # "542 Nm", "300 PS"
         return
@@ -175,6 +245,10 @@ def read_unit(text: str, r: Reading) -> None:
         if not _unit_is_plausible(text, m, r):
             return
         r.unit_word, r.unit_start, r.end = m.group("unit"), m.start("unit"), m.end()
+        if (power := P.POWER_AFTER.match(text, r.end)) and units.lookup(
+            raised := f"{r.unit_word}^{_POWERS[power.group('power').lower()]}"
+        ):
+            r.unit_word, r.end = raised, power.end()  # "4 km squared" is 4 km^2
         if units.unit_key(r.unit_word) in ("foot", "feet", "ft") and (inches := P.INCHES_AFTER.match(text, r.end)):
             r.value += float(inches.group("inches")) / _INCHES_PER_FOOT
             r.end = inches.end()

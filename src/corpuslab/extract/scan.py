@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.figure import Figure
-from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, bound_of
+from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, ORDINAL_UNITS, ORDINAL_WORDS, bound_of
+from corpuslab.extract.nouns import words_after
+from corpuslab.extract.numbers import parse_words
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
@@ -148,4 +150,33 @@ def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Fi
                 consumed=end,
             )
         )
+    return out
+
+
+# Characters before a spelled ordinal searched for the number words it ends ("one hundred and twenty-first").
+_ORDINAL_LEFT_WINDOW = 60
+# The first ordinal read as a figure: first to tenth are words news writes as adjectives ("the first time").
+FIRST_READ_ORDINAL = 11
+
+
+def find_spelled_ordinals(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """ "the twenty-first century", "its two hundredth anniversary", "eleventh": spelled ordinals from the eleventh."""
+    out = []
+    for m in P.SPELLED_ORDINAL.finditer(text):
+        if _covers(blocked, m.start()):
+            continue
+        if m.group("word"):
+            last = ORDINAL_WORDS[m.group("word").lower()]
+        else:
+            last = f"{m.group('tens')} {ORDINAL_UNITS[m.group('unit').lower()]}"
+        start = m.start()
+        if before := P.SPELLED_BEFORE.search(text, max(0, start - _ORDINAL_LEFT_WINDOW), start):
+            start = before.start()
+        value = parse_words(f"{text[start : m.start()]} {last}")
+        if value is None or value < FIRST_READ_ORDINAL:
+            continue
+        surface, noun = text[start : m.end()], words_after(text, m.end())
+        figure = Figure(start, m.end(), surface, "ordinal", "ordinal", value, "ordinal", precision=0.5, noun=noun)
+        figure.value_as_written, figure.consumed = value, m.end()
+        out.append(figure)
     return out

@@ -1,0 +1,132 @@
+"""Table-driven tests of numbers written in forms the peer suites (benchmarks/peer_suites.py) showed were
+missed and that news also writes: thousands grouped with spaces, fractions, dozens, spelled decimals,
+negative words. Each row checks the surface and the value read."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from corpuslab import find_figures
+
+NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI style
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The index fell to minus one.", "minus one", -1.0),
+        ("He scores between negative ten and fifteen.", "between negative ten and fifteen", -10.0),
+        ("Sales: greater than 30 and less than or equal to 40.", "greater than 30 and less than or equal to 40", 30.0),
+        ("It is still the case when <-30.", "<-30", -30.0),
+        ("They were given between 44 mg to 50 mg of it.", "between 44 mg to 50 mg", 4.4e-5),
+        ("The annual revenue is ($-99.99).", "$-99.99", -99.99),
+        ("The lake covers 4 km squared.", "4 km squared", 4e6),
+        # thousands grouped by ordinary spaces: a whole run of three-digit groups, or a single "000"
+        ("China's population is 1 414 021 100.", "1 414 021 100", 1414021100.0),
+        ("More than 200 000 women are expected.", "More than 200 000", 200000.0),
+        (f"It is 1{NNBSP}234{NNBSP}567.89 in all.", f"1{NNBSP}234{NNBSP}567.89", 1234567.89),
+        # a decimal point with no zero before it
+        ("He batted .300 last season.", ".300", 0.3),
+        ("A stamp cost $.50 then.", "$.50", 0.5),
+        ("The rate fell to -.5 percent.", "-.5 percent", -0.5),
+        # fractions in digits before "of" or as a mixed number, fraction characters: shares, in percent
+        ("About 1/40 of the light passes.", "About 1/40", 2.5),
+        ("More than 1/2 of the people came.", "More than 1/2", 50.0),
+        ("The result is ⅔ this time.", "⅔", 200 / 3),
+        ("It took 2½ years.", "2½ years", 2.5 * 365.25),
+        ("The board met 2 1/4 times a year.", "2 1/4", 2.25),
+        # a count of a count is a share, in percent
+        ("One in five adults smokes.", "One in five", 20.0),
+        ("Only 1 out of 3 passed.", "1 out of 3", 100 / 3),
+        ("One in every 10 people is left-handed.", "One in every 10", 10.0),
+        # dozens
+        ("They sold 3 dozen eggs.", "3 dozen", 36.0),
+        ("He bought three dozens of them.", "three dozens", 36.0),
+        ("Half a dozen ministers resigned.", "Half a dozen", 6.0),
+        ("A few dozen people came.", "A few dozen", 24.0),
+        # spelled decimals: digit words, or a number below a hundred, after "point"
+        ("The answer is minus five point five.", "minus five point five", -5.5),
+        ("Rates rose to zero point zero eight.", "zero point zero eight", 0.08),
+        ("It weighed two hundred point seventy-one.", "two hundred point seventy-one", 200.71),
+        ("GDP grew one point five percent.", "one point five percent", 1.5),
+        ("The city has one point five million residents.", "one point five million", 1.5e6),
+        # a fraction after a whole number and "and": of the scale or magnitude it ends with
+        ("The population is 3 million and a half.", "3 million and a half", 3.5e6),
+        ("They counted a million and a half votes.", "a million and a half", 1.5e6),
+        ("The number is five billion and three quarters.", "five billion and three quarters", 5.75e9),
+        ("It measured forty two and a third.", "forty two and a third", 42 + 1 / 3),
+        # a million of a currency written as M and its code; kitchen measures
+        ("Revenue reached MSEK 1,200 in the year.", "MSEK 1,200", 1.2e9),
+        ("The client estimates an increase to 120 MEUR.", "120 MEUR", 1.2e8),
+        ("Add ½ tbsp of salt.", "½ tbsp", 0.5 * 14.78676478125e-6),
+        # Indian grouping of lakhs and crores; MM for a million after money
+        ("He asked for a loan of 12,34,567.89 rupees.", "12,34,567.89 rupees", 1234567.89),
+        ("The revenue target is US$ 1MM.", "US$ 1MM", 1e6),
+        ("It needs a 5MM bolt.", "5MM", 0.005),
+    ],
+)
+def test_written_forms(text: str, surface: str, value: float) -> None:
+    found = {f.surface: f for f in find_figures(text)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert math.isclose(found[surface].value, value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("In 2019 200 people came.", {"2019", "200"}),
+        ("They scored 12 345 points.", {"12", "345"}),
+        # a lower bound above the upper bound states no range
+        ("More than 40 and less than 10 are two ranges.", {"More than 40", "less than 10"}),
+        # a year or a unit after "in" makes it a time, not a share
+        ("He scored 3 in 2019.", {"3", "2019"}),
+        ("They scored 2 in 5 minutes.", {"2", "5 minutes"}),
+        # "at one point" is a moment, not the start of a decimal
+        ("At one point three men left.", {"three"}),
+    ],
+)
+def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
+    assert surfaces <= {f.surface for f in find_figures(text)}
+
+
+def test_a_phone_number_in_digit_groups_is_no_figure() -> None:
+    text = "Call the Garda Confidential Line on 1800 666 111 or 01 666 6200; 1 414 021 100 people live there."
+    assert [f.surface for f in find_figures(text)] == ["1 414 021 100"]
+
+
+def test_a_minus_sign_glued_after_letters_is_part_of_the_word() -> None:
+    # an exponent or a name ("fb−1", "COVID−19"), as after a hyphen
+    assert [f.surface for f in find_figures("They reached 5 fb−1 of COVID−19 data.")] == ["5"]
+
+
+def test_a_fraction_in_digits_alone_is_no_figure() -> None:
+    # it may as well be a date, a score or the count of a thread of posts
+    assert [f.surface for f in find_figures("The thread (1/2) went on; it scored 9/10.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("It marks the two hundredth anniversary.", "two hundredth", 200.0),
+        ("Art of the twenty-first century.", "twenty-first", 21.0),
+        ("She came in one hundred twenty-fifth.", "one hundred twenty-fifth", 125.0),
+        ("The eleventh hour.", "eleventh", 11.0),
+    ],
+)
+def test_spelled_ordinals_from_the_eleventh_are_figures(text: str, surface: str, value: float) -> None:
+    found = [(f.surface, f.kind, f.value) for f in find_figures(text)]
+    assert found == [(surface, "ordinal", value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first time in the second half.",  # first to tenth are words news writes as adjectives
+        "It lasted a hundredth of a second.",  # a fraction, not a rank
+        "They met on the eleventh of May.",
+    ],
+)
+def test_spelled_ordinals_that_are_no_figure(text: str) -> None:
+    assert [f.kind for f in find_figures(text) if f.kind == "ordinal"] == []
