@@ -40,6 +40,11 @@ PATTERNS: dict[str, str] = {
     "email-run": "user.name+tag-1.",
     "url-like": "www.example-12.com/",
     "domain-run": "news-site-2024.",
+    # Digit groups: space-grouped thousands and phone numbers, Indian lakh groups; fraction characters, one
+    # figure every 22 characters (a figure every 3 would measure the cost of a figure, not of the scan).
+    "123 ": "123 ",
+    "12,34,": "12,34,",
+    "2½ miles, then again ": "2½ miles, then again ",
     "digits-punct soup": _soup("0123456789.,-–%$/ ()+:", 0),
     "digits-punct soup (no space)": _soup("0123456789.,-+:/@", 1),
     "digits-words soup": _soup("0123456789abcdefghij.-+@ ", 2),

@@ -65,7 +65,8 @@ def _trie(words: set[str]) -> str:
 # Thousands grouped by commas, by dots (two groups or more), by a no-break, narrow or thin space or an
 # apostrophe ("1\u00a0200\u00a0000", "1'200'000"); a decimal comma after dot groups ("1.234,5") or
 # before one or two digits ("38,5", which cannot be a thousands group); Indian lakh and crore groups of two
-# before the last three ("12,34,567"). An ordinary space groups only a
+# before the last three ("12,34,567"; at most five, so a long run of them is not rescanned from every
+# number in it). An ordinary space groups only a
 # whole run of digit groups that reads as one number: one to three digits, then groups of exactly three
 # ("1 234 567", "200 000 women"), with a single group only when it is "000" ("in 2019 200 people" is two
 # numbers, "12 345" may be two). A run with any other group ("974 501 111 49", "1800 666 111") is a phone
@@ -77,7 +78,7 @@ _DIGITS_BODY = (
     r"(?:\d{1,3}(?:\.\d{3})+,\d+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:,\d{1,2}|\.\d+)?(?!\d)"
     rf"|{_SPACE_GROUPED}"
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)|\d+,\d{1,2}(?![\d,])"
-    r"|(?:\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)"
+    r"|(?:\d{1,2}(?:,\d{2}){1,5},\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+)(?:\.\d+)?)"
     r"(?![.,]\d)(?!/\d)"
 )
 # Scanning is split in two because one alternation of digits and words is ten times slower: digit runs
@@ -135,11 +136,11 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
     if not fractions:
         yield from found
         return
-    fence = 0
+    fence, is_fraction = 0, set(fractions)  # a set: a list made many fractions in one text quadratic
     for item in heapq.merge(found, fractions, key=lambda n: (n[0], -n[1])):
         if item[0] >= fence:
             yield item
-            fence = item[1] if item in fractions else fence
+            fence = item[1] if item in is_fraction else fence
 
 
 def _is_read_fraction(text: str, m: re.Match[str]) -> bool:
@@ -463,7 +464,7 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
         # groups or more that do not read as thousands grouped by spaces ("1 414 021 100").
         (
             r"\d \d{2,4} \d{2}",
-            r"(?<![\w.,+])(?!\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
+            r"(?<![\w.,+])(?<!\d )(?!\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
         ),
         # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
         (
