@@ -30,6 +30,8 @@ def _one(text: str, surface: str) -> Figure:
         ("The start-up raised USD10m in May.", "USD10m", 1e7, "USD", "currency", 1e7, "USD"),
         ("The subscription rose to 115USD.", "115USD", 115.0, "USD", "currency", 115.0, "USD"),
         ("Shares closed at RM23.50 on Monday.", "RM23.50", 23.5, "MYR", "currency", 23.5, "MYR"),
+        ("The deal is worth $US1,000 million.", "$US1,000 million", 1e9, "USD", "currency", 1e9, "USD"),
+        ("He was fined $A500 on Friday.", "$A500", 500.0, "AUD", "currency", 500.0, "AUD"),
         ("The grant is worth S$1mil.", "S$1mil", 1e6, "SGD", "currency", 1e6, "SGD"),
         ("The state set aside Rs 500 crore.", "Rs 500 crore", 5e9, "INR", "currency", 5e9, "INR"),
         ("A loan of 35 lakh rupees was approved.", "35 lakh rupees", 3.5e6, "INR", "currency", 3.5e6, "INR"),

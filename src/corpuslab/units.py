@@ -330,11 +330,12 @@ CURRENCY_SYMBOLS = {
     "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "Rs": "INR", "Rs.": "INR", "RMB": "CNY",
-    "RM": "MYR", "Rp": "IDR", "NT$": "TWD", "₱": "PHP",
+    "RM": "MYR", "Rp": "IDR", "NT$": "TWD", "₱": "PHP", "$US": "USD", "$A": "AUD", "$NZ": "NZD",
 }  # fmt: skip
-# Letter symbols and codes that may be glued to the digits ("USD10m", "RM23.50", "Rs500"): the digits are then
-# a figure, not part of a code such as A320.
-GLUED_CURRENCY_LETTERS = frozenset(["RM", "Rp", "Rs", "RMB"])
+# Letter symbols and codes that may be glued to the digits ("USD10m", "RM23.50", "Rs500"; "$US1,000" and
+# "$A500" as Australian and New Zealand papers write them): the digits are then a figure, not part of a code
+# such as A320.
+GLUED_CURRENCY_LETTERS = frozenset(["RM", "Rp", "Rs", "RMB", "$US", "$A", "$NZ"])
 # Subunits: written word -> (currency, value of one in the main unit). "p" is read only glued ("50p").
 CURRENCY_SUBUNITS = {
     "cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01), "penny": ("GBP", 0.01),

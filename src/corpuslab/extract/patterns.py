@@ -379,11 +379,8 @@ DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
 # A sign before the digits, or after a currency symbol ("$-99.99"; the currency is read on the next pass).
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥$€£¥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
-GLUED_CURRENCY = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(sorted([*units.ISO_CURRENCIES, *units.GLUED_CURRENCY_LETTERS], key=len, reverse=True))
-    + r")$"
-)
+_GLUED_CODES = sorted([*units.ISO_CURRENCIES, *units.GLUED_CURRENCY_LETTERS], key=len, reverse=True)
+GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(c) for c in _GLUED_CODES) + r")$")
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)\s+$", re.IGNORECASE)
 # "Musa Ndlovu, 97, ..." and "Smith (36)": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|\s+\()$")
