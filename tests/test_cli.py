@@ -225,3 +225,14 @@ def test_suites_init_into_a_folder_with_suites_names_only_force(tmp_path: Path) 
         assert main(["suites", "init", str(tmp_path)]) == EXIT_CANNOT_RUN
     assert "edit them in place, or replace them with --force." in printed.getvalue()
     assert "overwrite=True" not in printed.getvalue()
+
+
+def test_dollar_names_the_corpus_own_dollar_on_every_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "au.jsonl"
+    text = "The council will spend $5 million on roads; US$2 million came from Washington."
+    corpus.write_text(json.dumps({"doc_id": "a", "text": text, "outlet": "ABC"}) + "\n", encoding="utf-8")
+    out = tmp_path / "figures.csv"
+    assert main(["extract", str(corpus), "--dollar", "AUD", "--out", str(out), "--no-progress"]) == EXIT_OK
+    assert pd.read_csv(out)["unit"].tolist() == ["AUD", "USD"]
+    assert main(["run", str(corpus), "--dollar", "AUD", "--out-dir", str(tmp_path / "t"), "--no-progress"]) == EXIT_OK
+    assert pd.read_parquet(tmp_path / "t" / "figures.parquet")["unit"].tolist() == ["AUD", "USD"]

@@ -815,3 +815,16 @@ def test_a_fraction_in_digits_before_a_unit(text: str, surface: str, miles: floa
 @pytest.mark.parametrize("text", ["Open 24/7 for 3/4 of people.", "The score was 9/10 today.", "Meet on 3/4 at noon."])
 def test_a_fraction_in_digits_with_no_unit_is_no_figure(text: str) -> None:
     assert not [f for f in find_figures(text) if f.kind not in ("date",) and f.value < 1]
+
+
+def test_a_bare_dollar_is_the_corpus_own_dollar_when_asked() -> None:
+    from corpuslab.errors import InputFormatError
+
+    text = "The council will spend $5 million, 50 cents a head and $2 a litre; US$3 million came from the US."
+    default = {f.surface: f.unit for f in find_figures(text)}
+    local = {f.surface: f.unit for f in find_figures(text, dollar="AUD")}
+    assert set(default.values()) <= {"USD", "USD_per_person", "USD_per_liter"}
+    assert local["$5 million"] == "AUD" and local["US$3 million"] == "USD"
+    assert {u for s, u in local.items() if s != "US$3 million"} <= {"AUD", "AUD_per_person", "AUD_per_liter"}
+    with pytest.raises(InputFormatError, match="not a currency called dollar"):
+        find_figures(text, dollar="EUR")

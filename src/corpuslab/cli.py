@@ -21,6 +21,7 @@ from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.engines import Options
 from corpuslab.errors import CorpusLabError, EngineError
 from corpuslab.outdir import check_replaceable, table_format
+from corpuslab.units import DOLLAR_CURRENCIES
 
 EXIT_OK, EXIT_FAILED, EXIT_CANNOT_RUN, EXIT_NO_DOCUMENTS = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -189,7 +190,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     documents = _load(args)
     report = corpuslab.load_report(documents)
     _print_problems(report, len(documents), more=_via_load(args))
-    figures = corpuslab.extract_figures(documents, progress=_progress(args))
+    figures = corpuslab.extract_figures(documents, progress=_progress(args), dollar=args.dollar)
     if args.out:
         corpuslab.write_table(figures, args.out)
         print(f"wrote {len(figures)} figures to {args.out}", file=sys.stderr)
@@ -406,12 +407,23 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
         "fields": _fields(args),
         "manifest": _none_or(args.manifest),
         "aliases": _none_or(args.aliases),
+        "dollar": args.dollar,
         "tolerances": _tolerances(args),
         "event_threshold": args.event_threshold,
         "window_days": args.window_days,
         "progress": _progress(args),
         "encoding": args.encoding,
     }
+
+
+def _extract_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dollar",
+        default="USD",
+        choices=sorted(DOLLAR_CURRENCIES),
+        help="what a bare $, 'dollars' or 'cents' means (default USD; AUD for Australian news); "
+        "US$, $US and 'US dollars' stay USD",
+    )
 
 
 def _claim_options(parser: argparse.ArgumentParser) -> None:
@@ -500,12 +512,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = _subparser(sub, "extract", "files -> figures table")
     _input_options(extract)
+    _extract_options(extract)
     _fail_on_option(extract, ["load-errors"], None)
     extract.add_argument("--out", type=Path, help="write the figures table to FILE.csv or FILE.parquet")
     extract.set_defaults(func=_cmd_extract)
 
     compare = _subparser(sub, "compare", "files -> claims with verdicts (conflicts first)")
     _input_options(compare)
+    _extract_options(compare)
     _fail_on_option(compare, ["load-errors"], None)
     _claim_options(compare)
     _engine_options(compare)
@@ -526,12 +540,14 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--docs", type=Path, help="also write Great Expectations Data Docs (HTML) to this folder")
     validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
     _input_options(validate)
+    _extract_options(validate)
     _claim_options(validate)
     _engine_options(validate)
     validate.set_defaults(func=_cmd_validate)
 
     run = _subparser(sub, "run", "the whole pipeline on a corpus, ending with validation")
     _input_options(run)
+    _extract_options(run)
     _claim_options(run)
     _engine_options(run)
     _suites_option(run)

@@ -51,6 +51,7 @@ from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
 from corpuslab.errors import OptionError
 from corpuslab.extract import extract_figures
+from corpuslab.extract.find import check_dollar
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
@@ -82,6 +83,8 @@ class Options:
         A ``sources.csv`` merged by ``doc_id``; ``"auto"``: the corpus folder's own; None: none.
     aliases
         A CSV of name variants (``kind,alias,canonical``); ``"auto"``: the corpus folder's ``aliases.csv``.
+    dollar
+        What a bare "$", "dollars" or "cents" means: "USD", or the corpus's own dollar ("AUD", "CAD", ...).
     tolerances, linking
         How wide a figure's interval is, and how much context links two figures (None: the compare defaults).
     event_threshold, window_days
@@ -99,6 +102,7 @@ class Options:
     fields: Fields | None = None
     manifest: str | Path | Literal["auto"] | None = "auto"
     aliases: str | Path | Literal["auto"] | None = "auto"
+    dollar: str = "USD"
     tolerances: Tolerances | None = None
     linking: Linking | None = None
     event_threshold: float | None = None
@@ -117,7 +121,9 @@ class Options:
                 near = difflib.get_close_matches(name, known, n=1, cutoff=_CLOSE_NAME)
                 hint = f" Did you mean {near[0]!r}?" if near else ""
                 raise OptionError(f"{caller}() has no option {name!r}.{hint} Its options are: {', '.join(known)}.")
-        return cls(**options)
+        given = cls(**options)
+        check_dollar(given.dollar)  # before the corpus is read, not at its first document
+        return given
 
     def batch_size_on(self, engine: str) -> int:
         """Documents per batch on ``engine`` (an engine's ``name``)."""
@@ -130,6 +136,7 @@ class RunOptions(TypedDict, total=False):
     fields: Fields | None
     manifest: str | Path | Literal["auto"] | None
     aliases: str | Path | Literal["auto"] | None
+    dollar: str
     tolerances: Tolerances | None
     linking: Linking | None
     event_threshold: float | None
@@ -208,11 +215,13 @@ class Part:
     prepared: Prepared
 
 
-def prepare_part(batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None) -> Part:
+def prepare_part(
+    batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None, dollar: str = "USD"
+) -> Part:
     """Step 2, on one batch: paragraphs, sentences, figures, statements and event features."""
     documents, offset = batch
     paragraphs = split_paragraphs(documents)
-    figures = extract_figures(documents, progress=False)
+    figures = extract_figures(documents, progress=False, dollar=dollar)
     return Part(
         documents,
         paragraphs,
@@ -302,7 +311,7 @@ def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Alia
     """
     report: list[pd.DataFrame] = []
     documents = batches(path, options, report, batch_size=options.batch_size_on(engine.name))
-    parts = engine.map(prepare_part, documents, aliases, options.tolerances)
+    parts = engine.map(prepare_part, documents, aliases, options.tolerances, options.dollar)
     events = corpus_events(
         engine.gather(engine.map(features_of, parts)),
         threshold=options.event_threshold,

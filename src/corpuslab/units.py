@@ -391,6 +391,11 @@ CURRENCY_WORDS = {
 # Symbols written after the number ("10 €", "500 ₽"), as much of Europe writes money.
 SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
                  "₴": "UAH", "₦": "NGN", "₱": "PHP", "₡": "CRC", "₾": "GEL", "₭": "LAK"}  # fmt: skip
+# Currencies called dollars: what a bare "$", "dollars" or "cents" may mean in a corpus from their country.
+DOLLAR_CURRENCIES = frozenset("USD AUD CAD NZD SGD HKD TWD".split())
+# Written beside a dollar figure, these make it American whatever the corpus's local dollar is.
+AMERICAN_DOLLAR_MARKS = ("US", "U.S.", "USD", "American")
+
 ISO_CURRENCIES = frozenset(
     """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
     NZD PHP PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()

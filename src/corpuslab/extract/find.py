@@ -15,11 +15,13 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
 
 from corpuslab import units
+from corpuslab.errors import InputFormatError
 from corpuslab.extract.context import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
 from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS
@@ -51,11 +53,12 @@ _DURATION_WINDOW = 20
 __all__ = ["explain_numerals", "find_figures"]
 
 
-def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -> list[Figure]:
+def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None, dollar: str = "USD") -> list[Figure]:
     """Return every figure in ``text`` in reading order.
 
     ``sentences`` are ``(start, end)`` spans used to name each figure's subject; by default the
-    text is split with :func:`corpuslab.segment.sentence_spans`.
+    text is split with :func:`corpuslab.segment.sentence_spans`. ``dollar`` is what a bare "$",
+    "dollars" or "cents" means (``"AUD"`` for Australian news); "US$", "$US" or "US dollars" stay ``USD``.
 
     Examples
     --------
@@ -64,6 +67,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     """
     if not isinstance(text, str):
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
+    check_dollar(dollar)
     phrases, taken = _scan(text)
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
@@ -71,7 +75,25 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None) -
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
-    return found
+    return found if dollar == "USD" else [_in_local_dollars(f, dollar) for f in found]
+
+
+def check_dollar(dollar: str) -> None:
+    """Refuse a ``dollar`` that is not a currency called dollar (a bare "$" cannot mean euros)."""
+    if dollar not in units.DOLLAR_CURRENCIES:
+        known = ", ".join(sorted(units.DOLLAR_CURRENCIES))
+        raise InputFormatError(f"dollar={dollar!r} is not a currency called dollar; use one of {known}")
+
+
+def _in_local_dollars(figure: Figure, dollar: str) -> Figure:
+    """A figure in unmarked dollars ("$5", "5 dollars", "50 cents") in the corpus's own dollar."""
+    if figure.currency != "USD" or any(mark in figure.surface for mark in units.AMERICAN_DOLLAR_MARKS):
+        return figure
+    unit = dollar + figure.unit.removeprefix("USD") if figure.unit.startswith("USD") else figure.unit
+    written = figure.unit_as_written
+    if written and written.startswith("USD"):
+        written = dollar + written.removeprefix("USD")
+    return dataclasses.replace(figure, currency=dollar, unit=unit, unit_as_written=written)
 
 
 def explain_numerals(text: str) -> list[tuple[str, str | None]]:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
-from corpuslab.extract.find import find_figures
+from corpuslab.extract.find import check_dollar, find_figures
 from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import document_paragraphs, document_sentences
 
@@ -27,7 +27,7 @@ def figure_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.blake2b(f"{doc_id}\x1f{start}\x1f{end}".encode(), digest_size=8).hexdigest()
 
 
-def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
+def document_figures(doc_id: str, text: Any, *, dollar: str = "USD") -> list[dict[str, Any]]:
     """Return the figure records of one document (the rows :func:`extract_figures` builds)."""
     if not isinstance(text, str):
         kind = "missing" if text is None or (isinstance(text, float) and math.isnan(text)) else type(text).__name__
@@ -40,7 +40,7 @@ def document_figures(doc_id: str, text: Any) -> list[dict[str, Any]]:
     starts = [s for s, _, _ in sentences]
     sentence_texts: dict[int, str] = {}  # one string per sentence, shared by its figures
     records = []
-    for figure in find_figures(text, sentences=[(s, e) for s, e, _ in sentences]):
+    for figure in find_figures(text, sentences=[(s, e) for s, e, _ in sentences], dollar=dollar):
         index = max(bisect_right(starts, figure.start) - 1, 0)
         s_start, s_end, p_index = sentences[index] if sentences else (0, len(text), 0)
         paragraph = paragraphs[p_index] if paragraphs else {"is_boilerplate": False, "is_repeat": False}
@@ -69,7 +69,7 @@ def _sentence_text(text: str, start: int, end: int, f_start: int, f_end: int, ca
     return text[left : min(end, max(f_end, left + MAX_SENTENCE))]
 
 
-def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) -> pd.DataFrame:
+def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None, dollar: str = "USD") -> pd.DataFrame:
     """Find every figure in every document.
 
     Parameters
@@ -78,6 +78,9 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) ->
         A documents table (``doc_id`` and ``text`` are used).
     progress
         Show a progress bar; ``None`` shows it only on a terminal.
+    dollar
+        What a bare "$", "dollars" or "cents" means: ``"USD"`` (default), or the corpus's own dollar
+        (``"AUD"`` for Australian news); "US$", "$US" and "US dollars" stay ``USD``.
 
     Returns
     -------
@@ -97,13 +100,16 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None) ->
             f"extract_figures needs a documents table with doc_id and text; missing {missing}. "
             "Pass the output of corpuslab.load_documents()."
         )
-    rows = _iter_rows(zip(documents["doc_id"], documents["text"], strict=True), len(documents), progress)
+    check_dollar(dollar)  # before any document, not inside the first one
+    rows = _iter_rows(zip(documents["doc_id"], documents["text"], strict=True), len(documents), progress, dollar)
     return figures_frame(rows)
 
 
-def _iter_rows(pairs: Iterable[tuple[str, Any]], total: int, progress: bool | None) -> Iterator[dict[str, Any]]:
+def _iter_rows(
+    pairs: Iterable[tuple[str, Any]], total: int, progress: bool | None, dollar: str
+) -> Iterator[dict[str, Any]]:
     for doc_id, text in progress_bar(pairs, enabled=progress, total=total, desc="extract", unit="doc"):
-        yield from document_figures(doc_id, text)
+        yield from document_figures(doc_id, text, dollar=dollar)
 
 
 def figures_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
