@@ -32,6 +32,9 @@ def _one(text: str, surface: str) -> Figure:
         ("Shares closed at RM23.50 on Monday.", "RM23.50", 23.5, "MYR", "currency", 23.5, "MYR"),
         ("The deal is worth $US1,000 million.", "$US1,000 million", 1e9, "USD", "currency", 1e9, "USD"),
         ("He was fined $A500 on Friday.", "$A500", 500.0, "AUD", "currency", 500.0, "AUD"),
+        # a sign the corpus could not encode ("?" or U+FFFD for £ or €) is money in no known currency
+        ("RBS reported a loss of ?7bn.", "?7bn", 7e9, "XXX", "currency", 7e9, "XXX"),
+        ("The price is around \ufffd1.7m.", "around \ufffd1.7m", 1.7e6, "XXX", "currency", 1.7e6, "XXX"),
         ("The grant is worth S$1mil.", "S$1mil", 1e6, "SGD", "currency", 1e6, "SGD"),
         ("The state set aside Rs 500 crore.", "Rs 500 crore", 5e9, "INR", "currency", 5e9, "INR"),
         ("A loan of 35 lakh rupees was approved.", "35 lakh rupees", 3.5e6, "INR", "currency", 3.5e6, "INR"),
@@ -828,3 +831,8 @@ def test_a_bare_dollar_is_the_corpus_own_dollar_when_asked() -> None:
     assert {u for s, u in local.items() if s != "US$3 million"} <= {"AUD", "AUD_per_person", "AUD_per_liter"}
     with pytest.raises(InputFormatError, match="not a currency called dollar"):
         find_figures(text, dollar="EUR")
+
+
+def test_a_question_mark_is_a_lost_sign_only_glued_to_the_digits_after_a_space() -> None:
+    assert [f.unit for f in find_figures("Why? 20 people came to the rally.")] == ["count"]
+    assert [f.unit for f in find_figures('She told "?0/20" about the 20 people.') if f.currency] == []

@@ -331,6 +331,7 @@ CURRENCY_SYMBOLS = {
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "Rs": "INR", "Rs.": "INR", "RMB": "CNY",
     "RM": "MYR", "Rp": "IDR", "NT$": "TWD", "₱": "PHP", "$US": "USD", "$A": "AUD", "$NZ": "NZD",
+    "?": "XXX", "\ufffd": "XXX",  # a sign lost in the text (LOST_CURRENCY below)
 }  # fmt: skip
 # Letter symbols and codes that may be glued to the digits ("USD10m", "RM23.50", "Rs500"; "$US1,000" and
 # "$A500" as Australian and New Zealand papers write them): the digits are then a figure, not part of a code
@@ -396,10 +397,15 @@ DOLLAR_CURRENCIES = frozenset("USD AUD CAD NZD SGD HKD TWD".split())
 # Written beside a dollar figure, these make it American whatever the corpus's local dollar is.
 AMERICAN_DOLLAR_MARKS = ("US", "U.S.", "USD", "American")
 
+# A currency sign lost in the text ("?7bn", "\ufffd1.7m": a pound or euro sign the corpus could not encode) is money
+# all the same, in ISO 4217's code for no currency; shown with the generic currency sign.
+LOST_CURRENCY = "XXX"
+CURRENCY_DISPLAY = {LOST_CURRENCY: "¤"}
+
 ISO_CURRENCIES = frozenset(
     """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
     NZD PHP PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
-)
+) | {LOST_CURRENCY}
 
 
 @functools.cache
@@ -518,7 +524,7 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
         factor, suffix, code = scale
         number = _number(value / factor)
         if code:
-            return f"{code} {number}{suffix}"
+            return f"{CURRENCY_DISPLAY.get(code, code)} {number}{suffix}"
         if number == "1" and suffix.endswith("s"):
             suffix = suffix[:-1]  # "1 year", not "1 years"
         return f"{number}{suffix}"
