@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from corpuslab.outdir import MARKER
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
@@ -79,6 +81,8 @@ def write_tables(corpus: str, folder: Path, run_args: list[str]) -> Path:
         "--no-progress",
         "--no-validate",
     ]
+    if (folder / MARKER).is_file():
+        command.append("--overwrite")  # a finished run's tables, this script's own output: a rebuild replaces them
     command += run_args  # the notebooks validate; field options go to the run
     log = folder.parent / "run.log"
     log.parent.mkdir(parents=True, exist_ok=True)

@@ -156,3 +156,17 @@ def test_errors_section_states_what_it_found(executed: dict[str, object]) -> Non
 def test_a_notebook_kernel_prints_no_warning(seed_tables: Path, capfd: pytest.CaptureFixture[str]) -> None:
     report.execute(ROOT / "notebooks" / "02_figures.py", env={"CORPUSLAB_TABLES": str(seed_tables)})
     assert "WARNING" not in capfd.readouterr().err  # e.g. "Kernel is running over TCP without encryption"
+
+
+def test_the_report_rebuilds_its_own_tables_but_never_replaces_another_folder(tmp_path: Path) -> None:
+    tables = tmp_path / "build" / "tables"
+    assert report.write_tables(str(ROOT / "seeds"), tables, []) == tables
+    first = (tables / "figures.parquet").stat().st_mtime_ns
+    report.write_tables(str(ROOT / "seeds"), tables, [])  # `make report` twice: the second run replaces the first
+    assert (tables / "figures.parquet").stat().st_mtime_ns != first
+    foreign = tmp_path / "notes"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(SystemExit, match="folder is not empty"):
+        report.write_tables(str(ROOT / "seeds"), foreign, [])
+    assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine"
