@@ -372,3 +372,23 @@ def test_a_bound_is_not_a_figure_twice_its_size() -> None:
         }
     )
     assert "consistent" not in set(tables.claims["verdict"])
+
+
+def test_a_lost_currency_sign_takes_the_currency_of_the_same_value_in_its_event() -> None:
+    bank = "The Royal Bank of Scotland reported its ninth annual loss in a row on Friday in Edinburgh."
+    tables = _tables(
+        {
+            "a": bank + " The bank will cut costs by ?2bn over the next four years.",
+            "b": bank + " The bank plans to cut costs by 2 billion pounds over four years.",
+        }
+    )
+    money = tables.claims[tables.claims["measure"].str.startswith("currency")]
+    assert money[["unit", "n_sources"]].values.tolist() == [["GBP", 2]]
+    both = _tables(
+        {
+            "a": bank + " The bank will cut costs by ?2bn over the next four years.",
+            "b": bank + " The bank plans to cut costs by 2 billion pounds over four years.",
+            "c": bank + " The bank plans to cut costs by 2 billion euros over four years.",
+        }
+    )
+    assert "XXX" in set(both.claims["unit"])  # pounds or euros: the sign stays lost

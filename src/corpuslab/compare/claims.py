@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from corpuslab.compare.intervals import relative_difference
-from corpuslab.compare.links import Linking, Links, link_event, weigh
+from corpuslab.compare.links import Linking, Links, link_event, resolve_lost_currency, weigh
 from corpuslab.compare.verdicts import Record, consensus, judge, pair_agrees, reason
 
 VERDICT_ORDER = {"conflicting": 0, "not_comparable": 1, "consistent": 2, "single_source": 3}
@@ -49,7 +49,7 @@ def event_claims(
     vectors = weigh(statements["terms"], idf)
     records = statements.to_dict("records")
     for _, index in statements.groupby("event_id", sort=False).indices.items():
-        rows = [records[i] for i in index]
+        rows = resolve_lost_currency([records[i] for i in index])
         links = link_event(rows, vectors[index], linking=linking)
         groups, repeats = _first_of_each_document(list(_groups(links.labels)), rows)
         repeats |= _repeats(groups, rows)

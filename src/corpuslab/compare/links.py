@@ -28,6 +28,7 @@ import numpy as np
 
 from corpuslab.compare.events import hash_terms
 from corpuslab.compare.verdicts import consensus, pair_agrees
+from corpuslab.units import LOST_CURRENCY
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -79,6 +80,33 @@ class Links:
     def score(self, i: int, j: int) -> float:
         """Context similarity of statements ``i`` and ``j`` (0 when they are of different measures)."""
         return self.similarity.get((min(i, j), max(i, j)), 0.0)
+
+
+def resolve_lost_currency(rows: list[dict]) -> list[dict]:
+    """An event's statements, a lost currency sign ("?7bn", unit ``XXX``) read as the currency of the other
+    outlets' figures it matches: the same specific value, inside its interval, all in one currency. A
+    sign that matches none, or figures in two currencies, stays lost."""
+    lost = [i for i, r in enumerate(rows) if str(r["unit"]).startswith(LOST_CURRENCY)]
+    if not lost:
+        return rows
+    out = list(rows)
+    for i in lost:
+        a = rows[i]
+        suffix = str(a["unit"]).removeprefix(LOST_CURRENCY)
+        codes = {
+            str(b["unit"]).removesuffix(suffix)
+            for b in rows
+            if b["source"] != a["source"]
+            and b["measure"] == a["measure"]
+            and str(b["unit"]).endswith(suffix)
+            and not str(b["unit"]).startswith(LOST_CURRENCY)
+            and _is_specific(b["value"])
+            and a["low"] <= b["value"] <= a["high"]
+        }
+        if len(codes) == 1:
+            code = codes.pop()
+            out[i] = {**a, "unit": code + suffix, "currency": code}
+    return out
 
 
 def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking | None = None) -> Links:
@@ -246,14 +274,18 @@ _BOUND_SIDE = {"exact": "point", "approximate": "point", "over": "above", "at_le
 def _same_value(a: dict, b: dict) -> bool:
     """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%"); a word such as
     "dozens" or "thousands" has no written digit (precision 0) and names no specific value."""
-    value = abs(a["value"])
     return (
         a["value"] == b["value"]
         and a["precision"] > 0
         and b["precision"] > 0
         and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
-        and (value > _COMMON_NUMBERS or value != int(value))
+        and _is_specific(a["value"])
     )
+
+
+def _is_specific(value: float) -> bool:
+    """Not a small whole number, which any story may hold by chance."""
+    return abs(value) > _COMMON_NUMBERS or value != int(value)
 
 
 def _siblings(a: object, b: object) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from corpuslab.segment import paragraph_key
+from corpuslab.units import LOST_CURRENCY
 
 
 def documents_checked(
@@ -58,12 +59,15 @@ def figures_checked(figures: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
 
 def claims_checked(claims: pd.DataFrame, memberships: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     """Claims with ``n_units``: distinct units among the figures that state them (one, always; a plain number
-    is compared as a count)."""
+    is compared as a count, and money whose sign was lost in the text as the claim's currency)."""
     out = claims.copy()
     units = figures[["figure_id", "unit"]].assign(unit=figures["unit"].replace({"number": "count"}))
     members = memberships.dropna(subset=["claim_id"]).merge(units, on="figure_id")
     members = members[members["role"].isin(["value", "earlier_value"])]
-    out["n_units"] = out["claim_id"].map(members.groupby("claim_id")["unit"].nunique()).fillna(0).astype("int64")
+    is_lost = members["unit"].str.startswith(LOST_CURRENCY)
+    known = members["unit"].where(~is_lost).groupby(members["claim_id"]).nunique()
+    lost_only = is_lost.groupby(members["claim_id"]).all()
+    out["n_units"] = out["claim_id"].map(known.where(~lost_only, 1)).fillna(0).astype("int64")
     return out
 
 
