@@ -84,8 +84,8 @@ class Links:
 
 def resolve_lost_currency(rows: list[dict]) -> list[dict]:
     """An event's statements, a lost currency sign ("?7bn", unit ``XXX``) read as the currency of the other
-    outlets' figures it matches: the same specific value, inside its interval, all in one currency. A
-    sign that matches none, or figures in two currencies, stays lost."""
+    outlets' figures it matches: a value its interval allows ("6.95 billion pounds"; not a small whole
+    number), all in one currency. A sign that matches none, or figures in two currencies, stays lost."""
     lost = [i for i, r in enumerate(rows) if str(r["unit"]).startswith(LOST_CURRENCY)]
     if not lost:
         return rows
