@@ -836,3 +836,10 @@ def test_a_bare_dollar_is_the_corpus_own_dollar_when_asked() -> None:
 def test_a_question_mark_is_a_lost_sign_only_glued_to_the_digits_after_a_space() -> None:
     assert [f.unit for f in find_figures("Why? 20 people came to the rally.")] == ["count"]
     assert [f.unit for f in find_figures('She told "?0/20" about the 20 people.') if f.currency] == []
+
+
+def test_a_loss_after_money_is_its_amount_not_a_change() -> None:
+    loss = find_figures("The bank reported a £7bn annual loss on Friday.")[0]
+    drop = find_figures("The bank reported a £7bn drop in lending on Friday.")[0]
+    assert (loss.is_change, drop.is_change) == (False, True)
+    assert find_figures("Shares suffered a 5% loss in value.")[0].is_change

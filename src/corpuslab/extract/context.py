@@ -18,7 +18,13 @@ from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Reading
 from corpuslab.extract.figure import Figure
-from corpuslab.extract.lexicon import CHANGE_AFTER, CHANGE_WORD, PHRASAL_BEFORE_PARTICLE, bound_of
+from corpuslab.extract.lexicon import (
+    CHANGE_AFTER,
+    CHANGE_WORD,
+    MONEY_AMOUNT_AFTER,
+    PHRASAL_BEFORE_PARTICLE,
+    bound_of,
+)
 from corpuslab.extract.nouns import next_is_plural
 from corpuslab.extract.numbers import parse_numeral
 from corpuslab.extract.reading import read_rate, read_right
@@ -341,6 +347,8 @@ def read_tail(text: str, r: Reading) -> None:
     window = _CLAUSE_TAIL.match(text, r.end)
     for word in _WORDS.findall(window.group() if window else "")[:_CHANGE_AFTER_WORDS]:
         lower = word.lower()
+        if r.currency and lower in MONEY_AMOUNT_AFTER:
+            return
         if lower in CHANGE_AFTER:
             r.is_change, r.trend = True, r.trend or CHANGE_AFTER[lower]
             return

@@ -168,6 +168,9 @@ CHANGE_AFTER = {
         "down",
     ),
 }
+# After money, these name what the amount is ("a $3bn loss" is a loss of $3bn, as a company reports it), not a
+# change of the amount; after a percent they still are ("a 5% loss in value").
+MONEY_AMOUNT_AFTER = frozenset(["loss", "losses", "shortfall"])
 # Units of time a text may state one of with an article ("for a year", "a decade ago"); pint gives their lengths.
 ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "hour", "minute", "fortnight")
 # Verbs that multiply ("quintupled") and the factor they state.
