@@ -843,3 +843,22 @@ def test_a_loss_after_money_is_its_amount_not_a_change() -> None:
     drop = find_figures("The bank reported a £7bn drop in lending on Friday.")[0]
     assert (loss.is_change, drop.is_change) == (False, True)
     assert find_figures("Shares suffered a 5% loss in value.")[0].is_change
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound"),
+    [
+        ("More than-25,000 people died in the raids.", "More than-25,000", "over"),
+        ("Turnout was above-97 percent on Sunday.", "above-97 percent", "over"),
+        ("At least-30 vehicles were involved in the crash.", "At least-30", "at_least"),
+    ],
+)
+def test_a_hyphen_a_feed_put_for_a_space_is_a_space(text: str, surface: str, bound: str) -> None:
+    assert _one(text, surface).bound == bound
+
+
+@pytest.mark.parametrize(
+    "text", ["COVID-19 cases rose.", "The under-21 side won.", "The over-60s voted.", "A MiG-29 flew."]
+)
+def test_a_hyphen_inside_a_name_or_an_age_group_is_no_space(text: str) -> None:
+    assert find_figures(text) == []

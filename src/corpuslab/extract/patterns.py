@@ -23,6 +23,7 @@ from corpuslab.extract.lexicon import (
     ORDINAL_UNITS,
     ORDINAL_WORDS,
     SMALL,
+    STOP_WORDS,
     TENS,
     VAGUE,
     WEEKDAYS,
@@ -102,6 +103,12 @@ WORD_NUMERAL = re.compile(
 _BEFORE_LEADING_POINT = frozenset(" \t\n(\"'“$€£¥-−")
 _FRACTION_WORD_AFTER = re.compile(rf"[-\s]+(?:{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# Some feeds put a hyphen where a space was ("more than-150", "at least-30 vehicles", "turnout was above-97
+# percent"): after a lower-case function or bound word the hyphen is a space, not part of a name ("COVID-19").
+# Not after "under" and "over", whose hyphened numbers are age groups ("the under-21 side", "the over-60s").
+_HYPHEN_WORD_WINDOW = 16
+_HYPHEN_GLUED_WORDS = (STOP_WORDS | {w for w in BOUNDS_BEFORE if " " not in w}) - {"under", "over"}
+_HYPHEN_FOR_SPACE = re.compile(r"(?<![\w-])(?:" + _alternation(sorted(_HYPHEN_GLUED_WORDS)) + r")-$")
 _YEAR_PREFIXES = ("mid-", "pre-", "post-", "late-", "early-", "end-")
 
 # The second numeral of a range, read right after a connector (no look-behind: "50-70").
@@ -174,7 +181,9 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
             continue  # "10^-3": the exponent belongs to the number before
         is_year = len(m.group()) == 4 and text[max(0, start - 6) : start].lower().endswith(_YEAR_PREFIXES)
         if before in "-–−" and start >= 2 and text[start - 2].isalpha() and not is_year:
-            continue
+            glued = _HYPHEN_FOR_SPACE.search(text, max(0, start - _HYPHEN_WORD_WINDOW), start)
+            if not glued or text[m.end() : m.end() + 1].isalpha():
+                continue  # "COVID-19", "Tianjin-2": part of a name; "the over-60s": an age group
         yield start, m.end(), "digits"
     while word is not None:
         yield word
@@ -356,7 +365,7 @@ CURRENCY_BEFORE = re.compile(
 # window, the bare alternation cost more than the rest of a figure's reading on digit-dense text.
 _BOUND_FIRST = "".join(sorted({re.escape(w[0]) for w in BOUNDS_BEFORE}))
 BOUND_BEFORE = re.compile(
-    rf"(?:^|(?<=[^\w]))(?=[{_BOUND_FIRST}])(?P<bound>{_alternation(list(BOUNDS_BEFORE))})\s*$", re.IGNORECASE
+    rf"(?:^|(?<=[^\w]))(?=[{_BOUND_FIRST}])(?P<bound>{_alternation(list(BOUNDS_BEFORE))})(?:\s*|-)$", re.IGNORECASE
 )
 OPENER = re.compile(r"(?:^|(?<=\W))(?P<opener>between|from|range\s+of|ranging\s+from)\s+$", re.IGNORECASE)
 # "8- to 16-meter" is "8 to 16"; a second end after "to" or "and" may carry its own sign ("-18 °C to -34 °C").
