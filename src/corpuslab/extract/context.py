@@ -36,6 +36,9 @@ _LEFT_WINDOW = 90
 # Passes over the left for sign, currency, bound, opener and "additional", each taken once per pass, right
 # to left; another pass reads them written in another order. The cap bounds the work.
 _LEFT_PASSES = 4
+# The longest sign, currency, bound, opener or additive word before a numeral ("no fewer than", "ranging from")
+# fits in this many characters, spaces included.
+_LEFT_TAIL = 40
 # Characters before the numeral split into tokens for the change verb right before it ("rose 5%", "cut by
 # 20"): only the last two or three tokens are used, so this bounds the work.
 _CHANGE_VERB_WINDOW = 60
@@ -151,6 +154,12 @@ def _left_window(text: str, start: int) -> str:
     return window[breaks[-1].end() :] if breaks else window
 
 
+def _tail_search(pattern: re.Pattern[str], rest: str) -> re.Match[str] | None:
+    """Search a pattern anchored at the end of ``rest`` only in its tail: tried from every position of the
+    whole left window, these searches were an eighth of the time of a short sentence."""
+    return pattern.search(rest, max(0, len(rest) - _LEFT_TAIL))
+
+
 def read_left(left: str, r: Reading) -> str:
     """Read sign, currency, bound, range opener and change words before the numeral.
 
@@ -159,19 +168,19 @@ def read_left(left: str, r: Reading) -> str:
     rest = left
     for _ in range(_LEFT_PASSES):
         before = rest
-        if (m := P.NEGATIVE.search(rest)) and (r.group == "digits" or m.group().strip() not in "-−"):
+        if (m := _tail_search(P.NEGATIVE, rest)) and (r.group == "digits" or m.group().strip() not in "-−"):
             r.negative = True
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
-        if r.currency is None and (m := P.MILLION_CODE_BEFORE.search(rest)):
+        if r.currency is None and (m := _tail_search(P.MILLION_CODE_BEFORE, rest)):
             r.currency, r.scale = m.group("cur"), r.scale * units.SCALES["million"]  # "MSEK 60"
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
-        if m := P.CURRENCY_BEFORE.search(rest):
+        if m := _tail_search(P.CURRENCY_BEFORE, rest):
             r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
-        if m := P.BOUND_BEFORE.search(rest):
+        if m := _tail_search(P.BOUND_BEFORE, rest):
             bound = bound_of(m.group("bound"))
             if r.rule != "vague" and (bound != "exact" or r.bound == "exact"):
                 r.bound = bound
@@ -179,12 +188,12 @@ def read_left(left: str, r: Reading) -> str:
             r.start -= len(rest) - m.start()
             r.bound_start = r.start
             rest = rest[: m.start()]
-        if m := P.OPENER.search(rest):
+        if m := _tail_search(P.OPENER, rest):
             r.opener = m.group("opener").lower().split()[-1]
             r.opener_start = r.start
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
-        if m := P.ADDITIVE_BEFORE.search(rest):
+        if m := _tail_search(P.ADDITIVE_BEFORE, rest):
             r.trend, r.is_change = "up", True  # "an additional 23 days", "another 100 staff"
             article = _ARTICLE_END.search(rest, 0, m.start())
             cut = article.start() if article else m.start()
