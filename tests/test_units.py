@@ -21,3 +21,19 @@ def test_a_value_is_never_written_in_exponent_notation(value: float, unit: str) 
 def test_large_counts_have_a_word_for_their_scale(value: float, unit: str, written: str) -> None:
     shown = units.format_as_written(value, unit) if unit == "GBP" else units.format_value(value, unit)
     assert shown == written
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (125.2e6, "USD", "USD 125.2 million"),  # the digits a reporter wrote, not three of them
+        (4.125, "%", "4.125%"),
+        (0.0000034, None, "0.0000034"),  # never exponent notation
+        (150.0, "km", "150 km"),  # an abbreviation takes no plural s
+        (770.0, "foot", "770 feet"),
+        (30.0, "year", "30 years"),
+        (7e9, "XXX", "¤ 7 billion"),  # a currency sign lost in the text
+    ],
+)
+def test_a_figure_shows_as_written(value: float, unit: str | None, shown: str) -> None:
+    assert units.format_as_written(value, unit) == shown

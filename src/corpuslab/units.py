@@ -19,6 +19,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -553,16 +554,28 @@ def format_as_written(value: float, unit: str | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "?"
-    number = _scaled_number(value)
+    number = _scaled_number(value, digits=_WRITTEN_DIGITS)
     if not unit:
         return number
     base, _, per = unit.partition("/")
     if base in ISO_CURRENCIES:
-        return f"{base} {number}" + (f"/{per}" if per else "")
+        return f"{CURRENCY_DISPLAY.get(base, base)} {number}" + (f"/{per}" if per else "")
     if unit == "%":
         return f"{number}%"
-    plural = value != 1 and (unit_key(base) + "s" in UNIT_WORDS or base + "s" in CURRENCY_SUBUNITS)
-    return f"{number} {base}{'s' if plural else ''}" + (f"/{per}" if per else "")
+    return f"{number} {_plural(base) if value != 1 else base}" + (f"/{per}" if per else "")
+
+
+# Units whose plural is not the word and an "s".
+_IRREGULAR_PLURALS = {"foot": "feet", "century": "centuries", "inch": "inches"}
+
+
+def _plural(unit: str) -> str:
+    """ "30 years", "770 feet"; an abbreviation stays as it is ("150 km", "5 mph", not "150 kms")."""
+    if unit in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[unit]
+    if not any(c in "aeiouy" for c in unit.lower()):
+        return unit  # no vowel: an abbreviation
+    return unit + "s" if unit_key(unit) + "s" in UNIT_WORDS or unit + "s" in CURRENCY_SUBUNITS else unit
 
 
 def format_figure(
@@ -611,17 +624,24 @@ def _scale(unit: str, magnitude: float, currency: str | None) -> tuple[float, st
     return factor, suffix, None
 
 
-def _scaled_number(value: float) -> str:
+# A converted value shows three significant digits ("0.257 hours"); a value as written keeps the digits a
+# reporter wrote ("4.125%", "USD 125.2 million"), up to six.
+_CONVERTED_DIGITS = 3
+_WRITTEN_DIGITS = 6
+
+
+def _scaled_number(value: float, *, digits: int = _CONVERTED_DIGITS) -> str:
     """A number with a word for its scale: "1.5 billion", "52 million", "9,450"."""
     factor, word = next(((f, w) for f, w in _WORD_SCALES if abs(value) >= f), (1.0, ""))
-    return _number(value / factor) + word
+    return _number(value / factor, digits=digits) + word
 
 
-def _number(x: float) -> str:
-    """Three significant digits, never in exponent notation for a reader: "9,450", "3.43", "0.257"."""
+def _number(x: float, *, digits: int = _CONVERTED_DIGITS) -> str:
+    """``digits`` significant digits (whole numbers keep theirs), never in exponent notation for a reader:
+    "9,450", "3.43", "0.257", "0.0000034"."""
     if x == int(x) and abs(x) < 1e15:
         return f"{int(x):,}"
-    if abs(x) < 1:
-        return f"{x:.3g}"
-    short = f"{x:,.3g}"
-    return f"{round(x):,}" if "e" in short else short  # 3,430.5 and 999.5 would come out as 3.43e+03 and 1e+03
+    rounded = Decimal(f"{x:.{digits}g}")
+    if rounded == rounded.to_integral_value():
+        return f"{int(rounded):,}"  # 3,430.5 at three digits is 3,430, not 3.43e+03
+    return f"{rounded:,f}"
