@@ -236,3 +236,28 @@ def test_dollar_names_the_corpus_own_dollar_on_every_run(tmp_path: Path) -> None
     assert pd.read_csv(out)["unit"].tolist() == ["AUD", "USD"]
     assert main(["run", str(corpus), "--dollar", "AUD", "--out-dir", str(tmp_path / "t"), "--no-progress"]) == EXIT_OK
     assert pd.read_parquet(tmp_path / "t" / "figures.parquet")["unit"].tolist() == ["AUD", "USD"]
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (["--approximate", "-1"], "not between 0 and 1"),
+        (["--event-threshold", "2"], "not between 0 and 1"),
+        (["--stream", "--batch-size", "0", "--out-dir", "OUT"], "not 1 or more"),
+        (["--format", "csv"], "add --out-dir DIR or drop --format"),
+        (["--stream", "--format", "csv", "--out-dir", "OUT"], "--stream writes Parquet parts"),
+    ],
+)
+def test_an_option_that_cannot_work_exits_2_and_says_why(
+    flags: list[str], said: str, seeds_path: Path, tmp_path: Path
+) -> None:
+    printed = io.StringIO()
+    with redirect_stdout(printed), redirect_stderr(printed):
+        try:
+            code = main(
+                ["run", str(seeds_path), "--no-progress", *(str(tmp_path / f) if f == "OUT" else f for f in flags)]
+            )
+        except SystemExit as stop:  # argparse refuses a bad value itself, with the same exit code
+            code = stop.code
+    assert code == EXIT_CANNOT_RUN and said in printed.getvalue()
+    assert not (tmp_path / "OUT").exists()  # refused before any work

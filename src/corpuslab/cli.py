@@ -259,10 +259,23 @@ def _unchecked_fail_on(args: argparse.Namespace) -> str | None:
     return f"--no-validate skips validation, so {asked} could never fail; drop --no-validate, or drop {asked}"
 
 
+def _misplaced_format(args: argparse.Namespace) -> str | None:
+    """Why --format cannot do what it says here, or None: a flag that does nothing must not look obeyed."""
+    if args.format and not args.out_dir:
+        return f"--format {args.format} chooses how --out-dir writes its tables; add --out-dir DIR or drop --format"
+    if args.format == "csv" and args.stream:
+        return "--stream writes Parquet parts; drop --format csv (or drop --stream to write CSV)"
+    return None
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     unchecked = _unchecked_fail_on(args)
     if unchecked:  # refused before any work: CI would read a silent 0 as "checked and passed"
         print(f"corpuslab: error: {unchecked}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    misplaced = _misplaced_format(args)
+    if misplaced:
+        print(f"corpuslab: error: {misplaced}", file=sys.stderr)
         return EXIT_CANNOT_RUN
     if args.out_dir:  # refused before the corpus is loaded, not after
         check_replaceable(args.out_dir, overwrite=args.overwrite)
@@ -274,7 +287,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     )
     _print_problems(result.load_report, len(result.documents), more=more)
     if args.out_dir:
-        paths = result.write(args.out_dir, fmt=args.format, overwrite=args.overwrite)
+        paths = result.write(args.out_dir, fmt=args.format or "parquet", overwrite=args.overwrite)
         print(f"wrote {len(paths)} tables to {args.out_dir}", file=sys.stderr)
     loaded = _load_exit(result.load_report, len(result.documents), args)
     if not len(result.documents):
@@ -382,6 +395,28 @@ def _print_validation(results: pd.DataFrame, claims: pd.DataFrame) -> None:
             print(f"  - {claim['subject']} ({claim['scope']}): {claim['reason']}")
 
 
+def _share(text: str) -> float:
+    """A number from 0 to 1 (a tolerance or a similarity)."""
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
+    return value
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not 1 or more")
+    return value
+
+
 def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine",
@@ -392,7 +427,9 @@ def _engine_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler", help="address of a running Dask scheduler (tcp://host:8786); default: a local cluster"
     )
-    parser.add_argument("--workers", type=int, default=2, help="workers of the local Dask cluster (default 2)")
+    parser.add_argument(
+        "--workers", type=_positive_int, default=2, help="workers of the local Dask cluster (default 2)"
+    )
 
 
 def _pipeline(args: argparse.Namespace) -> corpuslab.PipelineResult:
@@ -419,6 +456,7 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
 def _extract_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dollar",
+        type=str.upper,
         default="USD",
         choices=sorted(DOLLAR_CURRENCIES),
         help="what a bare $, 'dollars' or 'cents' means (default USD; AUD for Australian news); "
@@ -434,23 +472,23 @@ def _claim_options(parser: argparse.ArgumentParser) -> None:
         "default: aliases.csv in the corpus folder; 'none' to skip",
     )
     parser.add_argument(
-        "--approximate", type=float, default=0.10, help="relative half-width of an approximate figure (default 0.10)"
+        "--approximate", type=_share, default=0.10, help="relative half-width of an approximate figure (default 0.10)"
     )
     parser.add_argument(
         "--event-threshold",
-        type=float,
+        type=_share,
         default=None,
         help=f"average TF-IDF cosine similarity that makes documents one event (default {EVENT_THRESHOLD})",
     )
     parser.add_argument(
         "--window-days",
-        type=int,
+        type=_count,
         default=None,
         help=f"how many days apart two reports of one event may be published (default {WINDOW_DAYS})",
     )
     parser.add_argument(
         "--exact",
-        type=float,
+        type=_share,
         default=0.005,
         help="relative slack on an exact figure beyond its written precision (default 0.005)",
     )
@@ -560,11 +598,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--batch-size",
-        type=int,
+        type=_positive_int,
         help=f"documents per batch with --stream (default {Options().batch_size_on('stream')})",
     )
     run.add_argument("--out-dir", type=Path, help="write every table to this folder")
-    run.add_argument("--format", choices=["csv", "parquet"], default="parquet", help="table format for --out-dir")
+    run.add_argument("--format", choices=["csv", "parquet"], help="table format for --out-dir (default parquet)")
     run.add_argument("--overwrite", action="store_true", help="replace a non-empty --out-dir (default: refuse)")
     run.set_defaults(func=_cmd_run)
 
