@@ -115,6 +115,11 @@ def is_model_name(r: Evidence) -> bool:
     return not any(is_plural(w) or (w[0].isdigit() and w.endswith("s")) for w in words[: capitalised + 2])
 
 
+def is_leading_zero_code(r: Evidence) -> bool:
+    """Digits after a leading zero ("047", "007"): a code or a phone number, not an amount."""
+    return r.group == "digits" and r.numeral[:1] == "0" and r.numeral[1:2].isdigit()
+
+
 def is_name_number(r: Evidence) -> bool:
     """Numbers that are part of a name: "Power of Siberia 2", "Article 5", "Boeing 737", "Five-Year Plan"."""
     if r.opener or r.bound != "exact" or r.negative or r.trend:
