@@ -43,8 +43,9 @@ _SHOWN_PER_PROBLEM = 5
 log = logging.getLogger("corpuslab.cli")
 
 
-def _input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, help="corpus folder or file (txt, md, jsonl, csv, html; .gz ok)")
+def _input_options(parser: argparse.ArgumentParser, *, tables: bool = False) -> None:
+    where = "corpus folder or file (txt, md, jsonl, csv, html; .gz ok)"
+    parser.add_argument("path", type=Path, help=f"{where}, or a folder of tables `run --out-dir` wrote" if tables else where)
     parser.add_argument(
         "--manifest",
         default="auto",
@@ -577,7 +578,7 @@ def build_parser() -> argparse.ArgumentParser:
     _fail_on_option(validate, ["errors", "findings", "load-errors"], "errors (always, on validate)")
     validate.add_argument("--docs", type=Path, help="also write Great Expectations Data Docs (HTML) to this folder")
     validate.add_argument("--out", type=Path, help="write the results to FILE.csv or FILE.parquet")
-    _input_options(validate)
+    _input_options(validate, tables=True)
     _extract_options(validate)
     _claim_options(validate)
     _engine_options(validate)
