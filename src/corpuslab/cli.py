@@ -45,7 +45,9 @@ log = logging.getLogger("corpuslab.cli")
 
 def _input_options(parser: argparse.ArgumentParser, *, tables: bool = False) -> None:
     where = "corpus folder or file (txt, md, jsonl, csv, html; .gz ok)"
-    parser.add_argument("path", type=Path, help=f"{where}, or a folder of tables `run --out-dir` wrote" if tables else where)
+    if tables:
+        where += ", or a folder of tables `run --out-dir` wrote"
+    parser.add_argument("path", type=Path, help=where)
     parser.add_argument(
         "--manifest",
         default="auto",
