@@ -32,6 +32,8 @@ def _one(text: str, surface: str) -> Figure:
         ("Shares closed at RM23.50 on Monday.", "RM23.50", 23.5, "MYR", "currency", 23.5, "MYR"),
         ("The deal is worth $US1,000 million.", "$US1,000 million", 1e9, "USD", "currency", 1e9, "USD"),
         ("He was fined $A500 on Friday.", "$A500", 500.0, "AUD", "currency", 500.0, "AUD"),
+        ("It paid 300 million Norwegian krone.", "300 million Norwegian krone", 3e8, "NOK", "currency", 3e8, "NOK"),
+        ("A fine of 2.5 billion Swedish kronor.", "2.5 billion Swedish kronor", 2.5e9, "SEK", "currency", 2.5e9, "SEK"),
         # a sign the corpus could not encode ("?" or U+FFFD for £ or €) is money in no known currency
         ("RBS reported a loss of ?7bn.", "?7bn", 7e9, "XXX", "currency", 7e9, "XXX"),
         ("The price is around \ufffd1.7m.", "around \ufffd1.7m", 1.7e6, "XXX", "currency", 1.7e6, "XXX"),

@@ -389,6 +389,11 @@ CURRENCY_WORDS = {
     "south african rand": "ZAR",
     "brazilian reais": "BRL",
     "egyptian pounds": "EGP",
+    # Crowns: "kronor"/"krona" are Swedish only; the bare "kroner"/"krone" may be Norwegian or Danish.
+    "kronor": "SEK", "krona": "SEK", "swedish kronor": "SEK", "swedish krona": "SEK",
+    "norwegian kroner": "NOK", "norwegian krone": "NOK", "danish kroner": "DKK", "danish krone": "DKK",
+    "zloty": "PLN", "zlotys": "PLN", "forint": "HUF", "forints": "HUF", "koruna": "CZK", "korunas": "CZK",
+    "czech crowns": "CZK",
 }  # fmt: skip
 # Symbols written after the number ("10 €", "500 ₽"), as much of Europe writes money.
 SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₹": "INR", "₩": "KRW", "₺": "TRY",
