@@ -864,3 +864,16 @@ def test_a_hyphen_a_feed_put_for_a_space_is_a_space(text: str, surface: str, bou
 )
 def test_a_hyphen_inside_a_name_or_an_age_group_is_no_space(text: str) -> None:
     assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The Ming dynasty (1368-1644) built the wall.", ["year", "year"]),
+        ("The war of 1756-1763 ended it.", ["year", "year"]),
+        ("Some 1200-1500 people came.", ["count"]),  # a plural after it: an amount
+        ("The sculpture weighs 1200-1500 kg.", ["mass"]),
+    ],
+)
+def test_a_rising_pair_of_four_digit_numbers_is_a_span_of_years_unless_it_counts(text: str, kinds: list[str]) -> None:
+    assert [f.kind for f in find_figures(text)] == kinds

@@ -55,6 +55,11 @@ _WRITTEN_IN_FULL_RATIO = 50
 # the year is recent enough to name an event ("the 2019 elections").
 _YEARS = (1800, 2100)
 _RECENT_YEARS = (1950, 2035)
+# Two four-digit numbers joined by a dash, rising, are a span of years even before 1800 ("the Ming dynasty
+# (1368-1644)"), unless a plural follows ("1200-1500 people").
+_EARLIEST_SPAN_YEAR = 1000
+_YEAR_SPAN_AFTER = re.compile(r"[-–](?P<year>\d{4})(?![\d,.])")
+_YEAR_SPAN_BEFORE = re.compile(r"(?<![\d,.])(?P<year>\d{4})[-–]$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
@@ -117,9 +122,26 @@ def _mark_year_like(text: str, r: Reading) -> None:
         and r.bound not in ("at_most", "at_least", "under")  # "up to 2000 people", "at least 1900"
         and "," not in r.numeral
         and len(r.numeral) == 4
-        and _YEARS[0] <= r.value <= _YEARS[1]
+        and (_YEARS[0] <= r.value <= _YEARS[1] or _in_year_span(text, r))
         and not (next_is_plural(text, r.end) and not _RECENT_YEARS[0] <= r.value <= _RECENT_YEARS[1])
     )
+
+
+def _in_year_span(text: str, r: Reading) -> bool:
+    """ "(1368-1644)": either end of a rising dash-joined pair of four-digit years, with no plural or unit
+    after it ("1200-1500 people", "1200-1500 kg" are amounts)."""
+    if not _EARLIEST_SPAN_YEAR <= r.value <= _YEARS[1]:
+        return False
+    after = _YEAR_SPAN_AFTER.match(text, r.end)
+    if after and r.value < int(after.group("year")) <= _YEARS[1]:
+        return _nothing_counted(text, after.end())
+    before = _YEAR_SPAN_BEFORE.search(text, max(0, r.start - 5), r.start)
+    first = int(before.group("year")) if before else 0
+    return _EARLIEST_SPAN_YEAR <= first < r.value and _nothing_counted(text, r.end)
+
+
+def _nothing_counted(text: str, pos: int) -> bool:
+    return not next_is_plural(text, pos) and P.UNIT_SPACED.match(text, pos) is None
 
 
 def _direction_before_from(text: str, r: Reading, left: str) -> None:
