@@ -32,6 +32,7 @@ def _one(text: str, surface: str) -> Figure:
         ("Shares closed at RM23.50 on Monday.", "RM23.50", 23.5, "MYR", "currency", 23.5, "MYR"),
         ("The deal is worth $US1,000 million.", "$US1,000 million", 1e9, "USD", "currency", 1e9, "USD"),
         ("He was fined $A500 on Friday.", "$A500", 500.0, "AUD", "currency", 500.0, "AUD"),
+        ("The bank lent R5 billion to Eskom.", "R5 billion", 5e9, "ZAR", "currency", 5e9, "ZAR"),
         ("It paid 300 million Norwegian krone.", "300 million Norwegian krone", 3e8, "NOK", "currency", 3e8, "NOK"),
         ("A fine of 2.5 billion Swedish kronor.", "2.5 billion Swedish kronor", 2.5e9, "SEK", "currency", 2.5e9, "SEK"),
         # a sign the corpus could not encode ("?" or U+FFFD for £ or €) is money in no known currency
@@ -877,3 +878,7 @@ def test_a_hyphen_inside_a_name_or_an_age_group_is_no_space(text: str) -> None:
 )
 def test_a_rising_pair_of_four_digit_numbers_is_a_span_of_years_unless_it_counts(text: str, kinds: list[str]) -> None:
     assert [f.kind for f in find_figures(text)] == kinds
+
+
+def test_an_r_before_digits_is_rand_only_before_a_scale_word() -> None:
+    assert find_figures("Take the R5 road north to Pretoria.") == []

@@ -202,6 +202,10 @@ def read_left(left: str, r: Reading) -> str:
             r.currency = units.CURRENCY_SYMBOLS.get(m.group("cur"), m.group("cur"))
             r.start -= len(rest) - m.start()
             rest = rest[: m.start()]
+        elif r.currency is None and rest == left and P.is_rand(r.text, r.start, r.start + len(r.numeral)):
+            r.currency = "ZAR"  # "R5 billion"
+            r.start -= 1
+            rest = rest[:-1]
         if m := _tail_search(P.BOUND_BEFORE, rest):
             bound = bound_of(m.group("bound"))
             if r.rule != "vague" and (bound != "exact" or r.bound == "exact"):

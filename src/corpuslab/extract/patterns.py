@@ -150,6 +150,17 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
             fence = item[1] if item in is_fraction else fence
 
 
+# South African rand: "R5 billion", "R2.5bn". An R glued to digits is also a road or a model ("R5"), so it is
+# money only before a scale word.
+RAND_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))R$")
+_WORD_SCALE_AFTER = re.compile(r"\s*(?:million|billion|trillion|mn|bn|tn)\b", re.IGNORECASE)
+
+
+def is_rand(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start:end`` follow a rand sign ("R5 billion")."""
+    return bool(RAND_BEFORE.search(text, max(0, start - 2), start) and _WORD_SCALE_AFTER.match(text, end))
+
+
 def _is_read_fraction(text: str, m: re.Match[str]) -> bool:
     is_mixed = m.start("num") > m.start()  # "2 1/4": a whole number before it
     unit = UNIT_SPACED.match(text, m.end())
@@ -169,9 +180,10 @@ def _digit_and_word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
         if before == "." and m.group().isdigit() and (start == 1 or text[start - 2] in _BEFORE_LEADING_POINT):
             yield start - 1, m.end(), "digits"  # ".08", "$.50": a decimal written without its leading zero
             continue
-        if (before.isalnum() or before in "_.,/^") and not (
-            before.isalpha() and GLUED_CURRENCY.search(text, max(0, start - 5), start)
-        ):
+        is_glued_money = before.isalpha() and (
+            GLUED_CURRENCY.search(text, max(0, start - 5), start) or is_rand(text, start, m.end())
+        )
+        if (before.isalnum() or before in "_.,/^") and not is_glued_money:
             continue
         if _TWO_DECIMALS.fullmatch(m.group()):
             is_european = bool(_EUROPEAN.search(text)) if is_european is None else is_european
