@@ -153,11 +153,16 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return _load_exit(report, len(documents), args)
 
 
+def _many(n: int, noun: str) -> str:
+    """ "1 document", "3 documents", "1,200 warnings"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def _print_problems(report: pd.DataFrame, n_documents: int, *, more: str) -> None:
     """The load summary and its first problems, on stderr; ``more`` says where to find them all."""
     counts = report["severity"].value_counts().to_dict() if len(report) else {}
-    parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) or "no problems"
-    print(f"loaded {n_documents} documents; load report: {parts}", file=sys.stderr)
+    parts = ", ".join(_many(n, k) for k, n in sorted(counts.items())) or "no problems"
+    print(f"loaded {_many(n_documents, 'document')}; load report: {parts}", file=sys.stderr)
     if not len(report):
         return
     shown = report.groupby("problem", sort=False).head(_SHOWN_PER_PROBLEM).head(_SHOWN_PROBLEMS)
@@ -182,7 +187,7 @@ def _load_exit(report: pd.DataFrame, n_documents: int, args: argparse.Namespace)
         return EXIT_NO_DOCUMENTS
     n_lost = int((report["severity"] == "error").sum()) if len(report) else 0
     if n_lost and "load-errors" in (args.fail_on or ()):
-        print(f"corpuslab: {n_lost} input{'s' if n_lost != 1 else ''} lost (load report errors); "
+        print(f"corpuslab: {_many(n_lost, 'input')} lost (load report errors); "
               "failing as --fail-on load-errors asks.",
               file=sys.stderr)  # fmt: skip
         return EXIT_FAILED
@@ -210,8 +215,9 @@ def _print_figures(figures: pd.DataFrame, *, max_documents: int = 20) -> None:
         for doc_id, rows in shown.groupby("doc_id", sort=True):
             _print_table(rows.drop(columns="doc_id").set_index("surface"), f"figures in {doc_id}")
     flagged = len(figures) - len(shown)
+    where = _many(shown["doc_id"].nunique(), "document")
     print(
-        f"\n{len(shown)} figures in {shown['doc_id'].nunique()} documents; {flagged} more in boilerplate or "
+        f"\n{_many(len(shown), 'figure')} in {where}; {flagged} more in boilerplate or "
         "repeated paragraphs (kept in the figures table, flagged)"
     )
 
