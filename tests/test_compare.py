@@ -392,3 +392,10 @@ def test_a_lost_currency_sign_takes_the_currency_of_the_same_value_in_its_event(
         }
     )
     assert "XXX" in set(both.claims["unit"])  # pounds or euros: the sign stays lost
+    yearly = _tables(
+        {
+            "a": bank + " The bank will cut costs by ?2bn over the next four years.",
+            "b": bank + " The bank plans to cut costs by 2 billion pounds a year.",
+        }
+    )
+    assert "GBP_per_year" not in set(yearly.claims.loc[yearly.claims["n_sources"] > 1, "unit"])  # not a rate

@@ -75,5 +75,5 @@ def test_an_unknown_option_is_named_with_the_known_ones(seeds_path: Path, tmp_pa
 
     with pytest.raises(CorpusLabError, match=r"has no option 'windows_days'\. Did you mean 'window_days'"):
         run_pipeline(seeds_path, windows_days=3)  # type: ignore[call-arg]
-    with pytest.raises(TypeError, match="Its options are: fields, manifest"):
+    with pytest.raises(TypeError, match="Its options are: out_dir, overwrite, fields, manifest"):
         stream_pipeline(seeds_path, tmp_path / "out", validate=False)  # type: ignore[call-arg]

@@ -871,12 +871,14 @@ def test_a_hyphen_inside_a_name_or_an_age_group_is_no_space(text: str) -> None:
     ("text", "kinds"),
     [
         ("The Ming dynasty (1368-1644) built the wall.", ["year", "year"]),
-        ("The war of 1756-1763 ended it.", ["year", "year"]),
+        ("The Ming dynasty ruled 1368-1644, and then fell.", ["year", "year"]),
         ("Some 1200-1500 people came.", ["count"]),  # a plural after it: an amount
         ("The sculpture weighs 1200-1500 kg.", ["mass"]),
+        ("About 1200-1500 died there.", ["number"]),  # a bound, or a word after it: an amount
+        ("It sold 1200-1500 a day.", ["number"]),
     ],
 )
-def test_a_rising_pair_of_four_digit_numbers_is_a_span_of_years_unless_it_counts(text: str, kinds: list[str]) -> None:
+def test_a_rising_pair_of_four_digit_numbers_closing_a_clause_is_a_span_of_years(text: str, kinds: list[str]) -> None:
     assert [f.kind for f in find_figures(text)] == kinds
 
 

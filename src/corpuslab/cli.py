@@ -154,8 +154,8 @@ def _cmd_load(args: argparse.Namespace) -> int:
 
 
 def _many(n: int, noun: str) -> str:
-    """ "1 document", "3 documents", "1,200 warnings"."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+    """ "1 document", "3 documents", "1,200 warnings"; a participle stays as it is ("2 skipped")."""
+    return f"{n:,} {noun}{'' if n == 1 or noun.endswith('ed') else 's'}"
 
 
 def _print_problems(report: pd.DataFrame, n_documents: int, *, more: str) -> None:

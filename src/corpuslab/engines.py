@@ -113,17 +113,19 @@ class Options:
     progress: bool | None = None
 
     @classmethod
-    def given(cls, caller: str, options: Mapping[str, Any]) -> Options:
-        """The options a caller was given, or an :class:`OptionError` naming the unknown one and the known ones."""
+    def given(cls, caller: str, options: Mapping[str, Any], *, own: tuple[str, ...] = ()) -> Options:
+        """The options a caller was given, or an :class:`OptionError` naming the unknown one and the known ones
+        (``own``: the caller's own keyword arguments, named in the message too)."""
         known = [f.name for f in dataclasses.fields(cls)]
         for name in options:
             if name not in known:
-                near = difflib.get_close_matches(name, known, n=1, cutoff=_CLOSE_NAME)
+                near = difflib.get_close_matches(name, [*own, *known], n=1, cutoff=_CLOSE_NAME)
                 hint = f" Did you mean {near[0]!r}?" if near else ""
-                raise OptionError(f"{caller}() has no option {name!r}.{hint} Its options are: {', '.join(known)}.")
+                listed = ", ".join([*own, *known])
+                raise OptionError(f"{caller}() has no option {name!r}.{hint} Its options are: {listed}.")
         given = cls(**options)
-        check_dollar(given.dollar)  # before the corpus is read, not at its first document
-        return given
+        # Before the corpus is read, not at its first document; "aud" is "AUD".
+        return dataclasses.replace(given, dollar=check_dollar(given.dollar))
 
     def batch_size_on(self, engine: str) -> int:
         """Documents per batch on ``engine`` (an engine's ``name``)."""

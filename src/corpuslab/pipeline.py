@@ -74,6 +74,7 @@ def run_pipeline(
     of ``n_workers`` processes) and returns the same tables; both run :func:`corpuslab.engines.run_stages`.
     ``options`` are :class:`corpuslab.engines.Options`, each with its default there: ``fields``,
     ``manifest``, ``aliases`` (``"auto"``: ``aliases.csv`` at the root of a corpus folder),
+    ``dollar`` (what a bare "$" means: ``"USD"``, or the corpus's own dollar such as ``"AUD"``),
     ``tolerances``, ``linking`` (how much context links two figures), ``event_threshold`` and
     ``window_days`` (how documents group into events; a document's ``event_id`` given by the input
     wins), ``batch_size``, ``encoding``, ``progress``.
@@ -84,7 +85,7 @@ def run_pipeline(
         The documents, paragraphs, sentences, figures, events, claims, comparisons, memberships and
         load report tables.
     """
-    settings = Options.given("run_pipeline", options)
+    settings = Options.given("run_pipeline", options, own=("engine", "scheduler", "n_workers"))
     aliases = resolve_aliases(path, settings.aliases)
     if engine == "dask":
         from corpuslab.distributed import DaskEngine

@@ -68,7 +68,7 @@ def stream_pipeline(
     StreamSummary
         The folder, the rows written per table and the claims by verdict.
     """
-    settings = Options.given("stream_pipeline", options)
+    settings = Options.given("stream_pipeline", options, own=("out_dir", "overwrite"))
     alias_table = resolve_aliases(path, settings.aliases)
     with outdir.output_folder(out_dir, fmt="parts", overwrite=overwrite) as staging, StreamEngine() as engine:
         counts, verdicts = run_stages(engine, path, settings, alias_table, PartsWriter(staging))

@@ -332,7 +332,6 @@ CURRENCY_SYMBOLS = {
     "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₦": "NGN", "Rs": "INR", "Rs.": "INR", "RMB": "CNY",
     "RM": "MYR", "Rp": "IDR", "NT$": "TWD", "₱": "PHP", "$US": "USD", "$A": "AUD", "$NZ": "NZD",
-    "?": "XXX", "\ufffd": "XXX",  # a sign lost in the text (LOST_CURRENCY below)
 }  # fmt: skip
 # Letter symbols and codes that may be glued to the digits ("USD10m", "RM23.50", "Rs500"; "$US1,000" and
 # "$A500" as Australian and New Zealand papers write them): the digits are then a figure, not part of a code
@@ -401,17 +400,20 @@ SYMBOLS_AFTER = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB
 # Currencies called dollars: what a bare "$", "dollars" or "cents" may mean in a corpus from their country.
 DOLLAR_CURRENCIES = frozenset("USD AUD CAD NZD SGD HKD TWD".split())
 # Written beside a dollar figure, these make it American whatever the corpus's local dollar is.
-AMERICAN_DOLLAR_MARKS = ("US", "U.S.", "USD", "American")
+AMERICAN_DOLLAR_MARKS = ("US", "U.S.")
 
 # A currency sign lost in the text ("?7bn", "\ufffd1.7m": a pound or euro sign the corpus could not encode) is money
 # all the same, in ISO 4217's code for no currency; shown with the generic currency sign.
 LOST_CURRENCY = "XXX"
 CURRENCY_DISPLAY = {LOST_CURRENCY: "¤"}
 
+# The codes read in text ("USD10m", "EUR 5"); never XXX: those letters in text are a Roman thirty or a title.
 ISO_CURRENCIES = frozenset(
     """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
     NZD PHP PKR PLN QAR RUB SAR SEK SGD THB TRY TWD UAH USD VND ZAR""".split()
-) | {LOST_CURRENCY}
+)
+# The codes a figure's currency may hold.
+MONEY_CODES = ISO_CURRENCIES | {LOST_CURRENCY}
 
 
 @functools.cache
@@ -544,6 +546,8 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
         return _number(value)
     if unit in ("count", "number"):
         return _scaled_number(value)
+    for code, shown in CURRENCY_DISPLAY.items():
+        unit = shown + unit.removeprefix(code) if unit.startswith(code) else unit
     return f"{_number(value)} {unit.replace('_', ' ')}"
 
 
@@ -559,17 +563,19 @@ def format_as_written(value: float, unit: str | None) -> str:
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "?"
-    number = _scaled_number(value, digits=_WRITTEN_DIGITS)
+    number = _written_number(value)
     if not unit:
         return number
     base, _, per = unit.partition("/")
-    if base in ISO_CURRENCIES:
+    if base in MONEY_CODES:
         return f"{CURRENCY_DISPLAY.get(base, base)} {number}" + (f"/{per}" if per else "")
     if unit == "%":
         return f"{number}%"
     return f"{number} {_plural(base) if value != 1 else base}" + (f"/{per}" if per else "")
 
 
+# Short forms with a vowel, which take no plural s either ("5 min", not "5 mins").
+_ABBREVIATIONS = frozenset(["min", "sec", "yr", "hr", "oz", "sq"])
 # Units whose plural is not the word and an "s".
 _IRREGULAR_PLURALS = {"foot": "feet", "century": "centuries", "inch": "inches"}
 
@@ -578,8 +584,8 @@ def _plural(unit: str) -> str:
     """ "30 years", "770 feet"; an abbreviation stays as it is ("150 km", "5 mph", not "150 kms")."""
     if unit in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[unit]
-    if not any(c in "aeiouy" for c in unit.lower()):
-        return unit  # no vowel: an abbreviation
+    if unit in _ABBREVIATIONS or not any(c in "aeiouy" for c in unit.lower()):
+        return unit  # an abbreviation: "km", "mph", "min"
     return unit + "s" if unit_key(unit) + "s" in UNIT_WORDS or unit + "s" in CURRENCY_SUBUNITS else unit
 
 
@@ -617,7 +623,8 @@ def _scale(unit: str, magnitude: float, currency: str | None) -> tuple[float, st
     """The display factor and suffix for values of about ``magnitude``, and the currency code for money;
     None for units shown without a scale (dates, counts)."""
     base = unit.split("_per_year")[0]
-    code = currency or (base if base in ISO_CURRENCIES else None)
+    code = currency or (base if base in MONEY_CODES else None)
+    code = CURRENCY_DISPLAY.get(code, code) if code else None
     if code:
         per = "/y" if unit.endswith("_per_year") else ""
         factor, word = next(((f, w) for f, w in _MONEY_SCALES if abs(magnitude) >= f), (1.0, ""))
@@ -633,6 +640,13 @@ def _scale(unit: str, magnitude: float, currency: str | None) -> tuple[float, st
 # reporter wrote ("4.125%", "USD 125.2 million"), up to six.
 _CONVERTED_DIGITS = 3
 _WRITTEN_DIGITS = 6
+
+
+def _written_number(value: float) -> str:
+    """A number as written: "125.2 million", but "1,234,567" when its scale word would drop digits."""
+    if value == int(value) and abs(value) < 1e15 and len(str(abs(int(value))).rstrip("0")) > _WRITTEN_DIGITS:
+        return f"{int(value):,}"
+    return _scaled_number(value, digits=_WRITTEN_DIGITS)
 
 
 def _scaled_number(value: float, *, digits: int = _CONVERTED_DIGITS) -> str:

@@ -69,7 +69,8 @@ def event_claims(
 
 def _first_of_each_document(groups: list[list[int]], rows: list[Record]) -> tuple[list[list[int]], dict[int, int]]:
     """Groups keeping one statement per document and role (the first), and the later ones that repeat its
-    value, each pointing at the group's first member (linking joins a document twice only for a repeat)."""
+    value, each pointing at its document's first statement in the group (linking joins a document twice only
+    for a repeat)."""
     kept, repeats = [], {}
     for members in groups:
         first: dict[tuple[str, str], int] = {}

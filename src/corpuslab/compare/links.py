@@ -28,7 +28,7 @@ import numpy as np
 
 from corpuslab.compare.events import hash_terms
 from corpuslab.compare.verdicts import consensus, pair_agrees
-from corpuslab.units import LOST_CURRENCY
+from corpuslab.units import ISO_CURRENCIES, LOST_CURRENCY
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -92,14 +92,13 @@ def resolve_lost_currency(rows: list[dict]) -> list[dict]:
     out = list(rows)
     for i in lost:
         a = rows[i]
-        suffix = str(a["unit"]).removeprefix(LOST_CURRENCY)
+        suffix = str(a["unit"]).removeprefix(LOST_CURRENCY)  # "" or "_per_year": the same per-unit only
         codes = {
-            str(b["unit"]).removesuffix(suffix)
+            code
             for b in rows
             if b["source"] != a["source"]
             and b["measure"] == a["measure"]
-            and str(b["unit"]).endswith(suffix)
-            and not str(b["unit"]).startswith(LOST_CURRENCY)
+            and (code := _code_with(str(b["unit"]), suffix)) is not None
             and _is_specific(b["value"])
             and a["low"] <= b["value"] <= a["high"]
         }
@@ -107,6 +106,12 @@ def resolve_lost_currency(rows: list[dict]) -> list[dict]:
             code = codes.pop()
             out[i] = {**a, "unit": code + suffix, "currency": code}
     return out
+
+
+def _code_with(unit: str, suffix: str) -> str | None:
+    """The currency of ``unit`` when it is that currency with exactly ``suffix`` ("GBP", "GBP_per_year")."""
+    code = unit[: len(unit) - len(suffix)] if unit.endswith(suffix) else ""
+    return code if code in ISO_CURRENCIES else None
 
 
 def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking | None = None) -> Links:
@@ -134,8 +139,9 @@ def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking
 
 
 class _Groups:
-    """Union-find over statements that refuses a join that would put one document (in one role) twice
-    into a group, break its common interval (``keep_common``), or set an outlet against itself."""
+    """Union-find over statements that refuses a join that would put one document (in one role) twice into a
+    group (unless it repeats the same specific value), break its common interval (``keep_common``), or set an
+    outlet against itself."""
 
     def __init__(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -272,8 +278,8 @@ _BOUND_SIDE = {"exact": "point", "approximate": "point", "over": "above", "at_le
 
 
 def _same_value(a: dict, b: dict) -> bool:
-    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%"); a word such as
-    "dozens" or "thousands" has no written digit (precision 0) and names no specific value."""
+    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%"); a figure with
+    no written digits (precision 0: "dozens", "thousands", but also "two thirds") is not taken as one."""
     return (
         a["value"] == b["value"]
         and a["precision"] > 0

@@ -58,7 +58,8 @@ _RECENT_YEARS = (1950, 2035)
 # Two four-digit numbers joined by a dash, rising, are a span of years even before 1800 ("the Ming dynasty
 # (1368-1644)"), unless a plural follows ("1200-1500 people").
 _EARLIEST_SPAN_YEAR = 1000
-_YEAR_SPAN_AFTER = re.compile(r"[-–](?P<year>\d{4})(?![\d,.])")
+_YEAR_SPAN_AFTER = re.compile(r"[-–](?P<year>\d{4})(?!\d|[.,]\d)")
+_SPAN_CLOSES = re.compile(r"\)|[.,;:](?:\s|$)|$")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<![\d,.])(?P<year>\d{4})[-–]$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
@@ -128,20 +129,17 @@ def _mark_year_like(text: str, r: Reading) -> None:
 
 
 def _in_year_span(text: str, r: Reading) -> bool:
-    """ "(1368-1644)": either end of a rising dash-joined pair of four-digit years, with no plural or unit
-    after it ("1200-1500 people", "1200-1500 kg" are amounts)."""
-    if not _EARLIEST_SPAN_YEAR <= r.value <= _YEARS[1]:
+    """ "(1368-1644)", "ruled 1368-1644.": either end of a rising dash-joined pair of four-digit years that
+    closes its clause; with a word after it, a bound or an opener, it is an amount ("about 1200-1500 died",
+    "1200-1500 of them", "the 1200-1500m stretch")."""
+    if not _EARLIEST_SPAN_YEAR <= r.value <= _YEARS[1] or r.bound != "exact" or r.opener:
         return False
     after = _YEAR_SPAN_AFTER.match(text, r.end)
     if after and r.value < int(after.group("year")) <= _YEARS[1]:
-        return _nothing_counted(text, after.end())
+        return _SPAN_CLOSES.match(text, after.end()) is not None
     before = _YEAR_SPAN_BEFORE.search(text, max(0, r.start - 5), r.start)
     first = int(before.group("year")) if before else 0
-    return _EARLIEST_SPAN_YEAR <= first < r.value and _nothing_counted(text, r.end)
-
-
-def _nothing_counted(text: str, pos: int) -> bool:
-    return not next_is_plural(text, pos) and P.UNIT_SPACED.match(text, pos) is None
+    return _EARLIEST_SPAN_YEAR <= first < r.value and _SPAN_CLOSES.match(text, r.end) is not None
 
 
 def _direction_before_from(text: str, r: Reading, left: str) -> None:
@@ -182,6 +180,19 @@ def _tail_search(pattern: re.Pattern[str], rest: str) -> re.Match[str] | None:
     return pattern.search(rest, max(0, len(rest) - _LEFT_TAIL))
 
 
+def _is_lost_sign(rest: str, r: Reading) -> bool:
+    """A lost sign before digits that read as nothing else: not before a unit, a plural ("?3 goals": a lost
+    quote), a year ("?2019 was"), nor after "aged"."""
+    return bool(
+        P.LOST_SIGN_BEFORE.search(rest, max(0, len(rest) - 2))
+        and r.group == "digits"
+        and r.unit_word is None
+        and not next_is_plural(r.text, r.end)
+        and not (r.scale == 1 and len(r.numeral) == 4 and _YEARS[0] <= r.value <= _YEARS[1])
+        and not P.AGE_BEFORE.search(rest[:-1])
+    )
+
+
 def read_left(left: str, r: Reading) -> str:
     """Read sign, currency, bound, range opener and change words before the numeral.
 
@@ -204,6 +215,10 @@ def read_left(left: str, r: Reading) -> str:
             rest = rest[: m.start()]
         elif r.currency is None and rest == left and P.is_rand(r.text, r.start, r.start + len(r.numeral)):
             r.currency = "ZAR"  # "R5 billion"
+            r.start -= 1
+            rest = rest[:-1]
+        elif r.currency is None and rest == left and _is_lost_sign(rest, r):
+            r.currency = units.LOST_CURRENCY  # "?7bn": money whose sign the corpus lost
             r.start -= 1
             rest = rest[:-1]
         if m := _tail_search(P.BOUND_BEFORE, rest):

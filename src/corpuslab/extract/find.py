@@ -67,7 +67,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None, d
     """
     if not isinstance(text, str):
         raise TypeError(f"find_figures expects a str, got {type(text).__name__}")
-    check_dollar(dollar)
+    dollar = check_dollar(dollar)
     phrases, taken = _scan(text)
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
@@ -75,19 +75,28 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None, d
     _copy_into_parentheses(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
-    return found if dollar == "USD" else [_in_local_dollars(f, dollar) for f in found]
+    return found if dollar == "USD" else [_in_local_dollars(text, f, dollar) for f in found]
 
 
-def check_dollar(dollar: str) -> None:
-    """Refuse a ``dollar`` that is not a currency called dollar (a bare "$" cannot mean euros)."""
+def check_dollar(dollar: str) -> str:
+    """``dollar`` as an ISO code ("aud" is "AUD"); refused when it is not a currency called dollar (a bare "$"
+    cannot mean euros)."""
+    dollar = str(dollar).upper()
     if dollar not in units.DOLLAR_CURRENCIES:
         known = ", ".join(sorted(units.DOLLAR_CURRENCIES))
         raise InputFormatError(f"dollar={dollar!r} is not a currency called dollar; use one of {known}")
+    return dollar
 
 
-def _in_local_dollars(figure: Figure, dollar: str) -> Figure:
+# "US $5 billion", "U.S. $5 million": the mark may stand apart from the figure.
+_AMERICAN_BEFORE = re.compile(r"\b(?:US|U\.S\.)\s?$")
+
+
+def _in_local_dollars(text: str, figure: Figure, dollar: str) -> Figure:
     """A figure in unmarked dollars ("$5", "5 dollars", "50 cents") in the corpus's own dollar."""
     if figure.currency != "USD" or any(mark in figure.surface for mark in units.AMERICAN_DOLLAR_MARKS):
+        return figure
+    if _AMERICAN_BEFORE.search(text, max(0, figure.start - len("U.S. ")), figure.start):
         return figure
     unit = dollar + figure.unit.removeprefix("USD") if figure.unit.startswith("USD") else figure.unit
     written = figure.unit_as_written

@@ -150,6 +150,9 @@ def numerals(text: str) -> Iterator[tuple[int, int, str]]:
             fence = item[1] if item in is_fraction else fence
 
 
+# A currency sign the corpus lost ("?7bn", "\ufffd1.7m"), glued to the digits after a space or a bracket; after a
+# quote mark the "?" stands for the lost quote ('"?0/20').
+LOST_SIGN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))[?\ufffd]$")
 # South African rand: "R5 billion", "R2.5bn". An R glued to digits is also a road or a model ("R5"), so it is
 # money only before a scale word.
 RAND_BEFORE = re.compile(r"(?:^|(?<=[\s(\[\"'“‘]))R$")

@@ -225,7 +225,8 @@ def _attached_scale_applies(text: str, m: re.Match[str], r: Reading) -> bool:
 
 
 def currency_left(text: str, start: int) -> bool:
-    return bool(P.CURRENCY_BEFORE.search(text[max(0, start - _CURRENCY_LEFT_WINDOW) : start]))
+    left = text[max(0, start - _CURRENCY_LEFT_WINDOW) : start]
+    return bool(P.CURRENCY_BEFORE.search(left) or P.LOST_SIGN_BEFORE.search(left))
 
 
 def read_unit(text: str, r: Reading) -> None:

@@ -98,9 +98,6 @@ ROWS: tuple[Row, ...] = (
         _ex("A man aged 45 was arrested.", "45", "age", "age")),
     Row("title_case_name", None, None, lambda r: r.group == "spelled" and K.is_title_case_name(r),
         _ex("China's 13th Five-Year Plan ends.", "Five-Year", None, None)),
-    # "047-77200", "007": digits after a leading zero are a code or a phone number, never an amount.
-    Row("leading_zero_code", None, None, K.is_leading_zero_code,
-        _ex("Call the station on 047-77200.", "047-77200", None, None)),
     # A unit or a currency settles a measure.
     Row("unit", None, FROM_UNIT, lambda r: r.unit_word is not None,
         (Example("Russia sends 50 bcm a year to China.", "50 bcm a year", "quantity", "volume_rate"),
@@ -110,6 +107,10 @@ ROWS: tuple[Row, ...] = (
     Row("currency", None, "currency", lambda r: r.currency is not None,
         (Example("The loan was $1.2bn.", "$1.2bn", "quantity", "currency"),
          Example("It costs 33-35 billion euros.", "33-35 billion euros", "range", "currency"))),
+    # "047-77200", "007": digits after a leading zero are a code or a phone number, never an amount
+    # (after the unit rows: "between 05 and 10 degrees" has its unit).
+    Row("leading_zero_code", None, None, K.is_leading_zero_code,
+        _ex("Call the station on 047-77200.", "047-77200", None, None)),
     # Years, names and models before counts.
     Row("year", "year", "year", lambda r: r.is_year_like and not K.follows_name_cue(r),
         _ex("The plant opened in 2019.", "2019", "year", "year")),

@@ -100,7 +100,7 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None, do
             f"extract_figures needs a documents table with doc_id and text; missing {missing}. "
             "Pass the output of corpuslab.load_documents()."
         )
-    check_dollar(dollar)  # before any document, not inside the first one
+    dollar = check_dollar(dollar)  # before any document, not inside the first one
     rows = _iter_rows(zip(documents["doc_id"], documents["text"], strict=True), len(documents), progress, dollar)
     return figures_frame(rows)
 

@@ -64,7 +64,7 @@ def claims_checked(claims: pd.DataFrame, memberships: pd.DataFrame, figures: pd.
     units = figures[["figure_id", "unit"]].assign(unit=figures["unit"].replace({"number": "count"}))
     members = memberships.dropna(subset=["claim_id"]).merge(units, on="figure_id")
     members = members[members["role"].isin(["value", "earlier_value"])]
-    is_lost = members["unit"].str.startswith(LOST_CURRENCY)
+    is_lost = members["unit"].astype(str).str.startswith(LOST_CURRENCY)
     known = members["unit"].where(~is_lost).groupby(members["claim_id"]).nunique()
     lost_only = is_lost.groupby(members["claim_id"]).all()
     out["n_units"] = out["claim_id"].map(known.where(~lost_only, 1)).fillna(0).astype("int64")
