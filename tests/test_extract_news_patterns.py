@@ -884,3 +884,8 @@ def test_a_rising_pair_of_four_digit_numbers_closing_a_clause_is_a_span_of_years
 
 def test_an_r_before_digits_is_rand_only_before_a_scale_word() -> None:
     assert find_figures("Take the R5 road north to Pretoria.") == []
+
+
+def test_a_year_before_space_grouped_thousands_is_no_phone_number() -> None:
+    assert [f.kind for f in find_figures("In 2019 200 000 people fled.")][:1] == ["year"]
+    assert find_figures("Call 1800 666 111 for help.") == []

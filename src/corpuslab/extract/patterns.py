@@ -482,10 +482,12 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
             rf"(?!\s*(?:%|[$€£]|{_alternation(_NOT_RUNS)})\b)",
         ),
         # A phone number written in groups of two to four digits ("1800 666 111", "974 501 111 49"): three
-        # groups or more that do not read as thousands grouped by spaces ("1 414 021 100").
+        # groups or more that do not read as thousands grouped by spaces ("1 414 021 100"), not even after a
+        # year from 1900 on ("in 2019 200 000 people"; "1800 666 111" is a free-call number).
         (
             r"\d \d{2,4} \d{2}",
-            r"(?<![\w.,+])(?<!\d )(?!\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
+            r"(?<![\w.,+])(?<!\d )(?!(?:(?:19|20)\d\d )?\d{1,3}(?: \d{3})+(?![\w.,]?\d| \d))"
+            r"\d{2,4}(?: \d{2,4}){2,}(?![\w]|[.,]?\d)",
         ),
         # A rank: "ranked 72nd", "seeded No. 3", "ranked number 10".
         (
