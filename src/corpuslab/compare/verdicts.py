@@ -83,9 +83,14 @@ def _currency(row: Record) -> str | None:
 def _in_written_unit(value: float, row: Record) -> str:
     """A canonical value in the unit ``row``'s figure was written in ("15 minutes", not "0.25 hours")."""
     written = row.get("value_as_written")
-    scaled = (
-        value * written / row["value"] if isinstance(written, float) and written == written and row["value"] else None
-    )
+    if value == row["value"]:
+        scaled = written  # the statement's own value: as written, whatever it is
+    else:
+        scaled = (
+            value * written / row["value"]
+            if isinstance(written, float) and written == written and row["value"]
+            else None
+        )
     return format_figure(
         value, row["unit"], value_as_written=scaled, unit_as_written=row.get("unit_as_written"), currency=_currency(row)
     )
@@ -96,10 +101,7 @@ def stated(row: Record) -> str:
     currency = _currency(row)
     if row["role"] == "earlier_value":
         return f"{format_value(row['value'], row['unit'], currency=currency)} before"
-    text = format_figure(
-        row["value"], row["unit"], value_as_written=row.get("value_as_written"),
-        unit_as_written=row.get("unit_as_written"), currency=currency,
-    )  # fmt: skip
+    text = _in_written_unit(row["value"], row)
     if not (math.isnan(row["range_low"]) or math.isnan(row["range_high"])):
         low = format_value(row["range_low"], row["unit"], currency=currency)
         return f"{low} to {format_value(row['range_high'], row['unit'], currency=currency)}"
