@@ -217,9 +217,7 @@ class Part:
     prepared: Prepared
 
 
-def prepare_part(
-    batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None, dollar: str = "USD"
-) -> Part:
+def prepare_part(batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None, dollar: str) -> Part:
     """Step 2, on one batch: paragraphs, sentences, figures, statements and event features."""
     documents, offset = batch
     paragraphs = split_paragraphs(documents)

@@ -407,6 +407,13 @@ AMERICAN_DOLLAR_MARKS = ("US", "U.S.")
 LOST_CURRENCY = "XXX"
 CURRENCY_DISPLAY = {LOST_CURRENCY: "¤"}
 
+
+def swap_currency(unit: str, old: str, new: str) -> str:
+    """``unit`` with the currency ``old`` it starts with written as ``new``: ``("USD_per_barrel", "USD", "AUD")
+    -> "AUD_per_barrel"``; any other unit unchanged."""
+    return new + unit.removeprefix(old) if unit.startswith(old) else unit
+
+
 # The codes read in text ("USD10m", "EUR 5"); never XXX: those letters in text are a Roman thirty or a title.
 ISO_CURRENCIES = frozenset(
     """AED AUD BRL CAD CHF CNY CRC CZK DKK EGP EUR GBP GEL HKD HUF IDR ILS INR IRR JPY KRW KZT LAK MXN MYR NGN NOK
@@ -531,8 +538,8 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
     if scale is not None:
         factor, suffix, code = scale
         number = _number(value / factor)
-        if code:
-            return f"{CURRENCY_DISPLAY.get(code, code)} {number}{suffix}"
+        if code:  # already as shown (_scale)
+            return f"{code} {number}{suffix}"
         if number == "1" and suffix.endswith("s"):
             suffix = suffix[:-1]  # "1 year", not "1 years"
         return f"{number}{suffix}"
@@ -547,7 +554,7 @@ def format_value(value: float, unit: str, *, currency: str | None = None) -> str
     if unit in ("count", "number"):
         return _scaled_number(value)
     for code, shown in CURRENCY_DISPLAY.items():
-        unit = shown + unit.removeprefix(code) if unit.startswith(code) else unit
+        unit = swap_currency(unit, code, shown)
     return f"{_number(value)} {unit.replace('_', ' ')}"
 
 

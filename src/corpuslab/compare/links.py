@@ -28,7 +28,7 @@ import numpy as np
 
 from corpuslab.compare.events import hash_terms
 from corpuslab.compare.verdicts import consensus, pair_agrees
-from corpuslab.units import ISO_CURRENCIES, LOST_CURRENCY
+from corpuslab.units import ISO_CURRENCIES, LOST_CURRENCY, swap_currency
 
 if TYPE_CHECKING:
     from scipy import sparse
@@ -104,7 +104,7 @@ def resolve_lost_currency(rows: list[dict]) -> list[dict]:
         }
         if len(codes) == 1:
             code = codes.pop()
-            out[i] = {**a, "unit": code + suffix, "currency": code}
+            out[i] = {**a, "unit": swap_currency(str(a["unit"]), LOST_CURRENCY, code), "currency": code}
     return out
 
 

@@ -98,11 +98,13 @@ def _in_local_dollars(text: str, figure: Figure, dollar: str) -> Figure:
         return figure
     if _AMERICAN_BEFORE.search(text, max(0, figure.start - len("U.S. ")), figure.start):
         return figure
-    unit = dollar + figure.unit.removeprefix("USD") if figure.unit.startswith("USD") else figure.unit
     written = figure.unit_as_written
-    if written and written.startswith("USD"):
-        written = dollar + written.removeprefix("USD")
-    return dataclasses.replace(figure, currency=dollar, unit=unit, unit_as_written=written)
+    return dataclasses.replace(
+        figure,
+        currency=dollar,
+        unit=units.swap_currency(figure.unit, "USD", dollar),
+        unit_as_written=units.swap_currency(written, "USD", dollar) if written else written,
+    )
 
 
 def explain_numerals(text: str) -> list[tuple[str, str | None]]:
