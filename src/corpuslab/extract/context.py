@@ -119,11 +119,8 @@ def _mark_year_like(text: str, r: Reading) -> None:
         and r.kind is None
         and r.unit_word is None
         and r.currency is None
-        and r.scale == 1
         and r.bound not in ("at_most", "at_least", "under")  # "up to 2000 people", "at least 1900"
-        and "," not in r.numeral
-        and len(r.numeral) == 4
-        and (_YEARS[0] <= r.value <= _YEARS[1] or _in_year_span(text, r))
+        and (_is_year_number(r) or (_is_four_plain_digits(r) and _in_year_span(text, r)))
         and not (next_is_plural(text, r.end) and not _RECENT_YEARS[0] <= r.value <= _RECENT_YEARS[1])
     )
 
@@ -180,6 +177,15 @@ def _tail_search(pattern: re.Pattern[str], rest: str) -> re.Match[str] | None:
     return pattern.search(rest, max(0, len(rest) - _LEFT_TAIL))
 
 
+def _is_four_plain_digits(r: Reading) -> bool:
+    return r.scale == 1 and "," not in r.numeral and len(r.numeral) == 4
+
+
+def _is_year_number(r: Reading) -> bool:
+    """Four plain digits from 1800 to 2100 ("2019", not "2,019" or "2019 million")."""
+    return _is_four_plain_digits(r) and _YEARS[0] <= r.value <= _YEARS[1]
+
+
 def _is_lost_sign(rest: str, r: Reading) -> bool:
     """A lost sign before digits that read as nothing else: not before a unit, a plural ("?3 goals": a lost
     quote), a year ("?2019 was"), nor after "aged"."""
@@ -188,7 +194,7 @@ def _is_lost_sign(rest: str, r: Reading) -> bool:
         and r.group == "digits"
         and r.unit_word is None
         and not next_is_plural(r.text, r.end)
-        and not (r.scale == 1 and len(r.numeral) == 4 and _YEARS[0] <= r.value <= _YEARS[1])
+        and not _is_year_number(r)
         and not P.AGE_BEFORE.search(rest[:-1])
     )
 
