@@ -8,9 +8,10 @@ The suites are copies in benchmarks/peer_suites/ (MIT; their licences are beside
 Microsoft Recognizers-Text's English Number and NumberWithUnit specs (default mode) and quantulum3's
 own quantity tests. Scoring rule (the one used since the suites were added): a gold item is matched
 by an unused prediction whose value equals the gold value (relative 1e-6), compared in corpuslab's
-canonical unit (the gold value converted) or as written; a range matches by its two ends, a one-sided
+canonical unit (the gold value converted) or as written (either side's number as written); a range matches by its two ends, a one-sided
 range by its bound (gold items with no number, such as a relative
-ordinal "last", are left out); a prediction overlapping the gold span is preferred. Recall = matched gold / gold;
+ordinal "last", are left out); every gold item first takes a prediction overlapping its own span,
+only then may the rest take any prediction of their value. Recall = matched gold / gold;
 unit accuracy = matched gold whose unit agrees / matched gold that has a unit; precision = matched
 predictions / predictions, only on quantulum3's cases, whose lists are exhaustive.
 The suites' unit names are mapped to corpuslab units here, never in the package; a figure in percent
@@ -243,14 +244,25 @@ def _matches(g: Gold, p: Pred) -> bool:
 def score_case(case: Case, preds: list[Pred]) -> Score:
     s = Score(gold=len(case.gold))
     used: set[int] = set()
-    for g in case.gold:
-        hits = [i for i, p in enumerate(preds) if i not in used and _matches(g, p)]
-        overlapping = [i for i in hits if preds[i].start < g.end and g.start < preds[i].end]
-        if not hits:
+    chosen: dict[int, int] = {}
+    # Two passes, so that a gold item matched by a prediction over its own span never loses that
+    # prediction to an earlier gold item of the same value elsewhere (a "baker's dozen" is 13, and
+    # so is the "13" after it); only then may the rest take any prediction of their value.
+    for is_overlap_pass in (True, False):
+        for k, g in enumerate(case.gold):
+            if k in chosen:
+                continue
+            hits = [i for i, p in enumerate(preds) if i not in used and _matches(g, p)]
+            if is_overlap_pass:
+                hits = [i for i in hits if preds[i].start < g.end and g.start < preds[i].end]
+            if hits:
+                chosen[k] = hits[0]
+                used.add(hits[0])
+    for k, g in enumerate(case.gold):
+        if k not in chosen:
             s.misses.append(f"{case.group}: {g.text!r} = {g.raw} {g.unit or ''} in {case.text[:160]!r}")
             continue
-        i = (overlapping or hits)[0]
-        used.add(i)
+        i = chosen[k]
         s.matched += 1
         if g.unit is not None:
             s.with_unit += 1
@@ -276,6 +288,8 @@ def corpuslab_preds(text: str) -> list[Pred]:
             values: tuple[float, ...] = ()  # a date's value is its yyyymmdd key, not a quantity
         else:
             values = tuple(v for v in (f.value, f.range_low, f.range_high) if not math.isnan(v))
+            if f.value_as_written != f.value and not math.isnan(f.value_as_written):
+                values += (f.value_as_written,)  # "as written", as quantulum3's own value is taken below
         if f.unit == "percent":
             # corpuslab states a share in percent ("two thirds" is 66.7 percent); the suites write it as the
             # bare proportion (0.667): the same quantity in another unit, mapped here as units are.
