@@ -889,3 +889,16 @@ def test_an_r_before_digits_is_rand_only_before_a_scale_word() -> None:
 def test_a_year_before_space_grouped_thousands_is_no_phone_number() -> None:
     assert [f.kind for f in find_figures("In 2019 200 000 people fled.")][:1] == ["year"]
     assert find_figures("Call 1800 666 111 for help.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Britain's new 1-pound coin goes into circulation today.", "1-pound", "GBP"),
+        ("He handed over a crumpled 20-pound note.", "20-pound", "GBP"),
+        ("She carried a 10-pound bag of rice home.", "10-pound", "kilogram"),
+        ("He caught a 5 pound fish in the lake.", "5 pound", "kilogram"),
+    ],
+)
+def test_a_singular_pound_is_weight_unless_it_names_a_coin_or_a_note(text: str, surface: str, unit: str) -> None:
+    assert _one(text, surface).unit == unit

@@ -366,7 +366,7 @@ PER_UNITS = {
 }  # fmt: skip
 CURRENCY_WORDS = {
     "dollars": "USD", "dollar": "USD", "us dollars": "USD", "u.s. dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "sterling": "GBP", "yuan": "CNY", "renminbi": "CNY", "rubles": "RUB",
+    "pounds sterling": "GBP", "sterling": "GBP", "pound": "GBP", "yuan": "CNY", "renminbi": "CNY", "rubles": "RUB",
     "roubles": "RUB", "ruble": "RUB", "rouble": "RUB", "yen": "JPY", "rupees": "INR", "rupee": "INR",
     "won": "KRW", "pesos": "MXN", "francs": "CHF", "swiss francs": "CHF", "lira": "TRY", "liras": "TRY",
     "hryvnias": "UAH", "hryvnia": "UAH", "riyals": "SAR", "rand": "ZAR", "naira": "NGN", "dirhams": "AED",

@@ -32,6 +32,8 @@ from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, V
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
+# "a 1-pound coin", "a 20-pound note": a pound that names a coin or a note is money, not weight.
+DENOMINATION = re.compile(r"[\s-]+(?:coin|note|banknote)s?\b", re.IGNORECASE)
 # A capitalised word right after a number word: "Five-Year Plan".
 CAPITAL_AFTER = re.compile(r"[-\s]+[A-Z]")
 

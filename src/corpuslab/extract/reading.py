@@ -259,7 +259,12 @@ def read_unit(text: str, r: Reading) -> None:
         lower = word.lower()
         if not (word.isupper() or lower in units.CURRENCY_WORDS or lower in units.CURRENCY_SUBUNITS):
             return
-        if lower == "pounds" and r.scale == 1 and not P.STERLING.match(text, m.end()):
+        if (
+            lower in ("pounds", "pound")
+            and r.scale == 1
+            and not P.STERLING.match(text, m.end())
+            and not P.DENOMINATION.match(text, m.end())
+        ):
             r.unit_word, r.unit_start, r.end = "lb", m.start("cur"), m.end()
             return
         if lower == "won" and r.scale == 1:
