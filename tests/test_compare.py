@@ -399,3 +399,13 @@ def test_a_lost_currency_sign_takes_the_currency_of_the_same_value_in_its_event(
         }
     )
     assert "GBP_per_year" not in set(yearly.claims.loc[yearly.claims["n_sources"] > 1, "unit"])  # not a rate
+
+
+def test_sharing_only_the_counted_noun_is_not_enough_for_a_conflict() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Some 1,500 homes collapsed.",
+            "b": QUAKE + " Insurers hold policies on 400 homes.",
+        }
+    )
+    assert "conflicting" not in tables.claims["verdict"].tolist()

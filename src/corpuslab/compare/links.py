@@ -60,6 +60,9 @@ _NEWS_CYCLE_DAYS = 1
 _CONFLICT_RATIO = 10.0
 # Small whole numbers (two senators, seven countries) recur in any event; larger ones rarely by chance.
 _COMMON_NUMBERS = 12
+# A conflict needs more than one shared context word (a name counts as one): the counted noun alone ("1.5
+# billion coins", "400 million of the old coins") says what is counted, not which count.
+_CONFLICT_SHARED_TERMS = 2
 # Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
 _VALUE_BONUS = 0.2
 # The same specific name nearest both figures is evidence of one subject; a numbered one ("Power of
@@ -217,8 +220,13 @@ def _candidates(
                     continue
                 same = _same_value(a, b)
                 needed = linking.same_value if same else linking.agree if agreeing else linking.conflict
-                if score >= needed:
+                if score >= needed and (agreeing or _share_enough(a, b)):
                     yield i, j, score + _VALUE_BONUS * same, agreeing
+
+
+def _share_enough(a: dict, b: dict) -> bool:
+    """Whether two statements share enough distinct context words to be set against each other."""
+    return len(set(str(a["terms"]).split()) & set(str(b["terms"]).split())) >= _CONFLICT_SHARED_TERMS
 
 
 def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
