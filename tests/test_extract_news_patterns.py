@@ -902,3 +902,15 @@ def test_a_year_before_space_grouped_thousands_is_no_phone_number() -> None:
 )
 def test_a_singular_pound_is_weight_unless_it_names_a_coin_or_a_note(text: str, surface: str, unit: str) -> None:
     assert _one(text, surface).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kilograms"),
+    [
+        ("The bill covers possession of 500 grammes of marijuana.", "500 grammes", 0.5),
+        ("Police seized a 2 kilogramme package.", "2 kilogramme", 2.0),
+    ],
+)
+def test_british_spellings_of_metric_masses(text: str, surface: str, kilograms: float) -> None:
+    found = _one(text, surface)
+    assert (found.unit, found.value) == ("kilogram", pytest.approx(kilograms))
