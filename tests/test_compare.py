@@ -409,3 +409,42 @@ def test_sharing_only_the_counted_noun_is_not_enough_for_a_conflict() -> None:
         }
     )
     assert "conflicting" not in tables.claims["verdict"].tolist()
+
+
+
+def test_different_nearest_names_named_beside_both_figures_are_one_fact_not_compared_without_a_time() -> None:
+    # "Douglas County" stands nearest one figure and "Kayla Norton" the other, but both clauses name Kayla Norton;
+    # only the first says when, so the two sentences are grouped and not compared.
+    tables = _tables(
+        {
+            "a": "Kayla Norton wept in a Douglas County court as she was sentenced to 20 years in prison for the "
+            "racist threats.",
+            "b": "Kayla Norton wept as the judge handed down a prison sentence of 13 years for the racist threats.",
+        }
+    )
+    claim = _claim_of(tables, "a", "20 years")
+    assert (claim["n_sources"], claim["verdict"], claim["reason_code"]) == (2, "not_comparable", "scope_unknown")
+    assert "not every clause says when" in claim["reason"]
+
+
+def test_a_written_figure_takes_its_document_place_before_a_vague_word() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Some 42 residents died when the hotel collapsed, rescuers said.",
+            "b": QUAKE + " Dozens of residents died when the hotel collapsed, rescuers said. The toll later stood at 42.",
+        }
+    )
+    claim = _claim_of(tables, "a", "42")
+    assert claim["n_sources"] == 2
+    assert _claim_of(tables, "b", "42").name == claim.name
+
+
+def test_the_same_written_number_under_another_bound_is_preferred_to_a_looser_match() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " At least 220 people were killed by the quake in Valparaiso, officials said.",
+            "b": QUAKE + " The quake killed 220 people. At least 300 people were killed by the quake in Valparaiso, "
+            "officials said.",
+        }
+    )
+    assert _claim_of(tables, "a", "220").name == _claim_of(tables, "b", "220").name

@@ -84,6 +84,7 @@ ReasonCode = Literal[
     "intervals_overlap",  # every statement allows a common value
     "bound_too_loose",  # they overlap only through an open bound ("at least 3" and "about 200")
     "scope_differs",  # the values differ, but they hold at different times (a toll "so far" and "last week")
+    "scope_unknown",  # the values differ; one clause gives a time and another none, so they may not meet
     "intervals_apart",  # the same fact, the same scope, no common value: a conflict
 ]
 REASON_CODES: tuple[str, ...] = get_args(ReasonCode)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpuslab.compare.events import hash_terms
+from corpuslab.compare.subjects import normalise_name
 from corpuslab.compare.verdicts import consensus, pair_agrees
 from corpuslab.units import ISO_CURRENCIES, LOST_CURRENCY, swap_currency
 
@@ -132,7 +133,10 @@ def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking
         (agreeing if pair[3] else disagreeing).append(pair[:3])
     groups = _Groups(rows)
     scores: dict[tuple[int, int], float] = {}
-    for i, j, score in sorted(agreeing, key=lambda p: (-p[2], p[0], p[1])):  # ties in corpus order: reruns agree
+    # Written figures link before vague words ("dozens" agrees with 42 and with 33 alike): a vague word must not
+    # take a document's place in a group that its written figure would fill. Ties in corpus order: reruns agree.
+    is_vague = [not r["precision"] > 0 for r in rows]
+    for i, j, score in sorted(agreeing, key=lambda p: (is_vague[p[0]] or is_vague[p[1]], -p[2], p[0], p[1])):
         if groups.join(i, j, keep_common=True):
             scores[(i, j)] = score
     for i, j, score in sorted(disagreeing, key=lambda p: (-p[2], p[0], p[1])):
@@ -221,7 +225,7 @@ def _candidates(
                 same = _same_value(a, b)
                 needed = linking.same_value if same else linking.agree if agreeing else linking.conflict
                 if score >= needed and (agreeing or _share_enough(a, b)):
-                    yield i, j, score + _VALUE_BONUS * same, agreeing
+                    yield i, j, score + _VALUE_BONUS * (same or _same_number(a, b)), agreeing
 
 
 def _share_enough(a: dict, b: dict) -> bool:
@@ -249,9 +253,22 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
             return False
         if not agreeing and "future" in (time_a, time_b):
             return False
-    if not agreeing and (_counts_differ(a, b) or _differ(a["anchor"], b["anchor"])):
+    if not agreeing and (_counts_differ(a, b) or _names_apart(a, b)):
         return False  # two counted nouns ("three crew", "19 passengers") or two names nearest: two facts
     return not _siblings(a["anchor"], b["anchor"])
+
+
+def _names_apart(a: dict, b: dict) -> bool:
+    """Two different names nearest the figures, neither named beside the other figure: "the Shasta Dam holds
+    7,000" and "the Oroville Dam holds 4,571" are two dams; "Kayla Norton ... 20 years" beside "a Douglas County
+    court sentenced Kayla Norton to 13 years" is one sentence, whichever name stands nearest."""
+    if not _differ(a["anchor"], b["anchor"]):
+        return False
+    return not (_named_in(a["anchor"], b) or _named_in(b["anchor"], a))
+
+
+def _named_in(name: str, row: dict) -> bool:
+    return "name:" + normalise_name(name).replace(" ", "_") in str(row["terms"]).split()
 
 
 def _differ(a: object, b: object) -> bool:
@@ -295,6 +312,11 @@ def _same_value(a: dict, b: dict) -> bool:
         and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
         and _is_specific(a["value"])
     )
+
+
+def _same_number(a: dict, b: dict) -> bool:
+    """The same written, specific number whatever its bound ("at least 220" and "220 civilians")."""
+    return a["value"] == b["value"] and a["precision"] > 0 and b["precision"] > 0 and _is_specific(a["value"])
 
 
 def _is_specific(value: float) -> bool:

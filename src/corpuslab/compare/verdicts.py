@@ -5,8 +5,10 @@ or from two such groups set against each other because their statements share st
 In this order: one source is ``single_source``; a common value for every statement is
 ``consistent`` (``intervals_overlap``); a common value only when bounds are taken literally ("at
 least 3" and "about 200") is ``not_comparable`` (``bound_too_loose``); two frames that differ
-(a toll "so far" and one "last week") are ``not_comparable`` (``scope_differs``); otherwise the
-sources contradict each other: ``conflicting`` (``intervals_apart``).
+(a toll "so far" and one "last week") are ``not_comparable`` (``scope_differs``), and so are values
+of which only some clauses say when (``scope_unknown``: "sentenced to 20 years" and "sentences of
+13 years" may be the sentence and the time to serve); otherwise the sources contradict each other:
+``conflicting`` (``intervals_apart``).
 """
 
 from __future__ import annotations
@@ -50,9 +52,11 @@ def judge(rows: list[Record]) -> Verdict:
     worst = max(apart, key=lambda p: relative_difference(p[0]["value"], p[1]["value"]))
     if consensus(rows, reach=True) is not None:
         return Verdict("not_comparable", "bound_too_loose", worst)
-    times = {r["time"] for r in rows if r["time"]}
-    if len(times) > 1:
+    times = [r["time"] if isinstance(r["time"], str) and r["time"] else None for r in rows]
+    if len(set(times) - {None}) > 1:
         return Verdict("not_comparable", "scope_differs", worst)
+    if len(set(times)) > 1:
+        return Verdict("not_comparable", "scope_unknown", worst)
     return Verdict("conflicting", "intervals_apart", worst)
 
 
@@ -140,4 +144,6 @@ def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str
         return f"{shown}: {apart} unless a bound is taken to its limit, which says too little either way{context}."
     if code == "scope_differs":
         return f"{shown}: {apart}, but they hold at different times ({scope}); not compared{context}."
+    if code == "scope_unknown":
+        return f"{shown}: {apart}, but not every clause says when ({scope}); not compared{context}."
     return f"{shown}: {apart} for the same scope ({scope}){context}."
