@@ -412,13 +412,11 @@ def test_sharing_only_the_counted_noun_is_not_enough_for_a_conflict() -> None:
 
 
 
-def test_different_nearest_names_named_beside_both_figures_are_one_fact_not_compared_without_a_time() -> None:
-    # "Douglas County" stands nearest one figure and "Kayla Norton" the other, but both clauses name Kayla Norton;
-    # only the first says when, so the two sentences are grouped and not compared.
+def test_values_apart_when_only_one_clause_says_when_are_not_compared() -> None:
+    # Only the first clause says when ("was sentenced"): the second may give the time to serve.
     tables = _tables(
         {
-            "a": "Kayla Norton wept in a Douglas County court as she was sentenced to 20 years in prison for the "
-            "racist threats.",
+            "a": "Kayla Norton wept in court as she was sentenced to 20 years in prison for the racist threats.",
             "b": "Kayla Norton wept as the judge handed down a prison sentence of 13 years for the racist threats.",
         }
     )

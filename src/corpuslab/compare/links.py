@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpuslab.compare.events import hash_terms
-from corpuslab.compare.subjects import normalise_name
 from corpuslab.compare.verdicts import consensus, pair_agrees
 from corpuslab.units import ISO_CURRENCIES, LOST_CURRENCY, swap_currency
 
@@ -253,22 +252,9 @@ def same_scope(a: dict, b: dict, *, agreeing: bool = True) -> bool:
             return False
         if not agreeing and "future" in (time_a, time_b):
             return False
-    if not agreeing and (_counts_differ(a, b) or _names_apart(a, b)):
+    if not agreeing and (_counts_differ(a, b) or _differ(a["anchor"], b["anchor"])):
         return False  # two counted nouns ("three crew", "19 passengers") or two names nearest: two facts
     return not _siblings(a["anchor"], b["anchor"])
-
-
-def _names_apart(a: dict, b: dict) -> bool:
-    """Two different names nearest the figures, neither named beside the other figure: "the Shasta Dam holds
-    7,000" and "the Oroville Dam holds 4,571" are two dams; "Kayla Norton ... 20 years" beside "a Douglas County
-    court sentenced Kayla Norton to 13 years" is one sentence, whichever name stands nearest."""
-    if not _differ(a["anchor"], b["anchor"]):
-        return False
-    return not (_named_in(a["anchor"], b) or _named_in(b["anchor"], a))
-
-
-def _named_in(name: str, row: dict) -> bool:
-    return "name:" + normalise_name(name).replace(" ", "_") in str(row["terms"]).split()
 
 
 def _differ(a: object, b: object) -> bool:
