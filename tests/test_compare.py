@@ -446,3 +446,15 @@ def test_the_same_written_number_under_another_bound_is_preferred_to_a_looser_ma
         }
     )
     assert _claim_of(tables, "a", "220").name == _claim_of(tables, "b", "220").name
+
+
+def test_a_document_that_rounds_its_own_figure_once_stays_in_one_claim() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Nearly 250 people were killed in Valparaiso. Rescuers said 246 people were killed.",
+            "b": QUAKE + " The quake killed 246 people in Valparaiso, rescuers said.",
+        }
+    )
+    assert tables.memberships["claim_id"].nunique() == 1  # both of A's figures (one a repeat) and B's
+    assert sorted(tables.memberships["role"]) == ["repeat", "value", "value"]
+    assert tables.claims["verdict"].tolist() == ["consistent"]

@@ -177,11 +177,12 @@ class _Groups:
         return True
 
     def _repeats_only(self, left: list[int], right: list[int]) -> bool:
-        """Whether every document (in one role) on both sides states the same specific value on both: then
-        it repeats one fact ("nine months" in its lead and again below), and the group may take both."""
+        """Whether every document (in one role) on both sides states the same specific value on both, or
+        rounds on one side the exact value it gives on the other: then it repeats one fact ("nine months" in
+        its lead and again below; "nearly 250" in its lead, "246" below), and the group may take both."""
         by_key = {(self.rows[k]["doc_id"], self.rows[k]["role"]): self.rows[k] for k in left}
         return all(
-            _same_value(first, self.rows[k])
+            _same_value(first, self.rows[k]) or _rounds(first, self.rows[k]) or _rounds(self.rows[k], first)
             for k in right
             if (first := by_key.get((self.rows[k]["doc_id"], self.rows[k]["role"]))) is not None
         )
@@ -303,6 +304,19 @@ def _same_value(a: dict, b: dict) -> bool:
 def _same_number(a: dict, b: dict) -> bool:
     """The same written, specific number whatever its bound ("at least 220" and "220 civilians")."""
     return a["value"] == b["value"] and a["precision"] > 0 and b["precision"] > 0 and _is_specific(a["value"])
+
+
+def _rounds(a: dict, b: dict) -> bool:
+    """Whether ``a`` is ``b`` rounded ("nearly 250" in a lead, "246" below): an approximate written figure whose
+    interval holds the other's specific exact value."""
+    return (
+        a["bound"] == "approximate"
+        and b["bound"] == "exact"
+        and a["precision"] > 0
+        and b["precision"] > 0
+        and _is_specific(b["value"])
+        and a["low"] <= b["value"] <= a["high"]
+    )
 
 
 def _is_specific(value: float) -> bool:
