@@ -130,3 +130,39 @@ def test_spelled_ordinals_from_the_eleventh_are_figures(text: str, surface: str,
 )
 def test_spelled_ordinals_that_are_no_figure(text: str) -> None:
     assert [f.kind for f in find_figures(text) if f.kind == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a plural ordinal after a spelled number counts parts of a whole; a share below one is in percent
+        ("The measurement was twenty-three fifths.", "twenty-three fifths", 4.6),
+        ("The tolerance is fifty-four hundredths of a millimetre.", "fifty-four hundredths", 54.0),
+        ("It read two and fifty-four hundredths.", "two and fifty-four hundredths", 2.54),
+        ("The grant covered three twenty-fifths of the cost.", "three twenty-fifths", 12.0),
+        ("It was one hundred and thirty-two fifths.", "one hundred and thirty-two fifths", 26.4),
+        ("They counted six million and two thirds.", "six million and two thirds", 6e6 + 2e6 / 3),
+        # a singular one after "a" or "one" where the clause ends, or before "of"
+        ("Russia cut its supplies by more than a third.", "more than a third", 100 / 3),
+        ("The error is one thousandth.", "one thousandth", 0.1),
+        ("It lasted a hundredth of a second.", "a hundredth", 1.0),
+    ],
+)
+def test_ordinals_as_denominators_are_fractions(text: str, surface: str, value: float) -> None:
+    found = {f.surface: f.value for f in find_figures(text)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert math.isclose(found[surface], value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won a fifth straight title.",  # before a noun: an ordinal adjective
+        "They plan a third, digital layer.",  # a comma may list ordinals
+        "They celebrated the one hundredth.",  # after "the": a rank
+        "He ran for twenty seconds.",  # seconds are time
+        "The meeting took an hour and a half.",  # the half of a duration
+    ],
+)
+def test_ordinals_that_are_no_fraction(text: str) -> None:
+    assert [f.surface for f in find_figures(text) if f.unit in ("percent", "number")] == []

@@ -36,6 +36,13 @@ FRACTIONS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# Ordinals from the eleventh on as the denominator of a fraction ("fifty-four hundredths", "a thousandth of"),
+# singular and plural; a unit ordinal after a tens word is one denominator ("three twenty-fifths" is 3/25).
+LARGE_DENOMINATORS = {
+    form: float({**SMALL, **TENS, **MAGNITUDES}[cardinal])
+    for word, cardinal in ORDINAL_WORDS.items()
+    for form in (word, word + "s")
+}
 # Vague amounts: "dozens of" is a range from two dozen up to the next order of magnitude.
 VAGUE = {
     "dozens": (24.0, 143.0),

@@ -17,6 +17,7 @@ from corpuslab.extract.lexicon import (
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
     FRACTIONS,
+    LARGE_DENOMINATORS,
     MAGNITUDES,
     MONTH_NAMES,
     MONTHS,
@@ -28,7 +29,15 @@ from corpuslab.extract.lexicon import (
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, VULGAR_FRACTIONS, cardinal_end
+from corpuslab.extract.numbers import (
+    FRACTION,
+    MIXED_PART,
+    ORDINAL_FRACTION,
+    SPELLED,
+    VAGUE_RE,
+    VULGAR_FRACTIONS,
+    cardinal_end,
+)
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -90,7 +99,7 @@ DIGIT_RUN = re.compile(_DIGITS_BODY)
 _TWO_DECIMALS = re.compile(r"\d+,\d\d")
 _EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
-    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
+    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *LARGE_DENOMINATORS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
 )
 _ARTICLE_NUMBER = r"\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
 WORD_NUMERAL = re.compile(
@@ -530,6 +539,8 @@ SPELLED_ORDINAL = re.compile(
     r"(?!\s+of\b)",
     re.IGNORECASE,
 )
+# "one twenty-fifth", "three hundredths": an ordinal that is the denominator of a fraction, read as a numeral.
+ORDINAL_FRACTION_AT = re.compile(ORDINAL_FRACTION, re.IGNORECASE)
 SPELLED_BEFORE = re.compile(rf"\b(?:(?:a|an)\s+)?(?:{SPELLED})[-\s]+$", re.IGNORECASE)
 # "for a year", "a day later": one unit of time written with an article.
 ARTICLE_DURATION = re.compile(
