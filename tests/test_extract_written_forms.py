@@ -45,6 +45,14 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("They sold 3 dozen eggs.", "3 dozen", 36.0),
         ("He bought three dozens of them.", "three dozens", 36.0),
         ("Half a dozen ministers resigned.", "Half a dozen", 6.0),
+        ("The bakery sold 3 dozens on Sunday.", "3 dozens", 36.0),
+        ("Order five doz of the rolls.", "five doz", 60.0),
+        # digits and number words in one number; a spaced hyphen between a tens word and its unit
+        ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321.0),
+        ("They counted 4 thousand 3 hundred and 21 ballots.", "4 thousand 3 hundred and 21", 4321.0),
+        ("The ship carried 5 hundred and twenty-one passengers.", "5 hundred and twenty-one", 521.0),
+        ("The score stood at fifty - two.", "fifty - two", 52.0),
+        ("Debt reached 10 tln roubles.", "10 tln roubles", 1e13),
         ("A few dozen people came.", "A few dozen", 24.0),
         # spelled decimals: digit words, or a number below a hundred, after "point"
         ("The answer is minus five point five.", "minus five point five", -5.5),
@@ -85,6 +93,9 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         ("They scored 2 in 5 minutes.", {"2", "5 minutes"}),
         # "at one point" is a moment, not the start of a decimal
         ("At one point three men left.", {"three"}),
+        # a scale after the digits ends the first number; a spaced hyphen between tens is a range
+        ("It cost 3 thousand and 2 million.", {"3 thousand", "2 million"}),
+        ("Between twenty - thirty people came.", {"Between twenty - thirty"}),
     ],
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:

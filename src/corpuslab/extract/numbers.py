@@ -59,7 +59,8 @@ DIGITS = (
     r"(?:[.,]\d+)?(?!\.\d)"
 )
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
-SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
+# A hyphen with spaces around it joins a tens word and a unit only ("fifty - two"; cardinal_end checks).
+SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|\s+|\s+and\s+){_CARDINAL})*\b"
 # The fraction of a mixed number after "and" ("five and a quarter", "3 and three quarters").
 MIXED_PART = (
     rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}|{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})"
@@ -155,7 +156,9 @@ def cardinal_end(surface: str) -> int:
 
     English composes number words in one order: units after tens ("twenty five"), hundred after units,
     magnitudes in falling order, "and" only after a hundred or a magnitude and before a smaller number.
-    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral.
+    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral,
+    and so does one after a spaced hyphen, unless it is the unit after a tens word ("fifty - two" is 52,
+    "twenty - thirty" a range).
     """
     end = 0
     last = "start"  # the class of the last number word: start, small, tens, hundred, magnitude, and
@@ -171,6 +174,9 @@ def cardinal_end(surface: str) -> int:
                 break
             last, pending_and = "and", end
             continue
+        gap = surface[end : m.start()]
+        if last != "start" and gap != "-" and gap.strip() == "-" and not (last == "tens" and 0 < SMALL.get(word, 0) < 10):
+            break
         if word in SMALL or word in TENS:
             is_tens = word in TENS
             if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):

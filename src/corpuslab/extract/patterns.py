@@ -265,8 +265,16 @@ GLUED_LETTER_SCALES = {
 }  # fmt: skip
 ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
-    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b"
-    r"|\s+(?P<dozen>dozen)\b",  # "3 dozen eggs"; never glued
+    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|tln|mil|lakhs?|crores?)\b"
+    r"|\s+(?P<dozen>dozens?|dozs?|dzs?)\b",  # "3 dozen eggs", "3 dozens", "5 doz"; never glued
+    re.IGNORECASE,
+)
+# "4 thousand 3 hundred and 21", "3 hundred and 21": digits after a hundred or a thousand in words that go on
+# the same number, as spelled numbers do; not before a scale ("3 hundred and 2 million" is two numbers).
+_NO_SCALE_AFTER = r"(?![\w.,]|\s+(?:hundred|thousand|million|billion|trillion)\b)"
+DIGIT_WORD_PARTS = re.compile(
+    rf"\s+(?P<hundreds>[1-9])\s+hundred\b(?:\s+and\s+(?P<units>[1-9]\d?){_NO_SCALE_AFTER})?"
+    rf"|\s+and\s+(?P<units2>[1-9]\d?|{_BELOW_HUNDRED}|{_DIGIT_WORD}){_NO_SCALE_AFTER}",
     re.IGNORECASE,
 )
 # "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.
