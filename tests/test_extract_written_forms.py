@@ -53,6 +53,11 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("The ship carried 5 hundred and twenty-one passengers.", "5 hundred and twenty-one", 521.0),
         ("The score stood at fifty - two.", "fifty - two", 52.0),
         ("Debt reached 10 tln roubles.", "10 tln roubles", 1e13),
+        # a comma before the hundreds and "&" for "and", as on a cheque
+        ("The bill came to three million, two hundred & forty.", "three million, two hundred & forty", 3000240.0),
+        ("They hired one thousand, two hundred and five staff.", "one thousand, two hundred and five", 1205.0),
+        # electronvolts, written with their case
+        ("The LHC smashed them at 3.5–4.0 TeV.", "3.5–4.0 TeV", 3.5e12 * 1.602176634e-19),
         ("A few dozen people came.", "A few dozen", 24.0),
         # spelled decimals: digit words, or a number below a hundred, after "point"
         ("The answer is minus five point five.", "minus five point five", -5.5),
@@ -96,6 +101,11 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         # a scale after the digits ends the first number; a spaced hyphen between tens is a range
         ("It cost 3 thousand and 2 million.", {"3 thousand", "2 million"}),
         ("Between twenty - thirty people came.", {"Between twenty - thirty"}),
+        # a comma goes on a number only before its hundreds
+        ("He earned a million, two years later.", {"a million", "two years"}),
+        # "one" opening a list of spelled numbers is a number as the others are
+        ("Count one, two, three.", {"one", "two", "three"}),
+        ("Pick one two and three.", {"one", "two", "three"}),
     ],
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:

@@ -316,6 +316,12 @@ CASED_UNIT_WORDS: dict[str, UnitWord] = {
     "Ah": UnitWord("ampere * hour", "charge"),
     "Mb/s": UnitWord("megabit / second", "data_rate"),
     "Gb/s": UnitWord("gigabit / second", "data_rate"),
+    # Electronvolts in physics news ("collisions at 13 TeV"); in any other case "EV" is an electric vehicle.
+    "eV": UnitWord("electron_volt", "energy"),
+    "keV": UnitWord("kiloelectron_volt", "energy"),
+    "MeV": UnitWord("megaelectron_volt", "energy"),
+    "GeV": UnitWord("gigaelectron_volt", "energy"),
+    "TeV": UnitWord("teraelectron_volt", "energy"),
 }
 # Canonical unit of each plain rate word (kind ``rate``).
 PLAIN_RATE_UNITS = {

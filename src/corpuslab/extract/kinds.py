@@ -40,7 +40,8 @@ _TITLE_CAPITAL_WINDOW = 20
 
 def is_lone_one(r: Evidence) -> bool:
     """ "one" or "zero" alone is a word ("one of the largest", "zero tolerance"); "minus one", "zero point
-    eight" (its precision finer than half a unit) and the end of a range ("between one and three") are values."""
+    eight" (its precision finer than half a unit), the end of a range ("between one and three") and the first of
+    a list of numbers ("one, two, three") are values."""
     return (
         r.group == "spelled"
         and r.value * r.scale < 2
@@ -48,6 +49,7 @@ def is_lone_one(r: Evidence) -> bool:
         and not r.negative
         and math.isnan(r.low)
         and math.isnan(r.from_value)
+        and not P.NUMBER_LIST_AFTER.match(r.text, r.end)
     )
 
 

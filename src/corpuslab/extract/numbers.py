@@ -59,8 +59,11 @@ DIGITS = (
     r"(?:[.,]\d+)?(?!\.\d)"
 )
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
-# A hyphen with spaces around it joins a tens word and a unit only ("fifty - two"; cardinal_end checks).
-SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|\s+|\s+and\s+){_CARDINAL})*\b"
+# A hyphen with spaces around it joins a tens word and a unit only ("fifty - two"; cardinal_end checks); a
+# comma goes on a number only before its hundreds ("three million, two hundred & forty"), as in a cheque.
+_UNIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if 1 <= v <= 9), key=len, reverse=True)) + ")"
+_HUNDREDS_NEXT = rf"{_UNIT_WORD}[-\s]+hundred\b"
+SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|,\s+(?={_HUNDREDS_NEXT})|\s+&\s+|\s+|\s+and\s+){_CARDINAL})*\b"
 # The fraction of a mixed number after "and" ("five and a quarter", "3 and three quarters").
 MIXED_PART = (
     rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}|{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})"
@@ -96,7 +99,7 @@ NUMERAL = re.compile(
     rf"(?P<fraction>{FRACTION})|(?P<digits>{DIGITS})|(?P<vague>{VAGUE_RE})|(?P<spelled>{SPELLED})",
     re.IGNORECASE,
 )
-_WORD_SPLIT = re.compile(r"[\s-]+")
+_WORD_SPLIT = re.compile(r"[\s,&-]+")  # "three million, two hundred & forty"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 _DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")  # "1.234,5", "38,5"
 _GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009'’")
@@ -149,6 +152,7 @@ def parse_words(surface: str) -> float | None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_HUNDREDS_AT = re.compile(_HUNDREDS_NEXT, re.IGNORECASE)
 
 
 def cardinal_end(surface: str) -> int:
@@ -158,7 +162,8 @@ def cardinal_end(surface: str) -> int:
     magnitudes in falling order, "and" only after a hundred or a magnitude and before a smaller number.
     A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral,
     and so does one after a spaced hyphen, unless it is the unit after a tens word ("fifty - two" is 52,
-    "twenty - thirty" a range).
+    "twenty - thirty" a range), or after a comma, unless a magnitude's hundreds follow ("three million, two
+    hundred"; "a million, two years later" is two numbers).
     """
     end = 0
     last = "start"  # the class of the last number word: start, small, tens, hundred, magnitude, and
@@ -174,9 +179,17 @@ def cardinal_end(surface: str) -> int:
                 break
             last, pending_and = "and", end
             continue
-        gap = surface[end : m.start()]
-        if last != "start" and gap != "-" and gap.strip() == "-" and not (last == "tens" and 0 < SMALL.get(word, 0) < 10):
-            break
+        gap = surface[end : m.start()].strip()
+        if last != "start" and gap == "-" and surface[m.start() - 1] == " ":
+            if not (last == "tens" and 0 < SMALL.get(word, 0) < 10):
+                break
+        elif last != "start" and gap == ",":
+            if last != "magnitude" or not _HUNDREDS_AT.match(surface, m.start()):
+                break
+        elif gap == "&":  # "two hundred & forty": an "and"
+            if last not in ("hundred", "magnitude"):
+                break
+            last, pending_and = "and", end
         if word in SMALL or word in TENS:
             is_tens = word in TENS
             if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):

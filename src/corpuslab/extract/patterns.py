@@ -337,6 +337,13 @@ AGE_AFTER = re.compile(
     r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
     re.IGNORECASE,
 )
+# "one, two, three", "one two and three": "one" opening a list of spelled numbers counts as the rest do (a list
+# goes on or ends after the second: "one two-year term" is no list).
+NUMBER_LIST_AFTER = re.compile(
+    rf"(?:\s*,\s*|\s+and\s+|\s+)(?:{_alternation([w for w, v in SMALL.items() if 2 <= v <= 10])})"
+    r"(?=\s*,|\s+(?:and|or)\b|\s*[.;!?]|\s*$)",
+    re.IGNORECASE,
+)
 # "one in five adults", "1 out of 3", "one in every 10": a share written as a count of a count.
 IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
