@@ -176,6 +176,23 @@ def test_ordinals_as_denominators_are_fractions(text: str, surface: str, value: 
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # zero standing alone for its value
+        ("Interest rates stayed at zero, the bank said.", ["zero"]),
+        ("It's not zero.", ["zero"]),
+        ("Zero is a small number.", ["Zero"]),
+        # zero as a word: before a noun, in a compound, after a noun
+        ("There should be zero tolerance for it.", []),
+        ("It is no zero-sum game.", []),
+        ("The city became ground zero for the protests.", []),
+    ],
+)
+def test_zero_alone_is_a_value(text: str, found: list[str]) -> None:
+    assert [f.surface for f in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "He won a fifth straight title.",  # before a noun: an ordinal adjective
