@@ -56,6 +56,8 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         # a comma before the hundreds and "&" for "and", as on a cheque
         ("The bill came to three million, two hundred & forty.", "three million, two hundred & forty", 3000240.0),
         ("They hired one thousand, two hundred and five staff.", "one thousand, two hundred and five", 1205.0),
+        # an uncertainty in scientific notation belongs to the value (it was read as a code, "1e")
+        ("The constant is 9.83e-3 +/- 1e-5 here.", "9.83e-3 +/- 1e-5", 9.83e-3),
         # electronvolts, written with their case
         ("The LHC smashed them at 3.5–4.0 TeV.", "3.5–4.0 TeV", 3.5e12 * 1.602176634e-19),
         ("A few dozen people came.", "A few dozen", 24.0),

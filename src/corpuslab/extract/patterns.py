@@ -311,8 +311,8 @@ CURRENCY_AFTER = re.compile(
 )
 # "3 and a half years", "2 and three quarters miles": the fraction of a mixed number after whole digits.
 AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
-# "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
-PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
+# "2,000.45 ± 0.01", "9.83e-3 +/- 1e-5": a stated uncertainty belongs to the value it follows.
+PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?)(?![\d.]|(?<=\d)[eE])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
 # "120 MEUR", "MSEK 60": a million of a currency, as Nordic and German company reports write it.
