@@ -41,6 +41,8 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("One in five adults smokes.", "One in five", 20.0),
         ("Only 1 out of 3 passed.", "1 out of 3", 100 / 3),
         ("One in every 10 people is left-handed.", "One in every 10", 10.0),
+        ("The odds were put at one over twenty.", "one over twenty", 5.0),
+        ("The ratio is 1 over one hundred and twenty five.", "1 over one hundred and twenty five", 0.8),
         # dozens
         ("They sold 3 dozen eggs.", "3 dozen", 36.0),
         ("He bought three dozens of them.", "three dozens", 36.0),
@@ -103,6 +105,9 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         # a scale after the digits ends the first number; a spaced hyphen between tens is a range
         ("It cost 3 thousand and 2 million.", {"3 thousand", "2 million"}),
         ("Between twenty - thirty people came.", {"Between twenty - thirty"}),
+        # "over" makes a fraction only where the clause ends, and only a proper one
+        ("They hired as many as 30 over three years.", {"as many as 30", "three years"}),
+        ("Voters favoured him 52 over 48.", {"52", "over 48"}),
         # a comma goes on a number only before its hundreds
         ("He earned a million, two years later.", {"a million", "two years"}),
         # "one" opening a list of spelled numbers is a number as the others are

@@ -345,7 +345,10 @@ NUMBER_LIST_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "one in five adults", "1 out of 3", "one in every 10": a share written as a count of a count.
-IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?|(?P<over>\s+over\s+)", re.IGNORECASE)
+# "one over three.": a fraction said aloud, read only where the clause ends after it ("30 over three years" is a
+# time, "52 over 48 percent" a comparison).
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:!?)\n]|$)")
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 # "4 km squared": a length unit raised to a power in words.

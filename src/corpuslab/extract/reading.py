@@ -102,9 +102,11 @@ def read_right(text: str, r: Reading) -> bool:
 
 
 def _read_one_in(text: str, r: Reading) -> bool:
-    """ "one in 20", "1 out of 3 people", "two in every five": a share (the rule table makes it percent).
+    """ "one in 20", "1 out of 3 people", "two in every five", "one over three.": a share (the rule table makes
+    it percent).
 
-    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time).
+    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time), nor
+    "over" unless the clause ends after it.
     """
     if r.scale != 1 or (m := P.IN_EVERY.match(text, r.end)) is None:
         return False
@@ -120,6 +122,7 @@ def _read_one_in(text: str, r: Reading) -> bool:
         or P.UNIT_SPACED.match(text, after)
         or P.CURRENCY_AFTER.match(text, after)
         or (after < len(text) and text[after].isalnum())
+        or (m.group("over") and not P.CLAUSE_END_AFTER.match(text, after))
     ):
         return False
     r.value, r.precision, r.group, r.end = r.value / parsed[0], 0.0, "fraction", after
