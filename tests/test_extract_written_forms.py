@@ -58,6 +58,10 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         # a comma before the hundreds and "&" for "and", as on a cheque
         ("The bill came to three million, two hundred & forty.", "three million, two hundred & forty", 3000240.0),
         ("They hired one thousand, two hundred and five staff.", "one thousand, two hundred and five", 1205.0),
+        # a power after a caret, and a power of any base in scientific notation
+        ("The growth factor was 1.1^23 over the period.", "1.1^23", 1.1**23),
+        ("The rate is 2.5^-1 per hour.", "2.5^-1", 0.4),
+        ("A kibibyte is exactly 8x2^10 bits.", "exactly 8x2^10", 8192.0),
         # an uncertainty in scientific notation belongs to the value (it was read as a code, "1e")
         ("The constant is 9.83e-3 +/- 1e-5 here.", "9.83e-3 +/- 1e-5", 9.83e-3),
         # electronvolts, written with their case

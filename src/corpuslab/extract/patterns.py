@@ -280,12 +280,14 @@ DIGIT_WORD_PARTS = re.compile(
 # "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.
 SPACED_LETTER_SCALES = frozenset(["B", "M", "K"])
 SPACED_LETTER_SCALE = re.compile(rf"\s(?P<scale>[{''.join(sorted(SPACED_LETTER_SCALES))}])(?![\w.])")
-# "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1": scientific notation; the exponent scales the numeral.
+# "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1", "8x2^10": scientific notation; the power scales the numeral.
 SCIENTIFIC = re.compile(
-    r"\s*[x×*]\s*10\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
+    r"\s*[x×*]\s*(?P<base>\d{1,2})\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
     r"|[x×]10(?P<exp2>[-−]\d{1,3})(?!\d)"
     r"|[eE](?P<exp3>[-+]?\d{1,3})(?![\w.])"
 )
+# "1.1^23", "2.5^-1": the numeral raised to a power.
+CARET_POWER = re.compile(r"\^(?P<exp>[-−+]?\d{1,3})(?![\d.])")
 # Unit words that are too ambiguous to read after a space ("5 in 2020", "5 m people").
 _AMBIGUOUS = {"m", "t", "g", "c", "f", "h", "w", "x", "in", "mi", "nm", "b", "min", "sec", "hr", "mt", "°"}
 _SPACED_UNITS = [u for u in units.UNIT_WORDS if u not in _AMBIGUOUS]

@@ -43,7 +43,13 @@ def read_right(text: str, r: Reading) -> bool:
     pos = r.end
     if r.group == "digits":
         if (m := P.SCIENTIFIC.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT:
-            r.value, r.precision, r.end = r.value * 10.0**exponent, r.precision * 10.0**exponent, m.end()
+            factor = float(m.group("base") or 10) ** exponent
+            r.value, r.precision, r.end = r.value * factor, r.precision * factor, m.end()
+            pos = r.end
+        elif (m := P.CARET_POWER.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT and r.value:
+            # the step of the last digit carried through the power: d(v^e) = |e| v^(e-1) dv
+            r.precision = abs(exponent) * r.value ** (exponent - 1) * r.precision
+            r.value, r.end = r.value**exponent, m.end()
             pos = r.end
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
