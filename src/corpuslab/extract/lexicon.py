@@ -81,6 +81,10 @@ BOUNDS_BEFORE = {
     "less than or equal to": "at_most", "fewer than or equal to": "at_most", "greater than or equal to": "at_least",
     "more than or equal to": "at_least", "<": "under", ">": "over", "≤": "at_most", "≥": "at_least",
     "<=": "at_most", ">=": "at_least",
+    # as non-native writers put them ("less or equal than thirty five")
+    "less or equal than": "at_most", "less or equal to": "at_most", "lower or equal than": "at_most",
+    "smaller or equal than": "at_most", "more or equal than": "at_least", "greater or equal than": "at_least",
+    "higher or equal than": "at_least", "larger or equal than": "at_least",
     "exactly": "exact", "precisely": "exact",
     "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
 }  # fmt: skip
