@@ -216,3 +216,13 @@ def test_zero_alone_is_a_value(text: str, found: list[str]) -> None:
 )
 def test_ordinals_that_are_no_fraction(text: str) -> None:
     assert [f.surface for f in find_figures(text) if f.unit in ("percent", "number")] == []
+
+
+def test_a_run_of_number_words_is_scanned_a_bounded_length() -> None:
+    # each numeral in a run is scanned from its start: to the end of the run, a long run was quadratic
+    from corpuslab.extract.numbers import MAX_SPELLED_WORDS
+    from corpuslab.extract.patterns import WORD_NUMERAL
+
+    run = "twenty-three " * 500
+    assert WORD_NUMERAL.match(run).end() < len("twenty-three ") * MAX_SPELLED_WORDS
+    assert len(find_figures(run)) == 500

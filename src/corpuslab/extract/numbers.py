@@ -63,7 +63,14 @@ DIGITS = (
 # comma goes on a number only before its hundreds ("three million, two hundred & forty"), as in a cheque.
 _UNIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if 1 <= v <= 9), key=len, reverse=True)) + ")"
 _HUNDREDS_NEXT = rf"{_UNIT_WORD}[-\s]+hundred\b"
-SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|,\s+(?={_HUNDREDS_NEXT})|\s+&\s+|\s+|\s+and\s+){_CARDINAL})*\b"
+# The most words after the first that a spelled numeral is scanned for: English writes none longer ("nine
+# hundred and ninety-nine trillion, nine hundred and ninety-nine billion, ..." has 24). A run of number words
+# is cut into numerals (cardinal_end) and scanned again from each: unbounded, "one one one ..." was quadratic.
+MAX_SPELLED_WORDS = 30
+SPELLED = (
+    rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|,\s+(?={_HUNDREDS_NEXT})|\s+&\s+|\s+|\s+and\s+){_CARDINAL})"
+    rf"{{0,{MAX_SPELLED_WORDS}}}\b"
+)
 # The fraction of a mixed number after "and" ("five and a quarter", "3 and three quarters").
 MIXED_PART = (
     rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}|{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})"
