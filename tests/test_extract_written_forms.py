@@ -178,6 +178,7 @@ def test_spelled_ordinals_that_are_no_figure(text: str) -> None:
         # a singular one after "a" or "one" where the clause ends, or before "of"
         ("Russia cut its supplies by more than a third.", "more than a third", 100 / 3),
         ("The error is one thousandth.", "one thousandth", 0.1),
+        ("Funding would have to rise by a third.", "by a third", 100 / 3),
         ("It lasted a hundredth of a second.", "a hundredth", 1.0),
     ],
 )
@@ -210,6 +211,7 @@ def test_zero_alone_is_a_value(text: str, found: list[str]) -> None:
         "He won a fifth straight title.",  # before a noun: an ordinal adjective
         "They plan a third, digital layer.",  # a comma may list ordinals
         "They celebrated the one hundredth.",  # after "the": a rank
+        "He said he would not serve a third.",  # after a verb the noun may be left out (a third term)
         "He ran for twenty seconds.",  # seconds are time
         "The meeting took an hour and a half.",  # the half of a duration
     ],

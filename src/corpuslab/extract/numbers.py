@@ -43,14 +43,19 @@ _PLURAL_DENOMINATOR = (
     + r"|(?<=ty[-\s])firsts"
 )
 # A singular ordinal after "a" or "one" is a fraction only before "of" or where the clause ends ("cut by a
-# fifth.", "a hundredth of a second"); before a noun it is an ordinal ("a fifth straight win"). "half" after
+# fifth.", "a hundredth of a second", see _AMOUNT_BEFORE); before a noun it is an ordinal ("a fifth straight win"). "half" after
 # "and" is the mixed number of a duration ("an hour and a half"), and "quarter" a period of the year. A comma
 # does not end the clause: it may list ordinals ("a third, digital layer", "begin a sixth, with ...").
 _SINGULAR_DENOMINATOR = (
     rf"{_words(list(TENS))}[-\s]+{_words(list(ORDINAL_UNITS))}"
     rf"|{_words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if not w.endswith('s') and w not in ('half', 'quarter')])}"
 )
-_CLAUSE_END = r"(?=\s+of\b|\s*(?:[.;:!?)\n]|$))"
+_CLAUSE_END = r"(?=\s*(?:[.;:!?)\n]|$))"
+# Where the clause ends, only after a word that takes an amount ("rise by a third.", "more than a third.",
+# "is a third.") or none: after a verb the noun may be left out ("he would not serve a third." term).
+_TAKES_AN_AMOUNT = """by than to of about around nearly almost roughly some just only least most over under is was
+    are were be been""".split()
+_AMOUNT_BEFORE = "(?:^|(?<=[^\\w\\s])|(?<=[^\\w\\s]\\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in _TAKES_AN_AMOUNT) + ")"
 
 # Digits: 1,234,567.89 / 38 / 38,5 / 1\u00a0200 ; never glued to a letter or digit before (G20, A320, 3.5.1).
 DIGITS = (
@@ -88,7 +93,8 @@ _OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|p
 # "a fifth.", "one hundredth of", "twenty-three fifths", "a hundred trillionths": ordinals as denominators
 # ("the one hundredth." is an ordinal).
 ORDINAL_FRACTION = (
-    rf"\b(?<!\band\s)(?<!\bthe\s)(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR}){_CLAUSE_END}"
+    rf"\b(?<!\band\s)(?<!\bthe\s)(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR})(?=\s+of\b)"
+    rf"|{_AMOUNT_BEFORE}(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR}){_CLAUSE_END}"
     rf"|(?:\b(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})\b"
 )
 FRACTION = (
