@@ -45,6 +45,9 @@ PATTERNS: dict[str, str] = {
     "123 ": "123 ",
     "12,34,": "12,34,",
     "2½ miles, then again ": "2½ miles, then again ",
+    # Runs of number words, cut into many numerals: each was scanned to the end of the run again.
+    "twenty-three ": "twenty-three ",
+    "nine hundred ninety nine thousand ": "nine hundred ninety nine thousand ",
     "digits-punct soup": _soup("0123456789.,-–%$/ ()+:", 0),
     "digits-punct soup (no space)": _soup("0123456789.,-+:/@", 1),
     "digits-words soup": _soup("0123456789abcdefghij.-+@ ", 2),

@@ -19,6 +19,7 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("The index fell to minus one.", "minus one", -1.0),
         ("He scores between negative ten and fifteen.", "between negative ten and fifteen", -10.0),
         ("Sales: greater than 30 and less than or equal to 40.", "greater than 30 and less than or equal to 40", 30.0),
+        ("It is larger than twenty and less or equal than thirty five.", "larger than twenty and less or equal than thirty five", 20.0),
         ("It is still the case when <-30.", "<-30", -30.0),
         ("They were given between 44 mg to 50 mg of it.", "between 44 mg to 50 mg", 4.4e-5),
         ("The annual revenue is ($-99.99).", "$-99.99", -99.99),
@@ -41,10 +42,31 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("One in five adults smokes.", "One in five", 20.0),
         ("Only 1 out of 3 passed.", "1 out of 3", 100 / 3),
         ("One in every 10 people is left-handed.", "One in every 10", 10.0),
+        ("The odds were put at one over twenty.", "one over twenty", 5.0),
+        ("The ratio is 1 over one hundred and twenty five.", "1 over one hundred and twenty five", 0.8),
         # dozens
         ("They sold 3 dozen eggs.", "3 dozen", 36.0),
         ("He bought three dozens of them.", "three dozens", 36.0),
         ("Half a dozen ministers resigned.", "Half a dozen", 6.0),
+        ("The bakery sold 3 dozens on Sunday.", "3 dozens", 36.0),
+        ("Order five doz of the rolls.", "five doz", 60.0),
+        # digits and number words in one number; a spaced hyphen between a tens word and its unit
+        ("I can give you 3 hundred and 21 yuan.", "3 hundred and 21 yuan", 321.0),
+        ("They counted 4 thousand 3 hundred and 21 ballots.", "4 thousand 3 hundred and 21", 4321.0),
+        ("The ship carried 5 hundred and twenty-one passengers.", "5 hundred and twenty-one", 521.0),
+        ("The score stood at fifty - two.", "fifty - two", 52.0),
+        ("Debt reached 10 tln roubles.", "10 tln roubles", 1e13),
+        # a comma before the hundreds and "&" for "and", as on a cheque
+        ("The bill came to three million, two hundred & forty.", "three million, two hundred & forty", 3000240.0),
+        ("They hired one thousand, two hundred and five staff.", "one thousand, two hundred and five", 1205.0),
+        # a power after a caret, and a power of any base in scientific notation
+        ("The growth factor was 1.1^23 over the period.", "1.1^23", 1.1**23),
+        ("The rate is 2.5^-1 per hour.", "2.5^-1", 0.4),
+        ("A kibibyte is exactly 8x2^10 bits.", "exactly 8x2^10", 8192.0),
+        # an uncertainty in scientific notation belongs to the value (it was read as a code, "1e")
+        ("The constant is 9.83e-3 +/- 1e-5 here.", "9.83e-3 +/- 1e-5", 9.83e-3),
+        # electronvolts, written with their case
+        ("The LHC smashed them at 3.5–4.0 TeV.", "3.5–4.0 TeV", 3.5e12 * 1.602176634e-19),
         ("A few dozen people came.", "A few dozen", 24.0),
         # spelled decimals: digit words, or a number below a hundred, after "point"
         ("The answer is minus five point five.", "minus five point five", -5.5),
@@ -85,6 +107,17 @@ def test_written_forms(text: str, surface: str, value: float) -> None:
         ("They scored 2 in 5 minutes.", {"2", "5 minutes"}),
         # "at one point" is a moment, not the start of a decimal
         ("At one point three men left.", {"three"}),
+        # a scale after the digits ends the first number; a spaced hyphen between tens is a range
+        ("It cost 3 thousand and 2 million.", {"3 thousand", "2 million"}),
+        ("Between twenty - thirty people came.", {"Between twenty - thirty"}),
+        # "over" makes a fraction only where the clause ends, and only a proper one
+        ("They hired as many as 30 over three years.", {"as many as 30", "three years"}),
+        ("Voters favoured him 52 over 48.", {"52", "over 48"}),
+        # a comma goes on a number only before its hundreds
+        ("He earned a million, two years later.", {"a million", "two years"}),
+        # "one" opening a list of spelled numbers is a number as the others are
+        ("Count one, two, three.", {"one", "two", "three"}),
+        ("Pick one two and three.", {"one", "two", "three"}),
     ],
 )
 def test_digits_spaced_apart_are_not_grouped(text: str, surfaces: set[str]) -> None:
@@ -130,3 +163,68 @@ def test_spelled_ordinals_from_the_eleventh_are_figures(text: str, surface: str,
 )
 def test_spelled_ordinals_that_are_no_figure(text: str) -> None:
     assert [f.kind for f in find_figures(text) if f.kind == "ordinal"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        # a plural ordinal after a spelled number counts parts of a whole; a share below one is in percent
+        ("The measurement was twenty-three fifths.", "twenty-three fifths", 4.6),
+        ("The tolerance is fifty-four hundredths of a millimetre.", "fifty-four hundredths", 54.0),
+        ("It read two and fifty-four hundredths.", "two and fifty-four hundredths", 2.54),
+        ("The grant covered three twenty-fifths of the cost.", "three twenty-fifths", 12.0),
+        ("It was one hundred and thirty-two fifths.", "one hundred and thirty-two fifths", 26.4),
+        ("They counted six million and two thirds.", "six million and two thirds", 6e6 + 2e6 / 3),
+        # a singular one after "a" or "one" where the clause ends, or before "of"
+        ("Russia cut its supplies by more than a third.", "more than a third", 100 / 3),
+        ("The error is one thousandth.", "one thousandth", 0.1),
+        ("Funding would have to rise by a third.", "by a third", 100 / 3),
+        ("It lasted a hundredth of a second.", "a hundredth", 1.0),
+    ],
+)
+def test_ordinals_as_denominators_are_fractions(text: str, surface: str, value: float) -> None:
+    found = {f.surface: f.value for f in find_figures(text)}
+    assert surface in found, f"{surface!r} not in {list(found)}"
+    assert math.isclose(found[surface], value, rel_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # zero standing alone for its value
+        ("Interest rates stayed at zero, the bank said.", ["zero"]),
+        ("It's not zero.", ["zero"]),
+        ("Zero is a small number.", ["Zero"]),
+        # zero as a word: before a noun, in a compound, after a noun
+        ("There should be zero tolerance for it.", []),
+        ("It is no zero-sum game.", []),
+        ("The city became ground zero for the protests.", []),
+    ],
+)
+def test_zero_alone_is_a_value(text: str, found: list[str]) -> None:
+    assert [f.surface for f in find_figures(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won a fifth straight title.",  # before a noun: an ordinal adjective
+        "They plan a third, digital layer.",  # a comma may list ordinals
+        "They celebrated the one hundredth.",  # after "the": a rank
+        "He said he would not serve a third.",  # after a verb the noun may be left out (a third term)
+        "He ran for twenty seconds.",  # seconds are time
+        "The meeting took an hour and a half.",  # the half of a duration
+    ],
+)
+def test_ordinals_that_are_no_fraction(text: str) -> None:
+    assert [f.surface for f in find_figures(text) if f.unit in ("percent", "number")] == []
+
+
+def test_a_run_of_number_words_is_scanned_a_bounded_length() -> None:
+    # each numeral in a run is scanned from its start: to the end of the run, a long run was quadratic
+    from corpuslab.extract.numbers import MAX_SPELLED_WORDS
+    from corpuslab.extract.patterns import WORD_NUMERAL
+
+    run = "twenty-three " * 500
+    assert WORD_NUMERAL.match(run).end() < len("twenty-three ") * MAX_SPELLED_WORDS
+    assert len(find_figures(run)) == 500

@@ -94,7 +94,8 @@ PLAIN_UNITS = {
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "m": 1e6,
     "billion": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "tr": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "mil": 1e6, "t": 1e12, "dozen": 12.0,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "mil": 1e6, "t": 1e12, "tln": 1e12, "dozen": 12.0,
+    "dozens": 12.0, "doz": 12.0, "dozs": 12.0, "dz": 12.0, "dzs": 12.0,  # "3 dozens", "5 doz eggs"
     "mm": 1e6,  # "$5MM": finance writes a million as MM, a thousand thousands (read only after money)
 }  # fmt: skip
 
@@ -315,6 +316,12 @@ CASED_UNIT_WORDS: dict[str, UnitWord] = {
     "Ah": UnitWord("ampere * hour", "charge"),
     "Mb/s": UnitWord("megabit / second", "data_rate"),
     "Gb/s": UnitWord("gigabit / second", "data_rate"),
+    # Electronvolts in physics news ("collisions at 13 TeV"); in any other case "EV" is an electric vehicle.
+    "eV": UnitWord("electron_volt", "energy"),
+    "keV": UnitWord("kiloelectron_volt", "energy"),
+    "MeV": UnitWord("megaelectron_volt", "energy"),
+    "GeV": UnitWord("gigaelectron_volt", "energy"),
+    "TeV": UnitWord("teraelectron_volt", "energy"),
 }
 # Canonical unit of each plain rate word (kind ``rate``).
 PLAIN_RATE_UNITS = {

@@ -14,6 +14,7 @@ from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.lexicon import (
+    BOUNDS_BEFORE,
     FUNCTION_WORDS,
     MONTHS,
     NAME_CUES,
@@ -36,11 +37,14 @@ _AGE_MAX = 120
 # "the 13th Five-Year Plan": the capital that makes a spelled number part of a title starts within this
 # many characters after it (hyphens and spaces between).
 _TITLE_CAPITAL_WINDOW = 20
+# Characters before "zero" searched for the word before it (the longest function word and its space).
+_ZERO_LEFT_WINDOW = 16
 
 
 def is_lone_one(r: Evidence) -> bool:
     """ "one" or "zero" alone is a word ("one of the largest", "zero tolerance"); "minus one", "zero point
-    eight" (its precision finer than half a unit) and the end of a range ("between one and three") are values."""
+    eight" (its precision finer than half a unit), the end of a range ("between one and three") and the first of
+    a list of numbers ("one, two, three") are values."""
     return (
         r.group == "spelled"
         and r.value * r.scale < 2
@@ -48,7 +52,25 @@ def is_lone_one(r: Evidence) -> bool:
         and not r.negative
         and math.isnan(r.low)
         and math.isnan(r.from_value)
+        and not P.NUMBER_LIST_AFTER.match(r.text, r.end)
+        and not _is_zero_value(r)
     )
+
+
+# Words before "zero" that leave it the value itself ("rates at zero", "close to zero", "not zero").
+_BEFORE_ZERO_VALUE = STOP_WORDS | FUNCTION_WORDS | frozenset(w for w in BOUNDS_BEFORE if " " not in w)
+
+
+def _is_zero_value(r: Evidence) -> bool:
+    """ "rates at zero", "get it to zero.", "Zero is a small number": zero standing alone for its value, after
+    a function word or none and before none; "zero tolerance", "zero-sum", "ground zero" are words."""
+    if r.value != 0 or r.text[r.end : r.end + 1] == "-":
+        return False
+    after = P.WORD_AFTER.match(r.text, r.end)
+    if after and after.group("word").lower() not in STOP_WORDS:
+        return False
+    before = P.WORD_BEFORE.search(r.text, max(0, r.start - _ZERO_LEFT_WINDOW), r.start)
+    return before is None or before.group("word").lower() in _BEFORE_ZERO_VALUE
 
 
 def is_digit_fraction(r: Evidence) -> bool:

@@ -36,6 +36,13 @@ FRACTIONS = {
     "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
     "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }  # fmt: skip
+# Ordinals from the eleventh on as the denominator of a fraction ("fifty-four hundredths", "a thousandth of"),
+# singular and plural; a unit ordinal after a tens word is one denominator ("three twenty-fifths" is 3/25).
+LARGE_DENOMINATORS = {
+    form: float({**SMALL, **TENS, **MAGNITUDES}[cardinal])
+    for word, cardinal in ORDINAL_WORDS.items()
+    for form in (word, word + "s")
+}
 # Vague amounts: "dozens of" is a range from two dozen up to the next order of magnitude.
 VAGUE = {
     "dozens": (24.0, 143.0),
@@ -74,6 +81,10 @@ BOUNDS_BEFORE = {
     "less than or equal to": "at_most", "fewer than or equal to": "at_most", "greater than or equal to": "at_least",
     "more than or equal to": "at_least", "<": "under", ">": "over", "≤": "at_most", "≥": "at_least",
     "<=": "at_most", ">=": "at_least",
+    # as non-native writers put them ("less or equal than thirty five")
+    "less or equal than": "at_most", "less or equal to": "at_most", "lower or equal than": "at_most",
+    "smaller or equal than": "at_most", "more or equal than": "at_least", "greater or equal than": "at_least",
+    "higher or equal than": "at_least", "larger or equal than": "at_least",
     "exactly": "exact", "precisely": "exact",
     "just": "exact", "a total of": "exact", "totalling": "exact", "totaling": "exact",
 }  # fmt: skip

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 
-from corpuslab.extract.lexicon import FRACTIONS, MAGNITUDES, SMALL, TENS, VAGUE
+from corpuslab.extract.lexicon import FRACTIONS, LARGE_DENOMINATORS, MAGNITUDES, ORDINAL_UNITS, SMALL, TENS, VAGUE
 
 # "dozens" after a number word counts dozens ("three dozens"); alone it is vague (VAGUE_RE is tried first).
 _CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen", "dozens"], key=len, reverse=True)
@@ -26,6 +26,37 @@ _FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
 
+
+def _words(words: list[str]) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# Unit ordinals as denominators: "fifths", and after a tens word one denominator with it ("twenty-fifths").
+_UNIT_DENOMINATORS = {
+    form: float(SMALL[cardinal]) for word, cardinal in ORDINAL_UNITS.items() for form in (word, word + "s")
+}
+# A plural ordinal after a spelled number is a count of parts, never an adjective ("twenty-three fifths",
+# "fifty-four hundredths"); "halves" and "quarters" also count halves of a game and quarters of a year, and
+# "seconds" time, so they are not read here; "firsts" only after a tens word ("three twenty-firsts").
+_PLURAL_DENOMINATOR = (
+    _words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if w.endswith("s") and w not in ("halves", "quarters")])
+    + r"|(?<=ty[-\s])firsts"
+)
+# A singular ordinal after "a" or "one" is a fraction only before "of" or where the clause ends ("cut by a
+# fifth.", "a hundredth of a second", see _AMOUNT_BEFORE); before a noun it is an ordinal ("a fifth straight win"). "half" after
+# "and" is the mixed number of a duration ("an hour and a half"), and "quarter" a period of the year. A comma
+# does not end the clause: it may list ordinals ("a third, digital layer", "begin a sixth, with ...").
+_SINGULAR_DENOMINATOR = (
+    rf"{_words(list(TENS))}[-\s]+{_words(list(ORDINAL_UNITS))}"
+    rf"|{_words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if not w.endswith('s') and w not in ('half', 'quarter')])}"
+)
+_CLAUSE_END = r"(?=\s*(?:[.;:!?)\n]|$))"
+# Where the clause ends, only after a word that takes an amount ("rise by a third.", "more than a third.",
+# "is a third.") or none: after a verb the noun may be left out ("he would not serve a third." term).
+_TAKES_AN_AMOUNT = """by than to of about around nearly almost roughly some just only least most over under is was
+    are were be been""".split()
+_AMOUNT_BEFORE = "(?:^|(?<=[^\\w\\s])|(?<=[^\\w\\s]\\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in _TAKES_AN_AMOUNT) + ")"
+
 # Digits: 1,234,567.89 / 38 / 38,5 / 1\u00a0200 ; never glued to a letter or digit before (G20, A320, 3.5.1).
 DIGITS = (
     r"(?<![\w.,/])(?<![\w][-–])(?:\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:[\u00a0\u202f\u2009'’,]\d{3})+(?!\d)"
@@ -33,9 +64,23 @@ DIGITS = (
     r"(?:[.,]\d+)?(?!\.\d)"
 )
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
-SPELLED = rf"\b{_CARDINAL}(?:(?:-|\s+|\s+and\s+){_CARDINAL})*\b"
+# A hyphen with spaces around it joins a tens word and a unit only ("fifty - two"; cardinal_end checks); a
+# comma goes on a number only before its hundreds ("three million, two hundred & forty"), as in a cheque.
+_UNIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if 1 <= v <= 9), key=len, reverse=True)) + ")"
+_HUNDREDS_NEXT = rf"{_UNIT_WORD}[-\s]+hundred\b"
+# The most words after the first that a spelled numeral is scanned for: English writes none longer ("nine
+# hundred and ninety-nine trillion, nine hundred and ninety-nine billion, ..." has 24). A run of number words
+# is cut into numerals (cardinal_end) and scanned again from each: unbounded, "one one one ..." was quadratic.
+MAX_SPELLED_WORDS = 30
+SPELLED = (
+    rf"\b{_CARDINAL}(?:(?:-|\s+-\s+|,\s+(?={_HUNDREDS_NEXT})|\s+&\s+|\s+|\s+and\s+){_CARDINAL})"
+    rf"{{0,{MAX_SPELLED_WORDS}}}\b"
+)
 # The fraction of a mixed number after "and" ("five and a quarter", "3 and three quarters").
-MIXED_PART = rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}"
+MIXED_PART = (
+    rf"(?:a|an|{_SMALL_WORD})[-\s]+{_FRACTION}|{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})"
+    rf"|(?:a|an)[-\s]+(?:{_SINGULAR_DENOMINATOR})"
+)
 # Fractions with a numerator word: "two-thirds", "one and a half", "a third of", "half of".
 # "half a million", "a quarter of a billion", "three-quarters of a million", "half million": a fraction of a
 # magnitude.
@@ -45,11 +90,19 @@ _FRACTION_OF_MAGNITUDE = (
 )
 # "half a percentage point", "a quarter-point", "half a per cent": a fraction of a percentage point.
 _OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|per[\s-]?cent|percent)\b"
+# "a fifth.", "one hundredth of", "twenty-three fifths", "a hundred trillionths": ordinals as denominators
+# ("the one hundredth." is an ordinal).
+ORDINAL_FRACTION = (
+    rf"\b(?<!\band\s)(?<!\bthe\s)(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR})(?=\s+of\b)"
+    rf"|{_AMOUNT_BEFORE}(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR}){_CLAUSE_END}"
+    rf"|(?:\b(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})\b"
+)
 FRACTION = (
     rf"{_FRACTION_OF_MAGNITUDE}"
     rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b|{_OF_A_POINT})|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
     # "one and a half", "five and a quarter", "3 and three quarters": a whole number and a fraction.
-    rf"|(?<!between )\b{_SMALL_WORD}\s+and\s+{MIXED_PART}\b"
+    rf"|(?<!between )\b{_SMALL_WORD}\s+and\s+(?:{MIXED_PART})\b"
+    rf"|{ORDINAL_FRACTION}"
 )
 VAGUE_RE = (
     r"\b(?:several|(?:a\s+)?few)\s+(?:hundred|thousand|million|billion|dozen)\b"
@@ -59,7 +112,7 @@ NUMERAL = re.compile(
     rf"(?P<fraction>{FRACTION})|(?P<digits>{DIGITS})|(?P<vague>{VAGUE_RE})|(?P<spelled>{SPELLED})",
     re.IGNORECASE,
 )
-_WORD_SPLIT = re.compile(r"[\s-]+")
+_WORD_SPLIT = re.compile(r"[\s,&-]+")  # "three million, two hundred & forty"
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d{1,3}\.000")
 _DECIMAL_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+|\d+,\d{1,2}")  # "1.234,5", "38,5"
 _GROUP_MARKS = str.maketrans("", "", " \u00a0\u202f\u2009'’")
@@ -112,6 +165,7 @@ def parse_words(surface: str) -> float | None:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_HUNDREDS_AT = re.compile(_HUNDREDS_NEXT, re.IGNORECASE)
 
 
 def cardinal_end(surface: str) -> int:
@@ -119,7 +173,10 @@ def cardinal_end(surface: str) -> int:
 
     English composes number words in one order: units after tens ("twenty five"), hundred after units,
     magnitudes in falling order, "and" only after a hundred or a magnitude and before a smaller number.
-    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral.
+    A word that breaks the order ("twenty thirty", "one two", "hundred and five hundred") starts a new numeral,
+    and so does one after a spaced hyphen, unless it is the unit after a tens word ("fifty - two" is 52,
+    "twenty - thirty" a range), or after a comma, unless a magnitude's hundreds follow ("three million, two
+    hundred"; "a million, two years later" is two numbers).
     """
     end = 0
     last = "start"  # the class of the last number word: start, small, tens, hundred, magnitude, and
@@ -135,6 +192,17 @@ def cardinal_end(surface: str) -> int:
                 break
             last, pending_and = "and", end
             continue
+        gap = surface[end : m.start()].strip()
+        if last != "start" and gap == "-" and surface[m.start() - 1] == " ":
+            if not (last == "tens" and 0 < SMALL.get(word, 0) < 10):
+                break
+        elif last != "start" and gap == ",":
+            if last != "magnitude" or not _HUNDREDS_AT.match(surface, m.start()):
+                break
+        elif gap == "&":  # "two hundred & forty": an "and"
+            if last not in ("hundred", "magnitude"):
+                break
+            last, pending_and = "and", end
         if word in SMALL or word in TENS:
             is_tens = word in TENS
             if last == "small" or (last == "tens" and (is_tens or SMALL.get(word, 10) >= 10)):
@@ -166,21 +234,35 @@ _FRACTION_BASES = {**MAGNITUDES, "dozen": 12.0}
 
 
 def parse_fraction(surface: str) -> float | None:
-    """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half", "five and three quarters"."""
+    """Parse "two-thirds", "a third", "half", "one and a half", "3 and a half", "five and three quarters",
+    "twenty-three fifths", "two and fifty-four hundredths", "three twenty-fifths"."""
     words = [w for w in _WORD_SPLIT.split(surface.lower()) if w]
     if words[-1] in _FRACTION_BASES and len(words) >= 2:  # "half a million", "half a dozen"
         part = parse_fraction(" ".join([words[0], *(w for w in words[1:-1] if w not in ("of", "a", "an"))]))
         return None if part is None else part * _FRACTION_BASES[words[-1]]
-    if "and" in words[1:]:
-        cut = words.index("and")
+    # A mixed number: a whole number, "and", a proper fraction ("one hundred and thirty-two fifths" is 132/5);
+    # after a magnitude the fraction is of it ("six million and two thirds"), as reading's "and a half" is.
+    if "and" in words[1:-1]:
+        cut = len(words) - 1 - words[::-1].index("and")
         head = " ".join(words[:cut])
-        base = float(head) if head.isdigit() else parse_words(head)
         part = parse_fraction(" ".join(words[cut + 1 :]))
-        return None if base is None or part is None else base + part
-    denominator = FRACTIONS.get(words[-1])
+        if part is not None and part < 1:
+            base = float(head) if head.isdigit() else parse_words(head)
+            unit = MAGNITUDES.get(words[cut - 1], 1.0) if words[cut - 1] != "hundred" else 1.0
+            return None if base is None else base + part * unit
+    if len(words) >= 3 and words[-1] in _UNIT_DENOMINATORS and words[-2] in TENS and words[-3] != "and":
+        denominator, numerator_words = TENS[words[-2]] + _UNIT_DENOMINATORS[words[-1]], words[:-2]
+    else:
+        denominator = FRACTIONS.get(words[-1]) or LARGE_DENOMINATORS.get(words[-1])
+        numerator_words = words[:-1]
     if denominator is None:
         return None
-    numerator = 1.0 if len(words) == 1 or words[0] in ("a", "an") else parse_words(words[0])
+    numerator_text = " ".join(numerator_words)
+    if all(w in ("a", "an") for w in numerator_words):
+        return 1.0 / denominator
+    if cardinal_end(numerator_text) != len(numerator_text):  # "one one hundred fifths": not one number
+        return None
+    numerator = parse_words(numerator_text)
     return None if numerator is None else numerator / denominator
 
 

@@ -17,6 +17,7 @@ from corpuslab.extract.lexicon import (
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
     FRACTIONS,
+    LARGE_DENOMINATORS,
     MAGNITUDES,
     MONTH_NAMES,
     MONTHS,
@@ -28,7 +29,15 @@ from corpuslab.extract.lexicon import (
     VAGUE,
     WEEKDAYS,
 )
-from corpuslab.extract.numbers import FRACTION, MIXED_PART, SPELLED, VAGUE_RE, VULGAR_FRACTIONS, cardinal_end
+from corpuslab.extract.numbers import (
+    FRACTION,
+    MIXED_PART,
+    ORDINAL_FRACTION,
+    SPELLED,
+    VAGUE_RE,
+    VULGAR_FRACTIONS,
+    cardinal_end,
+)
 
 # "pounds sterling" is money, not weight.
 STERLING = re.compile(r"\s+sterling")
@@ -92,7 +101,7 @@ DIGIT_RUN = re.compile(_DIGITS_BODY)
 _TWO_DECIMALS = re.compile(r"\d+,\d\d")
 _EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
-    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
+    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *LARGE_DENOMINATORS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
 )
 _ARTICLE_NUMBER = r"\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
 WORD_NUMERAL = re.compile(
@@ -258,19 +267,29 @@ GLUED_LETTER_SCALES = {
 }  # fmt: skip
 ATTACHED_SCALE = re.compile(rf"(?P<scale>{'|'.join([*sorted(GLUED_SCALES), *GLUED_LETTER_SCALES])})(?![\w])")
 SCALE = re.compile(
-    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|mil|lakhs?|crores?)\b"
-    r"|\s+(?P<dozen>dozen)\b",  # "3 dozen eggs"; never glued
+    r"(?:[\s-]+|\s*)(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|bln|tn|trn|tln|mil|lakhs?|crores?)\b"
+    r"|\s+(?P<dozen>dozens?|dozs?|dzs?)\b",  # "3 dozen eggs", "3 dozens", "5 doz"; never glued
+    re.IGNORECASE,
+)
+# "4 thousand 3 hundred and 21", "3 hundred and 21": digits after a hundred or a thousand in words that go on
+# the same number, as spelled numbers do; not before a scale ("3 hundred and 2 million" is two numbers).
+_NO_SCALE_AFTER = r"(?![\w.,]|\s+(?:hundred|thousand|million|billion|trillion)\b)"
+DIGIT_WORD_PARTS = re.compile(
+    rf"\s+(?P<hundreds>[1-9])\s+hundred\b(?:\s+and\s+(?P<units>[1-9]\d?){_NO_SCALE_AFTER})?"
+    rf"|\s+and\s+(?P<units2>[1-9]\d?|{_BELOW_HUNDRED}|{_DIGIT_WORD}){_NO_SCALE_AFTER}",
     re.IGNORECASE,
 )
 # "8 B people", "$5 M": one-letter scales after a space, read only before a plural noun or after a currency.
 SPACED_LETTER_SCALES = frozenset(["B", "M", "K"])
 SPACED_LETTER_SCALE = re.compile(rf"\s(?P<scale>[{''.join(sorted(SPACED_LETTER_SCALES))}])(?![\w.])")
-# "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1": scientific notation; the exponent scales the numeral.
+# "2.998 x 10^8", "5.5x10-3", "1e6", "-12e-1", "8x2^10": scientific notation; the power scales the numeral.
 SCIENTIFIC = re.compile(
-    r"\s*[x×*]\s*10\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
+    r"\s*[x×*]\s*(?P<base>\d{1,2})\s*(?:\^|\*\*)\s*(?P<exp>[-−+]?\d{1,3})(?!\d)"
     r"|[x×]10(?P<exp2>[-−]\d{1,3})(?!\d)"
     r"|[eE](?P<exp3>[-+]?\d{1,3})(?![\w.])"
 )
+# "1.1^23", "2.5^-1": the numeral raised to a power.
+CARET_POWER = re.compile(r"\^(?P<exp>[-−+]?\d{1,3})(?![\d.])")
 # Unit words that are too ambiguous to read after a space ("5 in 2020", "5 m people").
 _AMBIGUOUS = {"m", "t", "g", "c", "f", "h", "w", "x", "in", "mi", "nm", "b", "min", "sec", "hr", "mt", "°"}
 _SPACED_UNITS = [u for u in units.UNIT_WORDS if u not in _AMBIGUOUS]
@@ -296,8 +315,8 @@ CURRENCY_AFTER = re.compile(
 )
 # "3 and a half years", "2 and three quarters miles": the fraction of a mixed number after whole digits.
 AND_FRACTION = re.compile(rf"\s+and\s+(?P<part>{MIXED_PART})\b", re.IGNORECASE)
-# "2,000.45 ± 0.01": a stated uncertainty belongs to the value it follows.
-PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?)(?![\d.])")
+# "2,000.45 ± 0.01", "9.83e-3 +/- 1e-5": a stated uncertainty belongs to the value it follows.
+PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3})?)(?![\d.]|(?<=\d)[eE])")
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
 # "120 MEUR", "MSEK 60": a million of a currency, as Nordic and German company reports write it.
@@ -322,8 +341,18 @@ AGE_AFTER = re.compile(
     r"|\s+(?P<unit3>years?|months?|weeks?)\s+of\s+age\b|\s+year-old)",
     re.IGNORECASE,
 )
+# "one, two, three", "one two and three": "one" opening a list of spelled numbers counts as the rest do (a list
+# goes on or ends after the second: "one two-year term" is no list).
+NUMBER_LIST_AFTER = re.compile(
+    rf"(?:\s*,\s*|\s+and\s+|\s+)(?:{_alternation([w for w, v in SMALL.items() if 2 <= v <= 10])})"
+    r"(?=\s*,|\s+(?:and|or)\b|\s*[.;!?]|\s*$)",
+    re.IGNORECASE,
+)
 # "one in five adults", "1 out of 3", "one in every 10": a share written as a count of a count.
-IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
+IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?|(?P<over>\s+over\s+)", re.IGNORECASE)
+# "one over three.": a fraction said aloud, read only where the clause ends after it ("30 over three years" is a
+# time, "52 over 48 percent" a comparison).
+CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:!?)\n]|$)")
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 # "4 km squared": a length unit raised to a power in words.
@@ -532,6 +561,8 @@ SPELLED_ORDINAL = re.compile(
     r"(?!\s+of\b)",
     re.IGNORECASE,
 )
+# "one twenty-fifth", "three hundredths": an ordinal that is the denominator of a fraction, read as a numeral.
+ORDINAL_FRACTION_AT = re.compile(ORDINAL_FRACTION, re.IGNORECASE)
 SPELLED_BEFORE = re.compile(rf"\b(?:(?:a|an)\s+)?(?:{SPELLED})[-\s]+$", re.IGNORECASE)
 # "for a year", "a day later": one unit of time written with an article.
 ARTICLE_DURATION = re.compile(

@@ -32,6 +32,8 @@ _NOT_A_DIGIT = 10
 _POWERS = {"squared": 2, "cubed": 3}
 # Scale words a spelled numeral already holds ("three million"): not read again after it.
 _SPELLED_SCALES = frozenset(["hundred", "thousand", "million", "billion", "dozen"])
+# Scales after digits that smaller digits may go on ("4 thousand 3 hundred and 21"), the hundred first.
+_PARTS_SCALES = (100.0, 1000.0)
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
 
@@ -41,7 +43,13 @@ def read_right(text: str, r: Reading) -> bool:
     pos = r.end
     if r.group == "digits":
         if (m := P.SCIENTIFIC.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT:
-            r.value, r.precision, r.end = r.value * 10.0**exponent, r.precision * 10.0**exponent, m.end()
+            factor = float(m.group("base") or 10) ** exponent
+            r.value, r.precision, r.end = r.value * factor, r.precision * factor, m.end()
+            pos = r.end
+        elif (m := P.CARET_POWER.match(text, pos)) and abs(exponent := _exponent(m)) <= MAX_EXPONENT and r.value:
+            # the step of the last digit carried through the power: d(v^e) = |e| v^(e-1) dv
+            r.precision = abs(exponent) * r.value ** (exponent - 1) * r.precision
+            r.value, r.end = r.value**exponent, m.end()
             pos = r.end
         if m := P.PLUS_MINUS.match(text, pos):
             r.precision, r.end = max(r.precision, float(m.group("err"))), m.end()  # the stated uncertainty
@@ -80,6 +88,8 @@ def read_right(text: str, r: Reading) -> bool:
             break  # already part of the spelled numeral
         r.scale *= units.SCALES[scale]
         r.end = m.end()
+    if r.group == "digits" and r.scale in _PARTS_SCALES and r.value.is_integer():
+        _read_digit_word_parts(text, r)
     if r.scale != 1 and r.group == "digits":
         _read_and_fraction(text, r, 1.0)  # "3 million and a half": a half of the scale
     elif r.group == "spelled":
@@ -98,9 +108,11 @@ def read_right(text: str, r: Reading) -> bool:
 
 
 def _read_one_in(text: str, r: Reading) -> bool:
-    """ "one in 20", "1 out of 3 people", "two in every five": a share (the rule table makes it percent).
+    """ "one in 20", "1 out of 3 people", "two in every five", "one over three.": a share (the rule table makes
+    it percent).
 
-    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time).
+    Not when the second number is a year ("3 in 2019") or carries a unit ("2 in 5 minutes" is a time), nor
+    "over" unless the clause ends after it.
     """
     if r.scale != 1 or (m := P.IN_EVERY.match(text, r.end)) is None:
         return False
@@ -116,10 +128,22 @@ def _read_one_in(text: str, r: Reading) -> bool:
         or P.UNIT_SPACED.match(text, after)
         or P.CURRENCY_AFTER.match(text, after)
         or (after < len(text) and text[after].isalnum())
+        or (m.group("over") and not P.CLAUSE_END_AFTER.match(text, after))
     ):
         return False
     r.value, r.precision, r.group, r.end = r.value / parsed[0], 0.0, "fraction", after
     return True
+
+
+def _read_digit_word_parts(text: str, r: Reading) -> None:
+    """ "4 thousand 3 hundred and 21", "3 hundred and 21": the smaller parts after a scale written as a word."""
+    m = P.DIGIT_WORD_PARTS.match(text, r.end)
+    if m is None or (m.group("hundreds") and r.scale <= _PARTS_SCALES[0]):
+        return  # "3 hundred 2 hundred": no number
+    units_written = m.group("units") or m.group("units2") or "0"
+    units_value = int(units_written) if units_written.isdigit() else parse_words(units_written)  # "and one"
+    parts = int(m.group("hundreds") or 0) * _PARTS_SCALES[0] + (units_value or 0)
+    r.value, r.scale, r.end = r.value * r.scale + parts, 1.0, m.end()
 
 
 def _read_and_fraction(text: str, r: Reading, unit: float) -> bool:

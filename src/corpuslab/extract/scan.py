@@ -175,6 +175,8 @@ def find_spelled_ordinals(text: str, blocked: list[tuple[int, int]]) -> list[Fig
         value = parse_words(f"{text[start : m.start()]} {last}")
         if value is None or value < FIRST_READ_ORDINAL:
             continue
+        if (fraction := P.ORDINAL_FRACTION_AT.match(text, start)) and fraction.end() == m.end():
+            continue  # "one twenty-fifth.": a fraction, read with the numerals
         surface, noun = text[start : m.end()], words_after(text, m.end())
         figure = Figure(start, m.end(), surface, "ordinal", "ordinal", value, "ordinal", precision=0.5, noun=noun)
         figure.value_as_written, figure.consumed = value, m.end()
