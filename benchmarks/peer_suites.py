@@ -8,10 +8,11 @@ The suites are copies in benchmarks/peer_suites/ (MIT; their licences are beside
 Microsoft Recognizers-Text's English Number and NumberWithUnit specs (default mode) and quantulum3's
 own quantity tests. Scoring rule (the one used since the suites were added): a gold item is matched
 by an unused prediction whose value equals the gold value (relative 1e-6), compared in corpuslab's
-canonical unit (the gold value converted) or as written (either side's number as written); a range matches by its two ends, a one-sided
-range by its bound (gold items with no number, such as a relative
-ordinal "last", are left out); every gold item first takes a prediction overlapping its own span,
-only then may the rest take any prediction of their value. Recall = matched gold / gold;
+canonical unit (the gold value converted) or as written (either side's number as written); a range
+matches by its two ends (a corpuslab change "from X to Y" by its two numbers), a one-sided range by
+its bound (gold items with no number, such as a relative ordinal "last", are left out); every gold
+item first takes a prediction overlapping its own span, only then may the rest take any prediction
+of their value. Recall = matched gold / gold;
 unit accuracy = matched gold whose unit agrees / matched gold that has a unit; precision = matched
 predictions / predictions, only on quantulum3's cases, whose lists are exhaustive.
 The suites' unit names are mapped to corpuslab units here, never in the package; a figure in percent
@@ -92,6 +93,7 @@ UNIT_MAP: dict[str, Spec] = {
     "attometre": ("pint", "attometer"), "gigahertz": ("pint", "gigahertz", "frequency"), "cup": ("pint", "cup"),
     "tablespoon": ("pint", "tablespoon"), "kilobit per second": ("pint", "kilobit / second", "data_rate"),
     "gigayear": ("pint", "gigayear"), "megayear": ("pint", "megayear"),
+    "electronvolt": ("pint", "electron_volt"), "teraelectronvolt": ("pint", "teraelectron_volt"),
     "dollar per kilogram": ("plain", "USD_per_kilogram", 1.0), "dollar per hour": ("plain", "USD_per_year", 8766.0),
     "dozen": ("plain", "count", 12.0), "baker's dozen": ("plain", "count", 13.0),
 }  # fmt: skip
@@ -296,6 +298,9 @@ def corpuslab_preds(text: str) -> list[Pred]:
             values += tuple(v / 100 for v in values)
         low = None if math.isnan(f.range_low) else f.range_low
         high = None if math.isnan(f.range_high) else f.range_high
+        if low is None and not math.isnan(f.from_value):
+            # A change "from $350 per kg to $680 per kg" states both its numbers: the suites read it as a range.
+            low, high = sorted((f.from_value, f.value))
         unit = f.unit  # money's unit is its code, with any denominator ("USD_per_year")
         out.append(Pred(f.start, f.end, f.surface, values, None if unit in ("number", "count") else unit, low, high))
     return out
