@@ -6,7 +6,7 @@
 
 The suites are copies in benchmarks/peer_suites/ (MIT; their licences are beside them):
 Microsoft Recognizers-Text's English Number and NumberWithUnit specs (default mode) and quantulum3's
-own quantity tests. Scoring rule (the one used since the suites were added): a gold item is matched
+own quantity tests. Scoring rule (the same for both extractors): a gold item is matched
 by an unused prediction whose value equals the gold value (relative 1e-6), compared in corpuslab's
 canonical unit (the gold value converted) or as written (either side's number as written); a range
 matches by its two ends (a corpuslab change "from X to Y" by its two numbers), a one-sided range by
