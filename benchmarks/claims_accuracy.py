@@ -113,7 +113,7 @@ def event_scores(gold_events: list[dict], events: pd.DataFrame) -> tuple[float, 
 
 def claim_scores(
     gold_events: list[dict], groups: list[dict], tables: corpuslab.ClaimTables, documents: pd.DataFrame, figure_of: dict
-) -> dict[str, float]:
+) -> dict[str, float | int | str]:
     outlet = dict(zip(documents["doc_id"], documents["outlet"], strict=True))
     members = tables.memberships.dropna(subset=["claim_id"])
     members = members[members["role"].isin(["value", "earlier_value", "repeat"])]
@@ -174,7 +174,7 @@ def claim_scores(
         "partial recall (extractable)": partial_x / extractable if extractable else 0.0,
         "verdict accuracy (recalled)": correct / partial if partial else 0.0,
         "traps kept apart": traps_kept / len(traps) if traps else 1.0,
-        "conflict precision": len(conflict_hits) / len(system_conflicts) if system_conflicts else 1.0,
+        "conflict precision": len(conflict_hits) / len(system_conflicts) if system_conflicts else "none reported",
         "conflict recall": conflicts_found / n_conflicts if n_conflicts else 1.0,
         "false-alarm rate": len(alarms) / len(quiet) if quiet else 0.0,
         "conflicts reported in annotated events": len(system_conflicts),
