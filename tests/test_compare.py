@@ -411,7 +411,6 @@ def test_sharing_only_the_counted_noun_is_not_enough_for_a_conflict() -> None:
     assert "conflicting" not in tables.claims["verdict"].tolist()
 
 
-
 def test_values_apart_when_only_one_clause_says_when_are_not_compared() -> None:
     # Only the first clause says when ("was sentenced"): the second may give the time to serve.
     tables = _tables(
@@ -429,7 +428,8 @@ def test_a_written_figure_takes_its_document_place_before_a_vague_word() -> None
     tables = _tables(
         {
             "a": QUAKE + " Some 42 residents died when the hotel collapsed, rescuers said.",
-            "b": QUAKE + " Dozens of residents died when the hotel collapsed, rescuers said. The toll later stood at 42.",
+            "b": QUAKE
+            + " Dozens of residents died when the hotel collapsed, rescuers said. The toll later stood at 42.",
         }
     )
     claim = _claim_of(tables, "a", "42")
@@ -458,3 +458,15 @@ def test_a_document_that_rounds_its_own_figure_once_stays_in_one_claim() -> None
     assert tables.memberships["claim_id"].nunique() == 1  # both of A's figures (one a repeat) and B's
     assert sorted(tables.memberships["role"]) == ["repeat", "value", "value"]
     assert tables.claims["verdict"].tolist() == ["consistent"]
+
+
+def test_a_vague_word_reads_as_written_in_the_reason() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Dozens of residents died when the hotel collapsed, rescuers said.",
+            "b": QUAKE + " 78 residents died when the hotel collapsed, rescuers said.",
+        }
+    )
+    claim = _claim_of(tables, "b", "78")
+    assert claim["verdict"] == "consistent"
+    assert 'A says "Dozens" (24 to 143)' in claim["reason"]

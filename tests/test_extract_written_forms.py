@@ -19,7 +19,11 @@ NNBSP = "\u202f"  # narrow no-break space, a thousands mark in French and SI sty
         ("The index fell to minus one.", "minus one", -1.0),
         ("He scores between negative ten and fifteen.", "between negative ten and fifteen", -10.0),
         ("Sales: greater than 30 and less than or equal to 40.", "greater than 30 and less than or equal to 40", 30.0),
-        ("It is larger than twenty and less or equal than thirty five.", "larger than twenty and less or equal than thirty five", 20.0),
+        (
+            "It is larger than twenty and less or equal than thirty five.",
+            "larger than twenty and less or equal than thirty five",
+            20.0,
+        ),
         ("It is still the case when <-30.", "<-30", -30.0),
         ("They were given between 44 mg to 50 mg of it.", "between 44 mg to 50 mg", 4.4e-5),
         ("The annual revenue is ($-99.99).", "$-99.99", -99.99),

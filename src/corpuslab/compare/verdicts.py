@@ -108,7 +108,9 @@ def stated(row: Record) -> str:
     text = _in_written_unit(row["value"], row)
     if not (math.isnan(row["range_low"]) or math.isnan(row["range_high"])):
         low = format_value(row["range_low"], row["unit"], currency=currency)
-        return f"{low} to {format_value(row['range_high'], row['unit'], currency=currency)}"
+        span = f"{low} to {format_value(row['range_high'], row['unit'], currency=currency)}"
+        # A vague word has no written digit (precision 0): the reader should see the word, not only its span.
+        return f'"{row["surface"]}" ({span})' if not row["precision"] > 0 and row.get("surface") else span
     return _BOUND_WORDS.get(row["bound"], "") + text
 
 

@@ -42,13 +42,20 @@ _PLURAL_DENOMINATOR = (
     _words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if w.endswith("s") and w not in ("halves", "quarters")])
     + r"|(?<=ty[-\s])firsts"
 )
+
+
+def _is_singular_denominator(word: str) -> bool:
+    return not word.endswith("s") and word not in ("half", "quarter")
+
+
 # A singular ordinal after "a" or "one" is a fraction only before "of" or where the clause ends ("cut by a
-# fifth.", "a hundredth of a second", see _AMOUNT_BEFORE); before a noun it is an ordinal ("a fifth straight win"). "half" after
-# "and" is the mixed number of a duration ("an hour and a half"), and "quarter" a period of the year. A comma
-# does not end the clause: it may list ordinals ("a third, digital layer", "begin a sixth, with ...").
+# fifth.", "a hundredth of a second", see _AMOUNT_BEFORE); before a noun it is an ordinal ("a fifth straight
+# win"). "half" after "and" is the mixed number of a duration ("an hour and a half"), and "quarter" a period
+# of the year. A comma does not end the clause: it may list ordinals ("a third, digital layer", "begin a
+# sixth, with ...").
 _SINGULAR_DENOMINATOR = (
     rf"{_words(list(TENS))}[-\s]+{_words(list(ORDINAL_UNITS))}"
-    rf"|{_words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if not w.endswith('s') and w not in ('half', 'quarter')])}"
+    rf"|{_words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if _is_singular_denominator(w)])}"
 )
 _CLAUSE_END = r"(?=\s*(?:[.;:!?)\n]|$))"
 # Where the clause ends, only after a word that takes an amount ("rise by a third.", "more than a third.",

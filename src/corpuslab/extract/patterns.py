@@ -101,7 +101,10 @@ DIGIT_RUN = re.compile(_DIGITS_BODY)
 _TWO_DECIMALS = re.compile(r"\d+,\d\d")
 _EUROPEAN = re.compile(r"\d,\d(?![\d,])|\d{1,3}(?:\.\d{3})+,\d|(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,])")
 WORD_CANDIDATE = re.compile(
-    r"\b" + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *LARGE_DENOMINATORS, *VAGUE, "several", "few"}) + r"\b", re.IGNORECASE
+    r"\b"
+    + _trie({*SMALL, *TENS, *MAGNITUDES, "dozen", *FRACTIONS, *LARGE_DENOMINATORS, *VAGUE, "several", "few"})
+    + r"\b",
+    re.IGNORECASE,
 )
 _ARTICLE_NUMBER = r"\b(?:a|an)\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
 WORD_NUMERAL = re.compile(
