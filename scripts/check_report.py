@@ -83,6 +83,8 @@ def screenshots(path: Path, folder: Path, browser: str) -> list[Path]:
     from PIL import Image, ImageChops
 
     folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("screen-*.png"):
+        old.unlink()  # a shorter page than last time must not leave the last run's screens to look at
     page = folder / "page.png"
     with tempfile.TemporaryDirectory() as profile:
         command = [

@@ -154,6 +154,11 @@ def test_a_value_as_written_and_the_reason_code_are_shown_when_the_tables_have_t
     figures = figures.assign(value_as_written=[5.0, 7.0], unit_as_written=["per cent", "%"])
     claims = claims.assign(reason_code=["intervals_apart"], event_id=["e7"])
     cards = claim_cards(claims, memberships, figures, documents=documents)
-    assert cards.statements["value_text"].tolist() == ["5 per cent", "7 %"]
+    assert cards.statements["value_text"].tolist() == ["5 per cent", "7%"]
+    large = figures.assign(value_as_written=[38e9, 7.0], unit_as_written=["cubic meter/year", "%"])
+    assert claim_cards(claims, memberships, large, documents=documents).statements["value_text"].tolist() == [
+        "38 billion cubic meters/year",  # as the reasons write it, never 3.8e+10
+        "7%",
+    ]
     html = cards._repr_html_()
     assert "<code>intervals_apart</code>" in html and "event e7" in html

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from corpuslab.units import format_value
+from corpuslab.units import format_figure, format_value
 from corpuslab.vocab import VERDICTS
 
 log = logging.getLogger(__name__)
@@ -232,11 +232,13 @@ def _value_text(row: object) -> str:
         value = getattr(row, "from_value", float("nan"))
         return "earlier: " + format_value(value, row.unit, currency=_str_or_none(row.currency))  # type: ignore[attr-defined]
     written = getattr(row, "value_as_written", None)
-    if written is not None and not pd.isna(written):
-        number = written if isinstance(written, str) else f"{written:g}"
-        unit = getattr(row, "unit_as_written", None)
-        return f"{number} {unit}" if isinstance(unit, str) and unit else number
-    return format_value(row.value, row.unit, currency=_str_or_none(row.currency))  # type: ignore[attr-defined]
+    return format_figure(
+        row.value,  # type: ignore[attr-defined]
+        row.unit,  # type: ignore[attr-defined]
+        value_as_written=None if written is None or pd.isna(written) else float(written),
+        unit_as_written=_str_or_none(getattr(row, "unit_as_written", None)),
+        currency=_str_or_none(row.currency),  # type: ignore[attr-defined]
+    )  # "38 billion cubic meters/year", never 3.8e+10
 
 
 def _str_or_none(value: object) -> str | None:
