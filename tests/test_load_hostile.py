@@ -161,3 +161,16 @@ def test_a_json_error_names_its_column_once(tmp_path: Path) -> None:
     docs, report = _load(tmp_path)
     assert docs["doc_id"].tolist() == ["y"]
     assert report.at[0, "message"].startswith("not valid JSON (column 25: Unterminated string starting);")
+
+
+def test_a_swallowed_row_with_quotes_of_its_own_is_reported(tmp_path: Path) -> None:
+    # Row 2 never closes its quote; row 3's opening quote then closes it, so row 3 is read into row 2's text.
+    (tmp_path / "q.csv").write_text(
+        'id,body,source\n1,"Oil rose 5%.",Reuters\n2,"unclosed quote, text\n3,"Brent fell 2%.",AP\n'
+        '4,"Gold hit $2,000 an ounce.",AP\n',
+        encoding="utf-8",
+    )
+    docs, report = _load(tmp_path)
+    assert docs["doc_id"].tolist() == ["1", "2", "4"]
+    assert report[["path", "line", "problem", "severity"]].values.tolist() == [["q.csv", 3, "malformed_csv", "warning"]]
+    assert "'3,\"Brent fell 2%.\",AP'" in report.at[0, "message"]

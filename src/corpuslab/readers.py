@@ -259,6 +259,7 @@ def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) ->
     has_rows = False
     # Doubled quotes inside a field keep the count even: an odd count means a quote is never closed.
     is_quote_open = text.count('"') % 2 == 1
+    raw_lines: list[str] = []
     while True:
         number = reader.line_num + 1
         try:
@@ -274,7 +275,8 @@ def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) ->
             continue
         has_rows = True
         if is_quote_open and reader.line_num > number:
-            _report_swallowed_rows(source, values, len(header), number, report)
+            raw_lines = raw_lines or io.StringIO(text, newline="").readlines()  # numbered as the reader counts
+            _report_swallowed_rows(source, raw_lines[number : reader.line_num], len(header), number, report)
         if len(values) != len(header):
             report.add(
                 source.name,
@@ -288,20 +290,21 @@ def _csv_records(source: Source, text: str, fields: FileKeys, report: Report) ->
             yield record
 
 
-def _report_swallowed_rows(source: Source, values: list[str], n_columns: int, number: int, report: Report) -> None:
-    """Warn when a quoted field spans lines that read as rows of their own: a closing quote is likely missing."""
-    for value in values:
-        for inner in value.splitlines()[1:]:
-            if inner.strip() and len(next(csv.reader([inner]), [])) == n_columns:
-                report.add(
-                    source.name,
-                    "malformed_csv",
-                    f"a quoted field opened on this row runs over later lines that look like rows ({inner[:40]!r}); "
-                    "loaded as one document. Add the missing closing quote (or quote the field's line breaks)",
-                    line=number,
-                    severity="warning",
-                )
-                return
+def _report_swallowed_rows(source: Source, later: list[str], n_columns: int, number: int, report: Report) -> None:
+    """Warn when a quoted field spans lines that read as rows of their own: a closing quote is likely missing.
+    ``later`` are the row's raw lines after its first, as written (a swallowed row's own quotes, once inside
+    the field, no longer read as quotes)."""
+    for inner in (line.rstrip("\r\n") for line in later):
+        if inner.strip() and len(next(csv.reader([inner]), [])) == n_columns:
+            report.add(
+                source.name,
+                "malformed_csv",
+                f"a quoted field opened on this row runs over later lines that look like rows ({inner[:40]!r}); "
+                "loaded as one document. Add the missing closing quote (or quote the field's line breaks)",
+                line=number,
+                severity="warning",
+            )
+            return
 
 
 def _row_record(
