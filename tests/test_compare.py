@@ -6,6 +6,7 @@ publication date so events can be told apart, as real reports can.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -470,3 +471,17 @@ def test_a_vague_word_reads_as_written_in_the_reason() -> None:
     claim = _claim_of(tables, "b", "78")
     assert claim["verdict"] == "consistent"
     assert 'A says "Dozens" (24 to 143)' in claim["reason"]
+
+
+def test_a_common_ground_is_shown_to_the_digits_that_keep_its_ends_apart() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " Damage reached 25.3 percent of the city's homes, officials said.",
+            "b": QUAKE + " Damage reached 25.3% of the city's homes, officials said.",
+        }
+    )
+    reason = _claim_of(tables, "a", "25.3").at["reason"]
+    ground = re.search(r"common ground ([\d.]+)% to ([\d.]+)%", reason)
+    assert ground is not None, reason
+    low, high = (float(x) for x in ground.groups())
+    assert low < 25.3 < high and all(len(x.replace(".", "").lstrip("0")) <= 3 for x in ground.groups())

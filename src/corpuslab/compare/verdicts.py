@@ -25,6 +25,10 @@ _BOUND_WORDS = {"exact": "", "approximate": "about ", "over": "over ", "at_least
                 "at_most": "up to "}  # fmt: skip
 _MAX_SOURCES_IN_REASON = 4
 _MAX_VALUES_PER_SOURCE = 3
+# Units of whole things: a common interval of counts, ordinals or plain whole numbers is shown in whole numbers.
+_WHOLE_UNITS = frozenset({"count", "ordinal", "number"})
+# A common interval is shown to three significant digits, more only when three would make its ends meet.
+_COMMON_DIGITS, _MAX_COMMON_DIGITS = 3, 6
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,32 @@ def stated(row: Record) -> str:
     return _BOUND_WORDS.get(row["bound"], "") + text
 
 
+def _readable(interval: tuple[float, float], factor: float) -> tuple[float, float]:
+    """A common interval's ends, as shown (times ``factor``, the written unit per canonical unit), to the fewest
+    significant digits from three that keep them apart: the ends come from rounding tolerances, so "25.1% to
+    25.5%" says as much as "25.1235% to 25.4765%"."""
+    low, high = interval
+    if low == high:
+        return interval
+    for digits in range(_COMMON_DIGITS, _MAX_COMMON_DIGITS + 1):
+        shown = (_significant(low * factor, digits), _significant(high * factor, digits))
+        if shown[0] != shown[1]:
+            return shown[0] / factor, shown[1] / factor
+    return interval
+
+
+def _written_factor(row: Record) -> float:
+    """How many written units make one canonical unit for ``row``'s figure (1 when it was not written in one)."""
+    written = row.get("value_as_written")
+    if isinstance(written, float) and written == written and written and row["value"]:
+        return float(written / row["value"])
+    return 1.0
+
+
+def _significant(x: float, digits: int) -> float:
+    return x if x == 0 or not math.isfinite(x) else round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
 def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str:
     """The reason in words, generated from the verdict's code."""
     by_source: dict[str, list[str]] = {}
@@ -125,7 +155,9 @@ def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str
         more = f" and {len(distinct) - _MAX_VALUES_PER_SOURCE} more" if len(distinct) > _MAX_VALUES_PER_SOURCE else ""
         said.append(f"{source} says {' and '.join(distinct[:_MAX_VALUES_PER_SOURCE])}{more}")
     shown = ", ".join(said[:_MAX_SOURCES_IN_REASON]) + (
-        f" and {len(said) - _MAX_SOURCES_IN_REASON} more sources" if len(said) > _MAX_SOURCES_IN_REASON else ""
+        f" and {len(said) - _MAX_SOURCES_IN_REASON} more source{'s' * (len(said) - _MAX_SOURCES_IN_REASON > 1)}"
+        if len(said) > _MAX_SOURCES_IN_REASON
+        else ""
     )
     context = f" (shared context: {shared})" if shared else ""
     code = verdict.code
@@ -135,8 +167,10 @@ def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str
         common = consensus(rows)
         assert common is not None
         whole = (math.ceil(common[0]), math.floor(common[1]))
-        if whole[0] <= whole[1] and all(r["unit"] == "count" and float(r["value"]).is_integer() for r in rows):
+        if whole[0] <= whole[1] and all(r["unit"] in _WHOLE_UNITS and float(r["value"]).is_integer() for r in rows):
             common = whole  # whole things: 22, not 21.4 to 22.6
+        else:
+            common = _readable(common, _written_factor(rows[0]))
         low, high = (_in_written_unit(x, rows[0]) for x in common)
         ground = low if low == high else f"{low} to {high}"
         return f"{shown}: the values agree (common ground {ground}){context}."
