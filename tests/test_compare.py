@@ -163,10 +163,12 @@ def test_a_later_report_updates_rather_than_contradicts() -> None:
     assert "conflicting" not in days_apart.claims["verdict"].tolist()
 
 
-def test_values_an_order_of_magnitude_apart_are_not_a_conflict() -> None:
+@pytest.mark.parametrize(("a", "b", "verdict"), [(23, 2300, None), (12, 48, None), (23, 31, "conflicting")])
+def test_values_far_apart_are_two_facts_not_a_conflict(a: int, b: int, verdict: str | None) -> None:
     line = "The earthquake in Valparaiso, Chile, has killed {} people, the regional emergency office said."
-    tables = _tables({"a": line.format(23), "b": line.format(2300)})
-    assert "conflicting" not in tables.claims["verdict"].tolist()
+    tables = _tables({"a": line.format(a), "b": line.format(b)})
+    multi = tables.claims[tables.claims["n_sources"] > 1]
+    assert multi["verdict"].tolist() == ([verdict] if verdict else [])
 
 
 def test_a_specific_number_is_evidence_of_one_event() -> None:
