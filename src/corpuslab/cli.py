@@ -238,10 +238,16 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return _load_exit(result.load_report, len(result.documents), args)
 
 
+def _claims_line(counts: dict[str, int]) -> str:
+    """ "claims: 23,900 (22,519 single_source, 1,364 consistent, ...)" """
+    by_verdict = ", ".join(f"{n:,} {v}" for v, n in counts.items())
+    return f"\nclaims: {sum(counts.values()):,}" + (f" ({by_verdict})" if by_verdict else "")
+
+
 def _print_claims(claims: pd.DataFrame, *, min_sources: int = 2, max_shown: int = 40) -> None:
     shown = corpuslab.summarize_claims(claims, min_sources=min_sources)
     counts = claims["verdict"].value_counts().to_dict()
-    print(f"\nclaims: {len(claims)} ({', '.join(f'{n} {v}' for v, n in counts.items())})")
+    print(_claims_line(counts))
     which = "every claim" if min_sources == 1 else f"claims stated by {min_sources} or more sources"
     print(f"{which}, conflicts first:")
     for row in shown.head(max_shown).itertuples(index=False):
@@ -335,7 +341,7 @@ def _run_streamed(args: argparse.Namespace) -> int:
     _print_problems(report, n_documents, more=f"all are in the load_report table in {summary.out_dir}")
     rows = pd.DataFrame({"rows": summary.counts}).rename_axis("table")
     _print_table(rows, f"tables written to {summary.out_dir}")
-    print(f"\nclaims by verdict: {summary.verdicts}")
+    print(_claims_line(summary.verdicts))
     print(f"validate them with: corpuslab validate {summary.out_dir}")
     return _load_exit(report, n_documents, args)
 
