@@ -261,3 +261,14 @@ def test_an_option_that_cannot_work_exits_2_and_says_why(
             code = stop.code
     assert code == EXIT_CANNOT_RUN and said in printed.getvalue()
     assert not (tmp_path / "OUT").exists()  # refused before any work
+
+
+def test_an_unknown_option_is_refused_in_the_command_words_with_the_closest_option(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["run", "seeds", "--windw-days", "3"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "corpuslab run: error: unrecognized arguments: --windw-days 3" in err
+    assert "did you mean --window-days?" in err

@@ -7,6 +7,7 @@ Exit codes (see ``EXIT_CODES``): 0 success, 1 a check failed at the chosen level
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -534,9 +535,23 @@ def _suites_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _subparser(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
-    return sub.add_parser(
+    parser = sub.add_parser(
         name, help=help, description=help, epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter
     )
+    parser.set_defaults(command_parser=parser)  # so an unknown option is refused in this command's words
+    return parser
+
+
+def _refuse_unknown(args: argparse.Namespace, extra: list[str], parser: argparse.ArgumentParser) -> None:
+    """Exit 2 naming the unknown options, with the command's own usage and the closest option it has."""
+    command: argparse.ArgumentParser = getattr(args, "command_parser", parser)
+    known = [o for o in command._option_string_actions if o.startswith("--")]
+    hints = []
+    for word in (w for w in extra if w.startswith("-")):
+        close = difflib.get_close_matches(word.split("=")[0], known, n=1)
+        if close:
+            hints.append(f"{word.split('=')[0]}: did you mean {close[0]}?")
+    command.error(f"unrecognized arguments: {' '.join(extra)}" + ("; " + "; ".join(hints) if hints else ""))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -626,6 +641,7 @@ def build_parser() -> argparse.ArgumentParser:
     init = suites_sub.add_parser(
         "init", help="copy the default suites into FOLDER for a team to edit (then pass --suites FOLDER)"
     )
+    init.set_defaults(command_parser=init)
     init.add_argument("folder", type=Path, help="folder to copy the suite JSON files into (created if needed)")
     init.add_argument("--force", action="store_true", help="overwrite suite files already in FOLDER")
     init.set_defaults(func=_cmd_suites_init)
@@ -635,7 +651,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return its exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _refuse_unknown(args, extra, parser)
     level = {0: logging.ERROR, 1: logging.INFO}.get(args.verbose, logging.DEBUG)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
