@@ -914,3 +914,20 @@ def test_a_singular_pound_is_weight_unless_it_names_a_coin_or_a_note(text: str, 
 def test_british_spellings_of_metric_masses(text: str, surface: str, kilograms: float) -> None:
     found = _one(text, surface)
     assert (found.unit, found.value) == ("kilogram", pytest.approx(kilograms))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "trend"),
+    [
+        ("Applications recorded a decline of 33.3 percent in 2016.", "33.3 percent", "down"),
+        ("The bank announced a rise of 0.25 percentage points.", "0.25 percentage points", "up"),
+        ("Exports saw an increase of 5% last year.", "5%", "up"),
+    ],
+)
+def test_a_noun_of_change_before_of_states_the_amount_of_the_change(text: str, surface: str, trend: str) -> None:
+    found = _one(text, surface)
+    assert (found.is_change, found.trend) == (True, trend)
+
+
+def test_a_loss_of_money_stays_the_amount_lost() -> None:
+    assert not _one("The firm reported a loss of $3m in May.", "$3m").is_change

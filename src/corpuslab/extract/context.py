@@ -20,6 +20,7 @@ from corpuslab.extract.evidence import Reading
 from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import (
     CHANGE_AFTER,
+    CHANGE_NOUNS_BEFORE_OF,
     CHANGE_WORD,
     MONEY_AMOUNT_AFTER,
     PHRASAL_BEFORE_PARTICLE,
@@ -268,6 +269,8 @@ def _read_change_before(rest: str, r: Reading) -> None:
         r.is_change = r.is_change or prep in ("by", "")
         if prep == "by":
             r.start -= len(rest) - rest.lower().rstrip().rfind("by")
+    elif prep == "of" and (trend := CHANGE_NOUNS_BEFORE_OF.get(word.lower())):
+        r.trend, r.is_change = trend, True  # "a rise of 5%", "a drop of 0.3 percentage points"
     elif prep == "by" and (earlier := last_change_word(rest)):
         r.trend, r.is_change = ("up" if earlier.group("up") else "down"), True  # "increase numbers by 27%"
     elif prep == "to" and (earlier := last_change_word(rest)):

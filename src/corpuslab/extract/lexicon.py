@@ -182,6 +182,14 @@ CHANGE_AFTER = {
 # After money, these name what the amount is ("a $3bn loss" is a loss of $3bn, as a company reports it), not a
 # change of the amount; after a percent they still are ("a 5% loss in value").
 MONEY_AMOUNT_AFTER = frozenset(["loss", "losses", "shortfall"])
+# A noun of change before "of" and a figure states the amount of the change: "a rise of 5%", "a drop of 0.3
+# percentage points". Not "loss": "a loss of $3m" is the amount lost (see MONEY_AMOUNT_AFTER).
+CHANGE_NOUNS_BEFORE_OF = {
+    **dict.fromkeys(["increase", "increases", "rise", "rises", "growth", "gain", "gains", "jump", "surge", "hike",
+                     "boost", "climb", "expansion", "upturn"], "up"),
+    **dict.fromkeys(["decrease", "decreases", "fall", "falls", "drop", "drops", "decline", "declines", "cut", "cuts",
+                     "reduction", "dip", "slump", "plunge", "slide", "contraction", "downturn"], "down"),
+}  # fmt: skip
 # Units of time a text may state one of with an article ("for a year", "a decade ago"); pint gives their lengths.
 ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "hour", "minute", "fortnight")
 # Verbs that multiply ("quintupled") and the factor they state.
