@@ -931,3 +931,20 @@ def test_a_noun_of_change_before_of_states_the_amount_of_the_change(text: str, s
 
 def test_a_loss_of_money_stays_the_amount_lost() -> None:
     assert not _one("The firm reported a loss of $3m in May.", "$3m").is_change
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("She took a £50,000-a-year job in May.", "£50,000-a-year", "GBP_per_year"),
+        ("Vaping has grown into an $8 billion-a-year market.", "$8 billion-a-year", "USD_per_year"),
+        ("The host galaxy is 1.8 billion light years away.", "1.8 billion light years", "meter"),
+    ],
+)
+def test_hyphenated_rates_and_light_years(text: str, surface: str, unit: str) -> None:
+    assert _one(text, surface).unit == unit
+
+
+@pytest.mark.parametrize("text", ["She returned to No. 10 on Monday.", "He wore a striker's number (No. 9).", "Nos. 3"])
+def test_a_number_named_by_no_is_no_amount(text: str) -> None:
+    assert [f.surface for f in find_figures(text) if f.surface.startswith(("3", "9", "10"))] == []

@@ -202,6 +202,7 @@ _add("length", "nautical_mile", "nautical miles", "nautical mile", "nm")
 _add("length", "foot", "feet", "foot", "ft")
 _add("length", "inch", "inches", "inch", "in")
 _add("length", "yard", "yards", "yard", "yd")
+_add("length", "light_year", "light-years", "light years", "light-year", "light year")
 _add(
     "area",
     "kilometer ** 2",

@@ -374,8 +374,8 @@ PARTITIVE = re.compile(
 )
 RATE = re.compile(
     r"(?:\s*/\s*(?P<slash>y|yr|year|a|annum|d|day|month|mo|week|wk|hr|hour)\b"
-    r"|\s+(?:per|each|every)\s+(?P<per>year|annum|month|week|day|hour)\b"
-    r"|\s+(?:a|an)\s+(?P<art>year|month|week|day|hour)\b"
+    r"|(?:\s+(?:per|each|every)\s+|-(?:per|each|every)-)(?P<per>year|annum|month|week|day|hour)\b"
+    r"|(?:\s+(?:a|an)\s+|-an?-)(?P<art>year|month|week|day|hour)\b"  # "$30,000 a year", "£50,000-a-year job"
     r"(?!\s+(?:ago|earlier|later|before|after|old|on|from|since|and a half))"
     r"|\s+(?P<adverb>annually|yearly|per\s+annum|p\.a\.|daily|monthly|weekly|hourly))",
     re.IGNORECASE,
@@ -528,6 +528,8 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
             r"\b(?:rank|seeded|rated)",
             r"\b(?:ranked|seeded|rated|ranking|ranks)\s+(?:(?:No\.?|number)\s*\d{1,4}\b|\d{1,4}(?:st|nd|rd|th)\b)",
         ),
+        # A number named by "No.": a rank or an address ("world No. 3", "No. 10 Downing Street"), never an amount.
+        (r"nos?\.\s?\d", r"(?-i:\bNos?\.)\s?\d{1,4}\b"),
         # "the first quarter", "second-half profit", "the December quarter": a period of the year or a game.
         (
             r"half|halves|quarter",
