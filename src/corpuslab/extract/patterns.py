@@ -540,14 +540,21 @@ BLOCKED_AFTER_WORDS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Return the sorted ``(start, end)`` of every clock time, phone number, score, code, web or e-mail address."""
+    """Return the sorted, non-overlapping ``(start, end)`` of every clock time, phone number, score, code, web or
+    e-mail address."""
     spans = [m.span(m.lastgroup) if m.lastgroup else m.span() for m in BLOCKED.finditer(text)]
     lower = text.lower()
     for hint, pattern in BLOCKED_AFTER_WORDS:
         if hint.search(lower):
             spans += [m.span() for m in pattern.finditer(text)]
     spans.sort()
-    return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:  # two rows may block one span ("seeded No. 3" is a rank and a "No." name)
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 # A series of set or game scores ("6-7, 7-5, 6-4", "6-7 (6-8), 7-5"); a score only if some pair does not run
