@@ -487,3 +487,26 @@ def test_a_common_ground_is_shown_to_the_digits_that_keep_its_ends_apart() -> No
     assert ground is not None, reason
     low, high = (float(x) for x in ground.groups())
     assert low < 25.3 < high and all(len(x.replace(".", "").lstrip("0")) <= 3 for x in ground.groups())
+
+
+def test_the_same_amount_as_a_change_and_as_a_level_is_one_claim() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " The Valparaiso port sale price was lowered by $350 million because of the quake.",
+            "b": QUAKE + " The quake has already cost the Valparaiso port $350 million, officials said.",
+        }
+    )
+    claim = _claim_of(tables, "a", "$350 million")
+    assert (claim["n_sources"], claim["verdict"]) == (2, "consistent")
+
+
+def test_a_document_s_level_and_change_of_one_value_are_two_facts() -> None:
+    tables = _tables(
+        {
+            "a": QUAKE + " The port's loss of $2bn last year was its worst. It plans to cut costs by $2bn by 2020.",
+            "b": QUAKE + " The port will slash costs by a further $2 billion by 2020.",
+        }
+    )
+    memberships = tables.memberships.dropna(subset=["claim_id"])
+    shared = memberships.groupby("claim_id")["doc_id"].apply(list)
+    assert not any(docs.count("a") > 1 for docs in shared)  # the loss and the cut never sit in one claim

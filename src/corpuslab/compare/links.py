@@ -63,6 +63,8 @@ _COMMON_NUMBERS = 12
 # A conflict needs more than one shared context word (a name counts as one): the counted noun alone ("1.5
 # billion coins", "400 million of the old coins") says what is counted, not which count.
 _CONFLICT_SHARED_TERMS = 2
+# The suffix of a measure of change ("count_change"), as statements.py writes it.
+_CHANGE = "_change"
 # Ties in similarity are broken towards pairs whose values match: they are more likely one fact.
 _VALUE_BONUS = 0.2
 # The same specific name nearest both figures is evidence of one subject; a numbered one ("Power of
@@ -182,7 +184,8 @@ class _Groups:
         its lead and again below; "nearly 250" in its lead, "246" below), and the group may take both."""
         by_key = {(self.rows[k]["doc_id"], self.rows[k]["role"]): self.rows[k] for k in left}
         return all(
-            _same_value(first, self.rows[k]) or _rounds(first, self.rows[k]) or _rounds(self.rows[k], first)
+            first["measure"] == self.rows[k]["measure"]  # "a loss of £2bn" and "cut costs by £2bn": two facts
+            and (_same_value(first, self.rows[k]) or _rounds(first, self.rows[k]) or _rounds(self.rows[k], first))
             for k in right
             if (first := by_key.get((self.rows[k]["doc_id"], self.rows[k]["role"]))) is not None
         )
@@ -206,7 +209,9 @@ def _candidates(
     """Yield ``(i, j, score, agreeing)`` for pairs that may state the same fact, scored above their threshold."""
     measures: dict[tuple[str, str], list[int]] = {}
     for i, r in enumerate(rows):
-        measures.setdefault((r["measure"], r["unit"]), []).append(i)
+        # A level and a change of one quantity meet here, but only to link the same specific value: "cost the
+        # company $350 million" and "the price was lowered by $350 million" state one amount two ways.
+        measures.setdefault((str(r["measure"]).removesuffix(_CHANGE), r["unit"]), []).append(i)
     for index in measures.values():
         if len(index) < 2 or len({rows[i]["source"] for i in index}) < 2:
             continue
@@ -218,6 +223,8 @@ def _candidates(
                 score = min(1.0, float(block[x, y]) + _anchor_bonus(a, b))
                 similarity[(i, j)] = score
                 if a["source"] == b["source"]:
+                    continue
+                if a["measure"] != b["measure"] and not _same_value(a, b):
                     continue
                 agreeing = pair_agrees(a, b)
                 if not same_scope(a, b, agreeing=agreeing):
