@@ -510,3 +510,16 @@ def test_a_document_s_level_and_change_of_one_value_are_two_facts() -> None:
     memberships = tables.memberships.dropna(subset=["claim_id"])
     shared = memberships.groupby("claim_id")["doc_id"].apply(list)
     assert not any(docs.count("a") > 1 for docs in shared)  # the loss and the cut never sit in one claim
+
+
+def test_a_lost_currency_sign_under_an_open_bound_stays_lost() -> None:
+    # "over ?123m" allows up to half again its value, so a $150m elsewhere says nothing about its currency.
+    club = "Manchester City completed the signing of the Brazilian striker on Friday in Manchester."
+    tables = _tables(
+        {
+            "a": club + " The club paid over ?123m for the striker.",
+            "b": club + " The club paid $150m for the striker.",
+        }
+    )
+    lost = tables.memberships.merge(tables.claims, on="claim_id")
+    assert "USD" not in lost.loc[lost["doc_id"] == "a", "unit"].tolist()

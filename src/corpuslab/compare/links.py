@@ -90,8 +90,14 @@ class Links:
 def resolve_lost_currency(rows: list[dict]) -> list[dict]:
     """An event's statements, a lost currency sign ("?7bn", unit ``XXX``) read as the currency of the other
     outlets' figures it matches: a value its interval allows ("6.95 billion pounds"; not a small whole
-    number), all in one currency. A sign that matches none, or figures in two currencies, stays lost."""
-    lost = [i for i, r in enumerate(rows) if str(r["unit"]).startswith(LOST_CURRENCY)]
+    number), all in one currency. A sign that matches none, or figures in two currencies, or stands under
+    an open bound ("over ?123m"), stays lost."""
+    # Only a figure's rounding says what it may equal: an open bound ("over ¤123 million") allows far too much.
+    lost = [
+        i
+        for i, r in enumerate(rows)
+        if str(r["unit"]).startswith(LOST_CURRENCY) and r["bound"] in ("exact", "approximate")
+    ]
     if not lost:
         return rows
     out = list(rows)
