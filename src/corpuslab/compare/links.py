@@ -142,7 +142,7 @@ def link_event(rows: list[dict], vectors: sparse.csr_matrix, *, linking: Linking
     scores: dict[tuple[int, int], float] = {}
     # Written figures link before vague words ("dozens" agrees with 42 and with 33 alike): a vague word must not
     # take a document's place in a group that its written figure would fill. Ties in corpus order: reruns agree.
-    is_vague = [not r["precision"] > 0 for r in rows]
+    is_vague = [not _is_written(r) for r in rows]
     for i, j, score in sorted(agreeing, key=lambda p: (is_vague[p[0]] or is_vague[p[1]], -p[2], p[0], p[1])):
         if groups.join(i, j, keep_common=True):
             scores[(i, j)] = score
@@ -303,20 +303,19 @@ _BOUND_SIDE = {"exact": "point", "approximate": "point", "over": "above", "at_le
 
 
 def _same_value(a: dict, b: dict) -> bool:
-    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%"); a figure with
-    no written digits (precision 0: "dozens", "thousands", but also "two thirds") is not taken as one."""
-    return (
-        a["value"] == b["value"]
-        and a["precision"] > 0
-        and b["precision"] > 0
-        and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
-        and _is_specific(a["value"])
-    )
+    """The same specific value on the same side ("23,000" and "23,000", "80%" and "around 80%")."""
+    return _same_number(a, b) and _BOUND_SIDE.get(a["bound"], a["bound"]) == _BOUND_SIDE.get(b["bound"], b["bound"])
 
 
 def _same_number(a: dict, b: dict) -> bool:
     """The same written, specific number whatever its bound ("at least 220" and "220 civilians")."""
-    return a["value"] == b["value"] and a["precision"] > 0 and b["precision"] > 0 and _is_specific(a["value"])
+    return a["value"] == b["value"] and _is_written(a) and _is_written(b) and _is_specific(a["value"])
+
+
+def _is_written(row: dict) -> bool:
+    """Whether a figure has written digits: a word with none (precision 0: "dozens", "thousands", but also
+    "two thirds") is no specific value."""
+    return bool(row["precision"] > 0)
 
 
 def _rounds(a: dict, b: dict) -> bool:
@@ -325,8 +324,8 @@ def _rounds(a: dict, b: dict) -> bool:
     return (
         a["bound"] == "approximate"
         and b["bound"] == "exact"
-        and a["precision"] > 0
-        and b["precision"] > 0
+        and _is_written(a)
+        and _is_written(b)
         and _is_specific(b["value"])
         and a["low"] <= b["value"] <= a["high"]
     )

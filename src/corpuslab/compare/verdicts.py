@@ -90,15 +90,11 @@ def _currency(row: Record) -> str | None:
 
 def _in_written_unit(value: float, row: Record) -> str:
     """A canonical value in the unit ``row``'s figure was written in ("15 minutes", not "0.25 hours")."""
-    written = row.get("value_as_written")
     if value == row["value"]:
-        scaled = written  # the statement's own value: as written, whatever it is
+        scaled = row.get("value_as_written")  # the statement's own value: as written, whatever it is
     else:
-        scaled = (
-            value * written / row["value"]
-            if isinstance(written, float) and written == written and row["value"]
-            else None
-        )
+        factor = _written_factor(row)
+        scaled = None if factor is None else value * factor
     return format_figure(
         value, row["unit"], value_as_written=scaled, unit_as_written=row.get("unit_as_written"), currency=_currency(row)
     )
@@ -132,12 +128,12 @@ def _readable(interval: tuple[float, float], factor: float) -> tuple[float, floa
     return interval
 
 
-def _written_factor(row: Record) -> float:
-    """How many written units make one canonical unit for ``row``'s figure (1 when it was not written in one)."""
+def _written_factor(row: Record) -> float | None:
+    """How many written units make one canonical unit for ``row``'s figure (None when it has no value as written)."""
     written = row.get("value_as_written")
-    if isinstance(written, float) and written == written and written and row["value"]:
+    if isinstance(written, float) and written == written and row["value"]:
         return float(written / row["value"])
-    return 1.0
+    return None
 
 
 def _significant(x: float, digits: int) -> float:
@@ -170,7 +166,7 @@ def reason(rows: list[Record], verdict: Verdict, scope: str, shared: str) -> str
         if whole[0] <= whole[1] and all(r["unit"] in _WHOLE_UNITS and float(r["value"]).is_integer() for r in rows):
             common = whole  # whole things: 22, not 21.4 to 22.6
         else:
-            common = _readable(common, _written_factor(rows[0]))
+            common = _readable(common, _written_factor(rows[0]) or 1.0)
         low, high = (_in_written_unit(x, rows[0]) for x in common)
         ground = low if low == high else f"{low} to {high}"
         return f"{shown}: the values agree (common ground {ground}){context}."
