@@ -18,18 +18,18 @@ import unicodedata
 
 from corpuslab.extract.lexicon import FRACTIONS, LARGE_DENOMINATORS, MAGNITUDES, ORDINAL_UNITS, SMALL, TENS, VAGUE
 
-# "dozens" after a number word counts dozens ("three dozens"); alone it is vague (VAGUE_RE is tried first).
-_CARDINAL_WORDS = sorted([*SMALL, *TENS, *MAGNITUDES, "dozen", "dozens"], key=len, reverse=True)
-_CARDINAL = "(?:" + "|".join(_CARDINAL_WORDS) + ")"
-_FRACTION = "(?:" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + ")"
-# Fractions written as one character ("½", "⅔"); patterns.numerals finds them, parse_digits reads them.
-VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
-_SMALL_WORD = "(?:" + "|".join(sorted([*SMALL, *TENS], key=len, reverse=True)) + ")"
-
 
 def _words(words: list[str]) -> str:
+    """An alternation of ``words``, longest first."""
     return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
 
+
+# "dozens" after a number word counts dozens ("three dozens"); alone it is vague (VAGUE_RE is tried first).
+_CARDINAL = _words([*SMALL, *TENS, *MAGNITUDES, "dozen", "dozens"])
+_FRACTION = _words(list(FRACTIONS))
+# Fractions written as one character ("½", "⅔"); patterns.numerals finds them, parse_digits reads them.
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_SMALL_WORD = _words([*SMALL, *TENS])
 
 # Unit ordinals as denominators: "fifths", and after a tens word one denominator with it ("twenty-fifths").
 _UNIT_DENOMINATORS = {
@@ -57,7 +57,9 @@ _SINGULAR_DENOMINATOR = (
     rf"{_words(list(TENS))}[-\s]+{_words(list(ORDINAL_UNITS))}"
     rf"|{_words([w for w in [*FRACTIONS, *LARGE_DENOMINATORS] if _is_singular_denominator(w)])}"
 )
-_CLAUSE_END = r"(?=\s*(?:[.;:!?)\n]|$))"
+# Where a clause ends after a word: a stop, a closing bracket, a line's end or the text's end (a comma may
+# list, see above); patterns.CLAUSE_END_AFTER matches it, ORDINAL_FRACTION looks ahead at it.
+CLAUSE_END = r"\s*(?:[.;:!?)\n]|$)"
 # Where the clause ends, only after a word that takes an amount ("rise by a third.", "more than a third.",
 # "is a third.") or none: after a verb the noun may be left out ("he would not serve a third." term).
 _TAKES_AN_AMOUNT = """by than to of about around nearly almost roughly some just only least most over under is was
@@ -73,7 +75,7 @@ DIGITS = (
 # Spelled cardinals: "twenty-two", "one hundred and five", "three million".
 # A hyphen with spaces around it joins a tens word and a unit only ("fifty - two"; cardinal_end checks); a
 # comma goes on a number only before its hundreds ("three million, two hundred & forty"), as in a cheque.
-_UNIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if 1 <= v <= 9), key=len, reverse=True)) + ")"
+_UNIT_WORD = _words([w for w, v in SMALL.items() if 1 <= v <= 9])
 _HUNDREDS_NEXT = rf"{_UNIT_WORD}[-\s]+hundred\b"
 # The most words after the first that a spelled numeral is scanned for: English writes none longer ("nine
 # hundred and ninety-nine trillion, nine hundred and ninety-nine billion, ..." has 24). A run of number words
@@ -101,7 +103,7 @@ _OF_A_POINT = r"[\s-]+(?:(?:of\s+)?(?:a|one)\s+)?(?:(?:percentage[\s-]+)?point|p
 # ("the one hundredth." is an ordinal).
 ORDINAL_FRACTION = (
     rf"\b(?<!\band\s)(?<!\bthe\s)(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR})(?=\s+of\b)"
-    rf"|{_AMOUNT_BEFORE}(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR}){_CLAUSE_END}"
+    rf"|{_AMOUNT_BEFORE}(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR})(?={CLAUSE_END})"
     rf"|(?:\b(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})\b"
 )
 FRACTION = (

@@ -30,6 +30,7 @@ from corpuslab.extract.lexicon import (
     WEEKDAYS,
 )
 from corpuslab.extract.numbers import (
+    CLAUSE_END,
     FRACTION,
     MIXED_PART,
     ORDINAL_FRACTION,
@@ -311,9 +312,9 @@ UNIT_CASED = re.compile(
     + r")(?![\w])"
 )
 _SUBUNIT_WORDS = [w for w in units.CURRENCY_SUBUNITS if len(w) > 1]
+_ISO = "|".join(sorted(units.ISO_CURRENCIES))
 CURRENCY_AFTER = re.compile(
-    rf"(?:\s+|-)(?P<cur>{_alternation([*units.CURRENCY_WORDS, *_SUBUNIT_WORDS])}"
-    rf"|{'|'.join(sorted(units.ISO_CURRENCIES))})\b",
+    rf"(?:\s+|-)(?P<cur>{_alternation([*units.CURRENCY_WORDS, *_SUBUNIT_WORDS])}|{_ISO})\b",
     re.IGNORECASE,
 )
 # "3 and a half years", "2 and three quarters miles": the fraction of a mixed number after whole digits.
@@ -323,11 +324,10 @@ PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+-)\s*(?P<err>\d+(?:\.\d+)?(?:[eE][-+]?
 # "10 €", "500₽": a currency symbol after the number (not the start of another amount, "10 $5 bills").
 CURRENCY_SYMBOL_AFTER = re.compile(r"\s?(?P<sym>" + "|".join(map(re.escape, units.SYMBOLS_AFTER)) + r")(?!\s?\d)")
 # "120 MEUR", "MSEK 60": a million of a currency, as Nordic and German company reports write it.
-_ISO = "|".join(sorted(units.ISO_CURRENCIES))
 MILLION_CODE_AFTER = re.compile(rf"\s?M(?P<cur>{_ISO})\b")
 MILLION_CODE_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))M(?P<cur>{_ISO})\s?$")
 # "115USD", "50p": a currency code or a subunit glued to the digits.
-CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{'|'.join(sorted(units.ISO_CURRENCIES))}|p)(?![A-Za-z0-9])")
+CURRENCY_ATTACHED = re.compile(rf"(?P<cur>{_ISO}|p)(?![A-Za-z0-9])")
 # "$84.50 a barrel", "$3/MMBtu", "$350 per kg": what a price is quoted per.
 PER_UNIT = re.compile(
     rf"(?:\s*/\s*|\s+(?:a|an|per|each)\s+)(?P<den>{_alternation(list(units.PER_UNITS))})(?![\w])", re.IGNORECASE
@@ -355,7 +355,7 @@ NUMBER_LIST_AFTER = re.compile(
 IN_EVERY = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?|(?P<over>\s+over\s+)", re.IGNORECASE)
 # "one over three.": a fraction said aloud, read only where the clause ends after it ("30 over three years" is a
 # time, "52 over 48 percent" a comparison).
-CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;:!?)\n]|$)")
+CLAUSE_END_AFTER = re.compile(CLAUSE_END)
 # "6 foot 2 inches", "5ft 9in": the inches belong to the height.
 INCHES_AFTER = re.compile(r"[\s,]*(?:and\s+)?(?P<inches>\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|ins\b|\")")
 # "4 km squared": a length unit raised to a power in words.
