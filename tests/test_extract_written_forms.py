@@ -232,3 +232,66 @@ def test_a_run_of_number_words_is_scanned_a_bounded_length() -> None:
     run = "twenty-three " * 500
     assert WORD_NUMERAL.match(run).end() < len("twenty-three ") * MAX_SPELLED_WORDS
     assert len(find_figures(run)) == 500
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "bound"),
+    [
+        # a share of what a determiner names, "of" left out
+        ("Almost half the fleet has crossed the finish line.", "Almost half", 50.0, "approximate"),
+        ("It is two-thirds the size of Texas.", "two-thirds", 200 / 3, "exact"),
+        # "half" after a word that takes an amount, or where the clause ends after one
+        ("Nearly half voted no.", "Nearly half", 50.0, "approximate"),
+        ("More than half people came here.", "More than half", 50.0, "over"),
+        ("Profits fell by half.", "by half", 50.0, "exact"),
+        ("The price was cut in half.", "half", 50.0, "exact"),
+    ],
+)
+def test_half_alone_is_a_share(text: str, surface: str, value: float, bound: str) -> None:
+    found = {f.surface: (f.value, f.unit, f.bound) for f in find_figures(text)}
+    assert found.get(surface) == (pytest.approx(value), "percent", bound), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the second half of the year sales rose.",  # a period
+        "The score was level at half-time.",
+        "They met at half time.",
+        "It is more than half-way done.",
+    ],
+)
+def test_half_as_a_period_or_a_compound_is_no_share(text: str) -> None:
+    assert [f.surface for f in find_figures(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "days", "bound"),
+    [
+        ("She spent half an hour there.", "half an hour", 1 / 48, "exact"),
+        ("It ended about half a century ago.", "half a century", 36525 / 2, "approximate"),
+        ("The talks lasted for more than half a year.", "half a year", 365.25 / 2, "over"),
+    ],
+)
+def test_half_a_unit_of_time_is_half_its_length(text: str, surface: str, days: float, bound: str) -> None:
+    [figure] = find_figures(text)
+    assert (figure.surface, figure.unit, figure.bound, figure.value_as_written) == (surface, "day", bound, 0.5)
+    assert math.isclose(figure.value, days)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "celsius", "written"),
+    [
+        ("Helium boils at 4.2 kelvin.", "4.2 kelvin", -268.95, 4.2),
+        ("Near absolute zero, atoms barely move.", "absolute zero", -273.15, 0.0),
+    ],
+)
+def test_kelvin_and_absolute_zero_are_temperatures(text: str, surface: str, celsius: float, written: float) -> None:
+    [figure] = find_figures(text)
+    assert (figure.surface, figure.kind, figure.unit_as_written, figure.value_as_written) == (
+        surface,
+        "temperature",
+        "kelvin",
+        written,
+    )
+    assert math.isclose(figure.value, celsius)

@@ -244,6 +244,7 @@ _add(
     "degrees",
     "°",
 )
+_add("temperature", "kelvin", "kelvin", "kelvins", "degrees kelvin")  # not "K": "$5K" is five thousand
 _add("temperature", "degF", "°f", "degrees fahrenheit", "degree fahrenheit", "f", "fahrenheit", "deg f", "degrees f")
 _add("data", "gigabyte", "gb", "gigabytes")
 _add("data", "terabyte", "tb", "terabytes")

@@ -66,6 +66,7 @@ Rule = Literal[
     "date",
     "multiply",
     "article_duration",
+    "named_amount",
 ]
 RULES: tuple[str, ...] = get_args(Rule)
 

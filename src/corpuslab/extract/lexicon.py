@@ -192,6 +192,8 @@ CHANGE_NOUNS_BEFORE_OF = {
 }  # fmt: skip
 # Units of time a text may state one of with an article ("for a year", "a decade ago"); pint gives their lengths.
 ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "hour", "minute", "fortnight")
+# Amounts a phrase names without a numeral: the number it states and the unit that number is in.
+NAMED_AMOUNTS = {"absolute zero": (0.0, "kelvin")}
 # Verbs that multiply ("quintupled") and the factor they state.
 MULTIPLY_VERBS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "quintupl": 5.0, "halv": 0.5}
 # Phrasal verbs whose particle is not a change: "make up 20%", "signing up thousands".

@@ -21,6 +21,7 @@ from corpuslab.extract.lexicon import (
     MAGNITUDES,
     MONTH_NAMES,
     MONTHS,
+    NAMED_AMOUNTS,
     ORDINAL_UNITS,
     ORDINAL_WORDS,
     SMALL,
@@ -490,13 +491,6 @@ BLOCKED = re.compile(
     r"|(?<![\w-])-*(?P<site>\w[\w-]*+\.(?:com|org|net|gov|edu|ru|cn|uk|de|io)(?:/\S*)?)",
     re.IGNORECASE,
 )
-# Wickets in a cricket score, and words after one that make "N for M" something else.
-_WICKETS = ["no wicket", *"one two three four five six seven eight nine ten".split()]
-_NOT_RUNS = """per percent cents cent pence dollars dollar euros euro pounds yen yuan votes vote against
-    years months weeks days""".split()
-# Words before "half" or "quarter" that make it a period, not a fraction.
-_PERIOD_ORDINALS = """first second third fourth 1st 2nd 3rd 4th final last past latest previous next current same
-    opening closing""".split()
 # Blocked spans that start with a word, each run only on a text whose lower case holds its hint: a
 # word alternation tried at every position of every text cost a sixth of all extraction time.
 # (hint, pattern); the hint is a necessary part of every match, so skipping a text changes nothing.
@@ -576,14 +570,17 @@ SPELLED_ORDINAL = re.compile(
 # "one twenty-fifth", "three hundredths": an ordinal that is the denominator of a fraction, read as a numeral.
 ORDINAL_FRACTION_AT = re.compile(ORDINAL_FRACTION, re.IGNORECASE)
 SPELLED_BEFORE = re.compile(rf"\b(?:(?:a|an)\s+)?(?:{SPELLED})[-\s]+$", re.IGNORECASE)
-# "for a year", "a day later": one unit of time written with an article.
+# "for a year", "a day later", "half an hour": one unit of time (or half of one) written with an article.
 ARTICLE_DURATION = re.compile(
-    r"(?:\b(?P<pre>for|within|over|after|in|about|around|nearly|almost|than|half|past|just|only|roughly)\s+)"
+    r"(?:\b(?P<pre>for|within|over|after|in|about|around|nearly|almost|than|past|just|only|roughly)\s+"
+    r"(?P<half>half\s+)?|\b(?P<half_alone>half\s+))"
     rf"(?P<art>a|an)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\b(?![\s-]*old)"
     rf"|\b(?P<art2>a|an)\s+(?P<unit2>{'|'.join(u for u in ARTICLE_DURATION_UNITS if u != 'fortnight')})\s+"
     r"(?=(?:ago|later|earlier|before|after|on)\b)",
     re.IGNORECASE,
 )
+# "absolute zero": an amount named by a phrase (lexicon.NAMED_AMOUNTS).
+NAMED_AMOUNT = re.compile(rf"\b(?:{_alternation(list(NAMED_AMOUNTS))})\b", re.IGNORECASE)
 # "doubled", "quintupling", "halved", and "double the ...", "twice his salary", "twice as many" as a comparison
 # ("twice a year" is a frequency, not a multiple).
 MULTIPLY = re.compile(

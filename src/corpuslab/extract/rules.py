@@ -28,7 +28,7 @@ from corpuslab.extract import kinds as K
 from corpuslab.extract import scan
 from corpuslab.extract.evidence import Evidence
 from corpuslab.extract.figure import Figure
-from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS, MONTHS, MULTIPLY_VERBS, ORDINAL_UNITS
+from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS, MONTHS, MULTIPLY_VERBS, NAMED_AMOUNTS, ORDINAL_UNITS
 from corpuslab.extract.nouns import words_after
 from corpuslab.vocab import TEMPORAL_KINDS
 
@@ -182,6 +182,8 @@ PHRASES: tuple[Phrase, ...] = (
            _ex("It marks the two hundredth anniversary.", "two hundredth", "ordinal", "ordinal")),
     Phrase("article_duration", "article_duration", "duration", ARTICLE_DURATION_UNITS,
            scan.find_article_durations, _ex("The talks lasted for a year.", "a year", "article_duration", "duration")),
+    Phrase("named_amount", "named_amount", "quantity", tuple(NAMED_AMOUNTS), scan.find_named_amounts,
+           _ex("Matter at absolute zero barely moves.", "absolute zero", "named_amount", "temperature")),
 )  # fmt: skip
 
 

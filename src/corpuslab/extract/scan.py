@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from corpuslab import units
 from corpuslab.extract import patterns as P
 from corpuslab.extract.figure import Figure
-from corpuslab.extract.lexicon import BOUNDS_BEFORE, MONTHS, MULTIPLY_VERBS, ORDINAL_UNITS, ORDINAL_WORDS, bound_of
+from corpuslab.extract.lexicon import (
+    BOUNDS_BEFORE,
+    MONTHS,
+    MULTIPLY_VERBS,
+    NAMED_AMOUNTS,
+    ORDINAL_UNITS,
+    ORDINAL_WORDS,
+    bound_of,
+)
 from corpuslab.extract.nouns import words_after
 from corpuslab.extract.numbers import parse_words
 
@@ -122,13 +130,14 @@ def find_multiplies(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
 
 
 def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
-    """ "for a year", "a day later": one unit of time written with an article."""
+    """ "for a year", "a day later", "half an hour": one unit of time (or half of one) written with an article."""
     out = []
     for m in P.ARTICLE_DURATION.finditer(text):
         unit = (m.group("unit") or m.group("unit2")).lower()
-        start = m.start("art") if m.group("art") else m.start("art2")
+        start = m.start(next(g for g in ("half", "half_alone", "art", "art2") if m.group(g)))
         end = m.end("unit") if m.group("unit") else m.end("unit2")
         pre = (m.group("pre") or "").lower()
+        share = 0.5 if m.group("half") or m.group("half_alone") else 1.0
         bound = BOUNDS_BEFORE.get(pre, "exact")
         if bound != "approximate":  # "over a year", "within a day": the span itself, not a bound on it
             more = pre == "than" and text[max(0, start - 10) : start].lower().strip().startswith("more")
@@ -140,14 +149,38 @@ def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Fi
                 text[start:end],
                 "article_duration",
                 "duration",
-                units.duration_in(unit, "day"),
+                share * units.duration_in(unit, "day"),
                 "day",
                 unit_surface=unit,
                 bound=bound,
-                precision=units.duration_in(unit, "day") / 2,
-                value_as_written=1.0,
+                precision=share * units.duration_in(unit, "day") / 2,
+                value_as_written=share,
                 unit_as_written=unit,
                 consumed=end,
+            )
+        )
+    return out
+
+
+def find_named_amounts(text: str, blocked: list[tuple[int, int]]) -> list[Figure]:
+    """ "absolute zero": an amount a phrase names without a numeral (lexicon.NAMED_AMOUNTS)."""
+    out = []
+    for m in P.NAMED_AMOUNT.finditer(text):
+        written, unit = NAMED_AMOUNTS[" ".join(m.group().lower().split())]
+        kind, canonical, value = units.to_canonical(written, unit)
+        out.append(
+            Figure(
+                m.start(),
+                m.end(),
+                m.group(),
+                "named_amount",
+                kind,
+                value,
+                canonical,
+                unit_surface=m.group(),
+                value_as_written=written,
+                unit_as_written=unit,
+                consumed=m.end(),
             )
         )
     return out
