@@ -295,3 +295,16 @@ def test_kelvin_and_absolute_zero_are_temperatures(text: str, surface: str, cels
         written,
     )
     assert math.isclose(figure.value, celsius)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        ("The Dow fell 2.39 points.", "2.39", "number"),  # an index's move: no whole number of things
+        ("The FTSE closed 14.5 points lower.", "14.5", "number"),
+        ("About 2.5 million people live there.", "About 2.5 million", "count"),  # a whole number after its scale
+        ("It rose 3 points.", "3", "count"),
+    ],
+)
+def test_a_count_is_a_whole_number_of_things(text: str, surface: str, kind: str) -> None:
+    assert [(f.surface, f.kind) for f in find_figures(text)] == [(surface, kind)]

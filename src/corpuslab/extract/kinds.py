@@ -197,6 +197,12 @@ def counted_noun(r: Evidence) -> str | None:
     return noun
 
 
+def whole_count(r: Evidence) -> str | None:
+    """The counted noun of a whole number of things: "2.39 points" (an index's move) counts nothing, while
+    "2.5 million people" does; a rate may still be fractional ("1.8 children per woman", :func:`count_per`)."""
+    return counted_noun(r) if float(r.value * r.scale).is_integer() else None
+
+
 def count_per(r: Evidence) -> dict[str, object] | None:
     """ "15 points per game", "5 cases per 100,000 people": a count per something is a rate with its own
     unit; returns the counted noun and what the rate reads, or None."""

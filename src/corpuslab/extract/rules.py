@@ -136,7 +136,7 @@ ROWS: tuple[Row, ...] = (
     Row("rate", "rate", "rate", K.count_per,
         _ex("The region has 3 doctors per capita.", "3 doctors per capita", "rate", "rate"),
         then=lambda r, rate: rate),
-    Row("count", "count", "count", K.counted_noun,
+    Row("count", "count", "count", K.whole_count,
         (Example("Over 20 documents were signed.", "Over 20", "count", "count"),
          Example("It hired 50 staff or more.", "50 staff or more", "count", "count")),
         then=lambda r, noun: {"noun": noun, **K.bound_after_noun(r, noun)}, yields_to_structure=True),
