@@ -308,3 +308,20 @@ def test_kelvin_and_absolute_zero_are_temperatures(text: str, surface: str, cels
 )
 def test_a_count_is_a_whole_number_of_things(text: str, surface: str, kind: str) -> None:
     assert [(f.surface, f.kind) for f in find_figures(text)] == [(surface, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level_surface", "level_kind", "level_value"),
+    [
+        ("The mine cut output by 1.5 million tonnes, to 30 million.", "30 million", "mass", 3e10),  # kg
+        ("Revenue rose by $2 billion to 10 billion.", "10 billion", "currency", 1e10),
+        ("Sales rose 5 percent to 1.2 million.", "1.2 million", "number", 1.2e6),  # a percent: nothing to carry
+        ("Exports fell by 2 million tonnes to 30.", "30", "number", 30.0),  # not at the change's scale
+    ],
+)
+def test_the_level_a_change_reaches_takes_its_unit(
+    text: str, level_surface: str, level_kind: str, level_value: float
+) -> None:
+    change, level = find_figures(text)
+    assert change.is_change and (level.surface, level.kind) == (level_surface, level_kind)
+    assert math.isclose(level.value, level_value)

@@ -47,6 +47,11 @@ _PARTS_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
 _SUBUNITS = frozenset(units.CURRENCY_SUBUNITS)  # as written: "cent", "pence", "sen", ...
 # "an hour and fifteen minutes": the larger part written with an article, which alone is no figure.
 _ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
+# "cut output by 1.2 million barrels per day, to 32.5 million": the level a change reaches, its unit left out.
+_TO_LEVEL_GAP = re.compile(r"\s*,?\s+to\s+", re.IGNORECASE)
+# The scale word both figures must write for the unit to carry over: "rose 5 percent to 1.2 million" holds
+# a percent and a count of something else.
+_SCALE_WORD = re.compile(rf"\b(?:{'|'.join(w for w in units.SCALES if len(w) > 2)})\b", re.IGNORECASE)
 # Characters before a duration searched for its larger part with an article ("a fortnight and " is 16).
 _DURATION_WINDOW = 20
 
@@ -73,6 +78,7 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None, d
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     found = _join_parts(text, found)
     _copy_into_parentheses(text, found)
+    _carry_unit_to_level(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
     return found if dollar == "USD" else [_in_local_dollars(text, f, dollar) for f in found]
@@ -260,6 +266,30 @@ def _copy_into_parentheses(text: str, figures: list[Figure]) -> None:
                 after.bound = before.bound
             after.trend = after.trend or before.trend
             after.is_change = after.is_change or before.is_change
+
+
+def _carry_unit_to_level(text: str, figures: list[Figure]) -> None:
+    """ "by 1.2 million barrels per day, to 32.5 million": a bare number right after a change, written at the
+    change's scale, is the level the change reaches, in the change's unit."""
+    for change, level in itertools.pairwise(figures):
+        if (
+            change.is_change
+            and change.unit not in ("number", "count", "percent")
+            and change.kind != "temperature"  # an offset unit: no factor carries over
+            and level.unit == "number"
+            and _TO_LEVEL_GAP.fullmatch(text, change.end, level.start)
+            and _scale_word(change.surface) is not None
+            and _scale_word(change.surface) == _scale_word(level.surface)
+        ):
+            factor = change.value / change.value_as_written
+            level.kind, level.unit, level.currency = change.kind, change.unit, change.currency
+            level.value, level.precision = level.value_as_written * factor, level.precision * factor
+            level.unit_as_written = change.unit_as_written
+
+
+def _scale_word(surface: str) -> str | None:
+    found = _SCALE_WORD.search(surface)
+    return found.group().lower() if found else None
 
 
 def _join_two_sided_bounds(text: str, figures: list[Figure]) -> list[Figure]:
