@@ -325,3 +325,19 @@ def test_the_level_a_change_reaches_takes_its_unit(
     change, level = find_figures(text)
     assert change.is_change and (level.surface, level.kind) == (level_surface, level_kind)
     assert math.isclose(level.value, level_value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The firm will expand its annual gas output to 180 billion cubic meters.", "180 billion cubic meters",
+         "cubic_meter_per_year"),
+        ("It has an annual production capacity of 450,000 tons.", "450,000 tons", "kilogram_per_year"),
+        ("The daily output of 2 million barrels fell.", "2 million barrels", "cubic_meter_per_year"),
+        # no period adjective on the noun the figure measures: a plain amount
+        ("The annual report said it shipped 5 million tonnes.", "5 million tonnes", "kilogram"),
+        ("Annual rainfall is 500 mm.", "500 mm", "meter"),  # a length does not flow
+    ],
+)  # fmt: skip
+def test_a_period_adjective_makes_a_flow_a_rate(text: str, surface: str, unit: str) -> None:
+    assert [(f.surface, f.unit) for f in find_figures(text)] == [(surface, unit)]

@@ -389,13 +389,23 @@ DETACHED_RATE = re.compile(
     r"|daily|per\s+day|a\s+day|each\s+day|monthly|per\s+month|a\s+month))\b",
     re.IGNORECASE,
 )
+# "annual gas output to 180 bcm", "an annual production capacity of 450,000 tons": a period adjective on the
+# noun the figure measures, the figure right after its linking word.
+PERIOD_BEFORE = re.compile(
+    r"\b(?P<adjective>annual|yearly|daily|monthly)\s+"  # the period, as an adjective
+    r"(?:[a-z][\w-]*\s+){0,4}?"  # the rest of the noun phrase: "gas output", "demand for animal feed"
+    r"(?:of|is|was|will\s+be|would\s+be|to|at|reached|reaching|hit|stood\s+at|totall?ed)\s+$",  # the link
+    re.IGNORECASE,
+)
+# Characters before a physical figure searched for PERIOD_BEFORE: an adjective and four words, a link.
+PERIOD_BEFORE_WINDOW = 80
 PERIODS = {
     "y": "year", "yr": "year", "year": "year", "a": "year", "annum": "year", "annually": "year",
     "yearly": "year", "per annum": "year", "p.a.": "year", "a year": "year", "each year": "year",
     "every year": "year", "per year": "year", "d": "day", "day": "day", "daily": "day", "a day": "day",
     "each day": "day", "month": "month", "mo": "month", "monthly": "month", "a month": "month", "week": "week",
     "wk": "week", "weekly": "week",
-    "hr": "hour", "hour": "hour", "hourly": "hour",
+    "hr": "hour", "hour": "hour", "hourly": "hour", "annual": "year",
 }  # fmt: skip
 BOUND_AFTER = re.compile(rf"(?P<sep>\s+|-|\s*)(?P<bound>{_alternation(list(BOUNDS_AFTER))})(?![\w])", re.IGNORECASE)
 MULTIPLE_AFTER = re.compile(

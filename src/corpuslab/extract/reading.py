@@ -36,6 +36,8 @@ _SPELLED_SCALES = frozenset(["hundred", "thousand", "million", "billion", "dozen
 _PARTS_SCALES = (100.0, 1000.0)
 # "6 feet 2 inches": the inches are added to the feet.
 _INCHES_PER_FOOT = 12
+# Kinds that flow at a rate: an output, a demand or a capacity of them is per period when an adjective says so.
+_FLOWING_KINDS = frozenset(["volume", "mass", "energy"])
 
 
 def read_right(text: str, r: Reading) -> bool:
@@ -314,6 +316,10 @@ def _unit_is_plausible(text: str, m: re.Match[str], r: Reading) -> bool:
     return not (sep == "" and r.group != "digits")
 
 
+def _period_before(text: str, start: int) -> re.Match[str] | None:
+    return P.PERIOD_BEFORE.search(text, max(0, start - P.PERIOD_BEFORE_WINDOW), start)
+
+
 def read_rate(text: str, r: Reading) -> None:
     """Read "a year", "per day", "annually" after a unit or money; durations take no rate."""
     if not (r.unit_word or r.currency):
@@ -334,3 +340,5 @@ def read_rate(text: str, r: Reading) -> None:
     elif m := P.DETACHED_RATE.match(text, r.end):
         # "61 bcm of gas annually": the rate is read, the surface stays "61 bcm".
         r.period = P.PERIODS.get(" ".join(m.group("rate").split()).lower().replace("per ", ""))
+    elif unit is not None and unit.kind in _FLOWING_KINDS and (m := _period_before(text, r.start)):
+        r.period = P.PERIODS[m.group("adjective").lower()]  # "annual gas output to 180 bcm": bcm a year
