@@ -12,7 +12,12 @@ years and ordinals left out of both sides).
     python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl             # dev and test tables
     python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --split dev --errors 40
     python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --by-domain
-    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --local-dollars  # Lee with dollar="AUD"
+    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --usd            # every bare $ American
+    python benchmarks/accuracy.py --gold benchmarks/gold/figures_domains.jsonl --local-dollars  # Lee told dollar="AUD"
+
+Each corpus runs as ``corpuslab run`` runs it: with ``dollar="auto"``, each outlet's dollar guessed from the
+countries its articles name (on the whole corpus); ``--usd`` reads every bare "$" as American, as
+``find_figures`` on one text does, and ``--local-dollars`` tells each corpus its own dollar.
 
 Tune on the dev split only; the test split is for reporting. The news sentences need
 ``python benchmarks/corpus.py fetch`` first, the Lee sentences ``python benchmarks/corpus.py fetch-lee``.
@@ -142,14 +147,17 @@ def _predictions(
 ) -> tuple[dict[str, str], dict[str, list[dict[str, Any]]]]:
     import corpuslab
     from corpuslab.extract import document_figures
+    from corpuslab.extract.dollars import dollar_of, resolve_dollars
 
     path = CORPORA[corpus]
     if not path.exists():
         raise SystemExit(f"{path} is missing: run `python benchmarks/corpus.py {FETCH.get(corpus, 'fetch')}` first")
     documents = corpuslab.load_documents(path, progress=False)
+    dollars = resolve_dollars(dollar, documents)  # "auto" guesses from the whole corpus, as a run would
     documents = documents[documents["doc_id"].isin(doc_ids)]
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    return texts, {d: document_figures(d, t, dollar=dollar) for d, t in texts.items()}
+    outlets = dict(zip(documents["doc_id"], documents["outlet"], strict=True))
+    return texts, {d: document_figures(d, t, dollar=dollar_of(dollars, outlets[d])) for d, t in texts.items()}
 
 
 def _check_offsets(rows: list[dict[str, Any]], texts: dict[str, str]) -> None:
@@ -167,18 +175,22 @@ def _check_offsets(rows: list[dict[str, Any]], texts: dict[str, str]) -> None:
 
 
 def predict(
-    gold_rows: Iterable[dict[str, Any]], *, corpora: tuple[str, ...], local_dollars: bool = False
+    gold_rows: Iterable[dict[str, Any]],
+    *,
+    corpora: tuple[str, ...],
+    dollar: str = "auto",
 ) -> dict[str, list[dict[str, Any]]]:
     """Run the extractor once on every document the gold rows of these corpora name; check the gold offsets.
-    With ``local_dollars``, a corpus from a country with its own dollar is run with it (``LOCAL_DOLLAR``)."""
+    ``dollar``: "auto" (each outlet's dollar guessed from the whole corpus, as a run does), "USD", or
+    "local": a corpus from a country with its own dollar is run with it (``LOCAL_DOLLAR``)."""
     rows = [r for r in gold_rows if r["corpus"] in corpora]
     predictions: dict[str, list[dict[str, Any]]] = {}
     for corpus in corpora:
         corpus_rows = [r for r in rows if r["corpus"] == corpus]
         if not corpus_rows:
             continue
-        dollar = LOCAL_DOLLAR.get(corpus, "USD") if local_dollars else "USD"
-        texts, found = _predictions(corpus, {r["doc_id"] for r in corpus_rows}, dollar)
+        told = LOCAL_DOLLAR.get(corpus, "USD") if dollar == "local" else dollar
+        texts, found = _predictions(corpus, {r["doc_id"] for r in corpus_rows}, told)
         _check_offsets(corpus_rows, texts)
         predictions.update(found)
     return predictions
@@ -251,11 +263,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--by-domain", action="store_true", help="also print F1 per domain")
     parser.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     parser.add_argument("--json", type=Path, help="also write the scores to this JSON file")
-    parser.add_argument(
+    told = parser.add_mutually_exclusive_group()
+    told.add_argument(
         "--local-dollars",
-        action="store_true",
-        help="run each corpus with its own dollar, as its user would (the Lee corpus with dollar='AUD')",
+        dest="dollar",
+        action="store_const",
+        const="local",
+        default="auto",
+        help="tell each corpus its own dollar, as its user may (the Lee corpus with dollar='AUD')",
     )
+    told.add_argument("--usd", dest="dollar", action="store_const", const="USD", help="read every bare $ as US dollars")
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     corpora = tuple(sorted({r["corpus"] for r in rows})) if args.corpus == "all" else (args.corpus,)
@@ -269,7 +286,9 @@ def main(argv: list[str] | None = None) -> int:
         groups = {args.split: [r for r in rows if r.get("split") == args.split]}
     # Only the documents of the chosen split are run, so a dev run never touches test-only articles.
     predictions = predict(
-        [r for part in groups.values() for r in part], corpora=corpora, local_dollars=args.local_dollars
+        [r for part in groups.values() for r in part],
+        corpora=corpora,
+        dollar=args.dollar,
     )
     scores: dict[str, dict[str, dict[str, list[float]]]] = {}
     for split, part in groups.items():

@@ -21,6 +21,7 @@ from corpuslab.compare.events import THRESHOLD as EVENT_THRESHOLD
 from corpuslab.compare.events import WINDOW_DAYS
 from corpuslab.engines import Options
 from corpuslab.errors import CorpusLabError, EngineError
+from corpuslab.extract.dollars import AUTO
 from corpuslab.outdir import check_replaceable, table_format
 from corpuslab.units import DOLLAR_CURRENCIES
 
@@ -472,11 +473,12 @@ def _pipeline_options(args: argparse.Namespace) -> dict[str, Any]:
 def _extract_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dollar",
-        type=str.upper,
-        default="USD",
-        choices=sorted(DOLLAR_CURRENCIES),
-        help="what a bare $, 'dollars' or 'cents' means (default USD; AUD for Australian news); "
-        "US$, $US and 'US dollars' stay USD",
+        type=lambda given: given.lower() if given.lower() == AUTO else given.upper(),
+        default=AUTO,
+        choices=[*sorted(DOLLAR_CURRENCIES), AUTO],
+        help="what a bare $, 'dollars' or 'cents' means (default auto: US dollars unless most of an outlet's "
+        "articles are set in one other country that uses dollars; AUD: every bare $ is Australian); US$, $US "
+        "and 'US dollars' stay USD",
     )
 
 

@@ -51,7 +51,7 @@ from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
 from corpuslab.errors import OptionError
 from corpuslab.extract import extract_figures
-from corpuslab.extract.find import check_dollar
+from corpuslab.extract.dollars import AUTO, DollarTally, check_dollars
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
@@ -84,7 +84,9 @@ class Options:
     aliases
         A CSV of name variants (``kind,alias,canonical``); ``"auto"``: the corpus folder's ``aliases.csv``.
     dollar
-        What a bare "$", "dollars" or "cents" means: "USD", or the corpus's own dollar ("AUD", "CAD", ...).
+        What a bare "$", "dollars" or "cents" means: "auto" (default): each outlet's dollar guessed from the
+        countries its articles name, in a first pass over the corpus (:mod:`corpuslab.extract.dollars`);
+        one dollar for the whole corpus ("USD", "AUD", ...); or a mapping of outlet to dollar.
     tolerances, linking
         How wide a figure's interval is, and how much context links two figures (None: the compare defaults).
     event_threshold, window_days
@@ -102,7 +104,7 @@ class Options:
     fields: Fields | None = None
     manifest: str | Path | Literal["auto"] | None = "auto"
     aliases: str | Path | Literal["auto"] | None = "auto"
-    dollar: str = "USD"
+    dollar: str | Mapping[str, str] = AUTO
     tolerances: Tolerances | None = None
     linking: Linking | None = None
     event_threshold: float | None = None
@@ -125,7 +127,7 @@ class Options:
                 raise OptionError(f"{caller}() has no option {name!r}.{hint} Its options are: {listed}.")
         given = cls(**options)
         # Before the corpus is read, not at its first document; "aud" is "AUD".
-        return dataclasses.replace(given, dollar=check_dollar(given.dollar))
+        return dataclasses.replace(given, dollar=check_dollars(given.dollar))
 
     def batch_size_on(self, engine: str) -> int:
         """Documents per batch on ``engine`` (an engine's ``name``)."""
@@ -138,7 +140,7 @@ class RunOptions(TypedDict, total=False):
     fields: Fields | None
     manifest: str | Path | Literal["auto"] | None
     aliases: str | Path | Literal["auto"] | None
-    dollar: str
+    dollar: str | Mapping[str, str]
     tolerances: Tolerances | None
     linking: Linking | None
     event_threshold: float | None
@@ -217,7 +219,9 @@ class Part:
     prepared: Prepared
 
 
-def prepare_part(batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None, dollar: str) -> Part:
+def prepare_part(
+    batch: tuple[pd.DataFrame, int], aliases: Aliases, tolerances: Tolerances | None, dollar: str | Mapping[str, str]
+) -> Part:
     """Step 2, on one batch: paragraphs, sentences, figures, statements and event features."""
     documents, offset = batch
     paragraphs = split_paragraphs(documents)
@@ -303,6 +307,17 @@ def batches(
         offset += len(batch)
 
 
+def corpus_dollars(path: str | Path, options: Options) -> str | Mapping[str, str]:
+    """Step 1b: what a bare "$" means, per outlet when ``dollar="auto"`` (a first pass that reads only texts)."""
+    if options.dollar != AUTO:
+        return options.dollar
+    tally = DollarTally()
+    quiet = dataclasses.replace(options, progress=False)
+    for batch, _ in batches(path, quiet, [], batch_size=options.batch_size_on("in-process")):
+        tally.add(batch)
+    return tally.dollars()
+
+
 def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Aliases, sink: Sink[T]) -> T:
     """The pipeline, the same for every engine: write every table to ``sink``; return what it gives on closing.
 
@@ -311,7 +326,7 @@ def run_stages(engine: Engine, path: str | Path, options: Options, aliases: Alia
     """
     report: list[pd.DataFrame] = []
     documents = batches(path, options, report, batch_size=options.batch_size_on(engine.name))
-    parts = engine.map(prepare_part, documents, aliases, options.tolerances, options.dollar)
+    parts = engine.map(prepare_part, documents, aliases, options.tolerances, corpus_dollars(path, options))
     events = corpus_events(
         engine.gather(engine.map(features_of, parts)),
         threshold=options.event_threshold,

@@ -74,7 +74,8 @@ def run_pipeline(
     of ``n_workers`` processes) and returns the same tables; both run :func:`corpuslab.engines.run_stages`.
     ``options`` are :class:`corpuslab.engines.Options`, each with its default there: ``fields``,
     ``manifest``, ``aliases`` (``"auto"``: ``aliases.csv`` at the root of a corpus folder),
-    ``dollar`` (what a bare "$" means: ``"USD"``, or the corpus's own dollar such as ``"AUD"``),
+    ``dollar`` (what a bare "$" means: ``"auto"``, each outlet's dollar guessed from the countries its
+    articles name; one dollar such as ``"USD"`` or ``"AUD"``; or a mapping of outlet to dollar),
     ``tolerances``, ``linking`` (how much context links two figures), ``event_threshold`` and
     ``window_days`` (how documents group into events; a document's ``event_id`` given by the input
     wins), ``batch_size``, ``encoding``, ``progress``.

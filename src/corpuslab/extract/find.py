@@ -90,7 +90,10 @@ def check_dollar(dollar: str) -> str:
     dollar = str(dollar).upper()
     if dollar not in units.DOLLAR_CURRENCIES:
         known = ", ".join(sorted(units.DOLLAR_CURRENCIES))
-        raise InputFormatError(f"dollar={dollar!r} is not a currency called dollar; use one of {known}")
+        raise InputFormatError(
+            f"dollar={dollar!r} is not a currency called dollar; use one of {known} "
+            "(or, for a corpus, 'auto': each outlet's dollar guessed from the countries its articles name)"
+        )
     return dollar
 
 

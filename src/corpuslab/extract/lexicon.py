@@ -192,6 +192,17 @@ CHANGE_NOUNS_BEFORE_OF = {
 }  # fmt: skip
 # Units of time a text may state one of with an article ("for a year", "a decade ago"); pint gives their lengths.
 ARTICLE_DURATION_UNITS = ("year", "month", "week", "day", "decade", "century", "hour", "minute", "fortnight")
+# Countries whose currency is called dollar, as articles set there name them: the country (first), its people,
+# its capital and largest cities (extract.dollars guesses an outlet's "$" from them). Singapore, Hong Kong and
+# Taiwan are left out: outlets there write S$, HK$ and NT$, and China's outlets name Hong Kong while writing
+# US dollars.
+DOLLAR_COUNTRIES = {
+    "USD": ("United States", "U.S.", "US", "USA", "America", "American", "Americans", "Washington", "New York"),
+    "AUD": ("Australia", "Australian", "Australians", "Canberra", "Sydney", "Melbourne", "Brisbane", "Adelaide",
+            "Queensland", "New South Wales", "NSW", "Tasmania"),
+    "CAD": ("Canada", "Canadian", "Canadians", "Ottawa", "Toronto", "Montreal", "Vancouver", "Ontario", "Quebec"),
+    "NZD": ("New Zealand", "New Zealanders", "Auckland", "Wellington"),
+}  # fmt: skip
 # Amounts a phrase names without a numeral: the number it states and the unit that number is in.
 NAMED_AMOUNTS = {"absolute zero": (0.0, "kelvin")}
 # Verbs that multiply ("quintupled") and the factor they state.

@@ -6,14 +6,15 @@ import hashlib
 import logging
 import math
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import pandas as pd
 
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
-from corpuslab.extract.find import check_dollar, find_figures
+from corpuslab.extract.dollars import AUTO, dollar_of, resolve_dollars
+from corpuslab.extract.find import find_figures
 from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import document_paragraphs, document_sentences
 
@@ -69,7 +70,9 @@ def _sentence_text(text: str, start: int, end: int, f_start: int, f_end: int, ca
     return text[left : min(end, max(f_end, left + MAX_SENTENCE))]
 
 
-def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None, dollar: str = "USD") -> pd.DataFrame:
+def extract_figures(
+    documents: pd.DataFrame, *, progress: bool | None = None, dollar: str | Mapping[str, str] = AUTO
+) -> pd.DataFrame:
     """Find every figure in every document.
 
     Parameters
@@ -79,8 +82,11 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None, do
     progress
         Show a progress bar; ``None`` shows it only on a terminal.
     dollar
-        What a bare "$", "dollars" or "cents" means: ``"USD"`` (default), or the corpus's own dollar
-        (``"AUD"`` for Australian news); "US$", "$US" and "US dollars" stay ``USD``.
+        What a bare "$", "dollars" or "cents" means: ``"auto"`` (default): each outlet's dollar
+        guessed from the countries its articles name (:mod:`corpuslab.extract.dollars`; US dollars unless
+        most of an outlet's articles are set in one other country that uses dollars); one dollar for the
+        whole table (``"USD"``, ``"AUD"``, ...); or a mapping of outlet to dollar. "US$", "$US" and
+        "US dollars" stay ``USD``.
 
     Returns
     -------
@@ -100,16 +106,18 @@ def extract_figures(documents: pd.DataFrame, *, progress: bool | None = None, do
             f"extract_figures needs a documents table with doc_id and text; missing {missing}. "
             "Pass the output of corpuslab.load_documents()."
         )
-    dollar = check_dollar(dollar)  # before any document, not inside the first one
-    rows = _iter_rows(zip(documents["doc_id"], documents["text"], strict=True), len(documents), progress, dollar)
+    dollars = resolve_dollars(dollar, documents)  # before any document, not inside the first one
+    outlets = documents["outlet"] if "outlet" in documents.columns else [None] * len(documents)
+    triples = zip(documents["doc_id"], documents["text"], outlets, strict=True)
+    rows = _iter_rows(triples, len(documents), progress, dollars)
     return figures_frame(rows)
 
 
 def _iter_rows(
-    pairs: Iterable[tuple[str, Any]], total: int, progress: bool | None, dollar: str
+    triples: Iterable[tuple[str, Any, Any]], total: int, progress: bool | None, dollars: str | Mapping[str, str]
 ) -> Iterator[dict[str, Any]]:
-    for doc_id, text in progress_bar(pairs, enabled=progress, total=total, desc="extract", unit="doc"):
-        yield from document_figures(doc_id, text, dollar=dollar)
+    for doc_id, text, outlet in progress_bar(triples, enabled=progress, total=total, desc="extract", unit="doc"):
+        yield from document_figures(doc_id, text, dollar=dollar_of(dollars, outlet))
 
 
 def figures_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
