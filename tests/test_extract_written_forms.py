@@ -341,3 +341,26 @@ def test_the_level_a_change_reaches_takes_its_unit(
 )  # fmt: skip
 def test_a_period_adjective_makes_a_flow_a_rate(text: str, surface: str, unit: str) -> None:
     assert [(f.surface, f.unit) for f in find_figures(text)] == [(surface, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "is_change", "trend", "from_value"),
+    [
+        ("The reform extended the presidential term from five to seven years.", "from five to seven years", False,
+         "up", 5 * 365.25),  # a change "from ... to": the level it reached, and where it came from
+        ("The truce was extended by six months.", "by six months", True, "up", None),
+        ("It can shorten life expectancy by at least 20 years.", "at least 20 years", True, "down", None),
+        # a verb of length without "by" or "from ... to" states no change
+        ("The World Bank extended $3.05 billion in loans.", "$3.05 billion", False, None, None),
+        ("Territorial waters extend 12 miles from shore.", "12 miles", False, None, None),
+        # a participle after an article is an adjective
+        ("They enjoyed an extended 10-day holiday.", "10-day", False, None, None),
+        ("Teams will play at the expanded 48-team World Cup.", "48-team", False, None, None),
+    ],
+)  # fmt: skip
+def test_verbs_of_length_state_a_change_with_by_or_from(
+    text: str, surface: str, is_change: bool, trend: str | None, from_value: float | None
+) -> None:
+    [figure] = [f for f in find_figures(text) if f.surface == surface]
+    assert (figure.is_change, figure.trend) == (is_change, trend)
+    assert math.isnan(figure.from_value) if from_value is None else math.isclose(figure.from_value, from_value)

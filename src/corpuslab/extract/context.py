@@ -21,6 +21,7 @@ from corpuslab.extract.figure import Figure
 from corpuslab.extract.lexicon import (
     CHANGE_AFTER,
     CHANGE_NOUNS_BEFORE_OF,
+    CHANGE_ONLY_WITH_BY,
     CHANGE_WORD,
     MONEY_AMOUNT_AFTER,
     PHRASAL_BEFORE_PARTICLE,
@@ -65,6 +66,8 @@ _YEAR_SPAN_BEFORE = re.compile(r"(?<![\d,.])(?P<year>\d{4})[-–]$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n](?=\s)|[\n]")
 _TOKEN = re.compile(r"[A-Za-z]+|[^\sA-Za-z]+")
 _ARTICLE_END = re.compile(r"\b(?:an?|the)\s+$", re.IGNORECASE)
+# Words before a participle that make it an adjective ("an extended 10-day holiday"), not a verb of change.
+_ARTICLES = frozenset(["a", "an", "the"])
 # The rest of the clause after a figure, as far as a change word after it is looked for ("a 28% increase").
 _CLAUSE_TAIL = re.compile(r"[^,.;:()!?\n]{0,40}")
 # Words of that tail read: "a 10.1 percent year-on-year drop" puts the change word two words on.
@@ -262,6 +265,8 @@ def _read_change_before(rest: str, r: Reading) -> None:
     verb = CHANGE_WORD.fullmatch(word) if word else None
     if verb and _is_phrasal_particle(word, tokens[-2] if len(tokens) > 1 else None):
         verb = None
+    if verb and not prep and _is_adjective_or_extent(word, tokens[-2] if len(tokens) > 1 else None):
+        verb = None
     if verb and not (word.lower() in ("up", "down") and prep == "to") and prep != "of":
         r.trend = "up" if verb.group("up") else "down"
         r.left_verb = word.lower()
@@ -275,6 +280,14 @@ def _read_change_before(rest: str, r: Reading) -> None:
         r.trend, r.is_change = ("up" if earlier.group("up") else "down"), True  # "increase numbers by 27%"
     elif prep == "to" and (earlier := last_change_word(rest)):
         r.trend = "up" if earlier.group("up") else "down"  # "jumped 20 per cent to $1.2bn": a level
+
+
+def _is_adjective_or_extent(verb: str, before: str | None) -> bool:
+    """ "an extended 10-day holiday", "a reduced 5% rate": a participle after an article is an adjective; and
+    "extended $3bn in loans", "waters extend 12 miles", "extended four times": a verb of length states a
+    change only with "by" ("extended by six months") or "from ... to"."""
+    participle = verb.lower().endswith("ed") and (before or "").lower() in _ARTICLES
+    return participle or CHANGE_ONLY_WITH_BY.fullmatch(verb) is not None
 
 
 def _is_phrasal_particle(verb: str, before: str | None) -> bool:

@@ -105,14 +105,19 @@ BOUNDS_AFTER = {
 
 CHANGE_WORD = re.compile(
     r"\b(?:(?P<up>increas\w*|rise[sn]?|rising|rose|grow\w*|grew|climb\w*|jump\w*|gain\w*|surg\w*|soar\w*|"
-    r"boost\w*|rais\w*|lift\w*|expand\w*|hike[sd]?|hiking|doubl\w*|tripl\w*|widen\w*|accelerat\w*|rebound\w*|"
+    r"boost\w*|rais\w*|lift\w*|expand\w*|extend(?:s|ed|ing)?|lengthen\w*|hike[sd]?|hiking|doubl\w*|tripl\w*|"
+    r"widen\w*|accelerat\w*|rebound\w*|"
     r"spik\w*|swell\w*|swollen|advanc\w*|improv\w*|add(?:s|ed|ing)?|up|upped|higher|growth|upgrad\w*)"
     r"|(?P<down>decreas\w*|fall(?:s|ing|en)?|fell|drop\w*|declin\w*|cut(?:s|ting)?|reduc\w*|lower\w*|slump\w*|"
     r"plung\w*|tumbl\w*|sank|sink\w*|sunk|shr[aiu]nk\w*|slid(?:e|es|ing)?|slip\w*|dip\w*|contract\w*|"
     r"narrow\w*|eas(?:e|ed|es|ing)|slash\w*|los(?:e|es|ing|t)|loss(?:es)?|down|retreat\w*|collaps\w*|"
-    r"plummet\w*|slow\w*|weaken\w*))\b",
+    r"plummet\w*|slow\w*|weaken\w*|shorten\w*))\b",
     re.IGNORECASE,
 )
+
+# Change words of length that state a change only with "by" or "from ... to": "extended by six months", "the
+# term was lengthened from five to seven years", but "extended $3bn in loans", "waters extend 12 miles".
+CHANGE_ONLY_WITH_BY = re.compile(r"(?:extend(?:s|ed|ing)?|lengthen\w*|shorten\w*)", re.IGNORECASE)
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")  # fmt: skip
