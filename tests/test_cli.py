@@ -272,3 +272,11 @@ def test_an_unknown_option_is_refused_in_the_command_words_with_the_closest_opti
     err = capsys.readouterr().err
     assert "corpuslab run: error: unrecognized arguments: --windw-days 3" in err
     assert "did you mean --window-days?" in err
+
+
+@pytest.mark.parametrize("argv", [["-v", "run", "SEEDS"], ["run", "SEEDS", "-v"], ["run", "SEEDS", "--verbose"]])
+def test_verbose_is_taken_before_or_after_the_command(argv: list[str], seeds_path: Path) -> None:
+    from corpuslab.cli import build_parser
+
+    args, extra = build_parser().parse_known_args([str(seeds_path) if a == "SEEDS" else a for a in argv])
+    assert (args.verbose, extra) == (1, [])

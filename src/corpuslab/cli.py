@@ -536,11 +536,16 @@ def _suites_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+_VERBOSE_HELP = "log more (-v info, -vv debug)"
+
+
 def _subparser(sub: Any, name: str, help: str) -> argparse.ArgumentParser:
     parser = sub.add_parser(
         name, help=help, description=help, epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.set_defaults(command_parser=parser)  # so an unknown option is refused in this command's words
+    # "corpuslab run x -v" as well as "corpuslab -v run x"; SUPPRESS keeps a -v given before the command.
+    parser.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help=_VERBOSE_HELP)
     return parser
 
 
@@ -565,7 +570,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"corpuslab {corpuslab.__version__}")
-    parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (-v info, -vv debug)")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help=_VERBOSE_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
     load = _subparser(sub, "load", "files -> documents table")
