@@ -17,11 +17,15 @@
 # **Question.** When several outlets report the same measure of the same subject in the same scope,
 # do their figures agree?
 #
-# **Method.** Each figure is an interval: an exact value spans the precision it was written in, an
-# approximate one ±10 %, a bound is half-open ("over 20" is (20, ∞)), a range is a range. Figures of the
-# same measure, subject and scope form a *claim*; two figures agree when their intervals overlap. A claim
-# whose figures do not overlap is **conflicting** only when its scope (when, and for events where) is
-# known for both; otherwise it is **not comparable**. A claim only one outlet states is **single source**.
+# **Method.** Documents that report one event are grouped first (TF-IDF of their titles and leads, within
+# a few days). Inside an event, figures of the same measure from different outlets are linked by the words
+# around them (IDF-weighted cosine): agreement needs little shared context, a conflict strong and specific
+# context. Each figure is an interval that follows how news rounds: an exact value spans the precision it
+# was written in ("1 billion" is 0.95 to 1.05 billion), an approximate one ±10 %, a bound is half-open but
+# not endless ("over 20" is (20, 30]), a range is a range. Linked figures form a *claim*: **consistent** when
+# their intervals share a value, **conflicting** when they do not in a known scope (when, and for events
+# where), otherwise **not comparable**; a claim only one outlet states is **single source**. Each verdict
+# carries a reason code (`reason_code`) and the shared context words that linked it (`shared_terms`).
 #
 # **Inputs.** The tables `corpuslab run CORPUS --out-dir DIR` wrote (set `CORPUSLAB_TABLES=DIR`; `make report`
 # does), or a corpus run once here (`CORPUSLAB_CORPUS`, the seeds by default).
