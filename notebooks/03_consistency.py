@@ -17,8 +17,8 @@
 # **Question.** When several outlets report the same measure of the same subject in the same scope,
 # do their figures agree?
 #
-# **Method.** Documents that report one event are grouped first (TF-IDF of their titles and leads, within
-# a few days). Inside an event, figures of the same measure from different outlets are linked by the words
+# **Method.** Documents that report one event are grouped first (TF-IDF of their titles and leads, at most
+# a week apart). Inside an event, figures of the same measure from different outlets are linked by the words
 # around them (IDF-weighted cosine): agreement needs little shared context, a conflict strong and specific
 # context. Each figure is an interval that follows how news rounds: an exact value spans the precision it
 # was written in ("1 billion" is 0.95 to 1.05 billion), an approximate one ±10 %, a bound is half-open but
