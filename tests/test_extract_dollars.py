@@ -10,7 +10,7 @@ import pytest
 
 import corpuslab
 from corpuslab.errors import InputFormatError
-from corpuslab.extract.dollars import MIN_VOTES, DollarTally
+from corpuslab.extract.dollars import MIN_VOTES, DollarTally, vote
 from corpuslab.stream import stream_pipeline
 
 SYDNEY = "The Sydney council will spend $5 million on roads, the New South Wales premier said."
@@ -40,11 +40,28 @@ def test_an_outlet_whose_articles_are_set_in_one_dollar_country_writes_its_dolla
     [
         [SYDNEY] * (MIN_VOTES - 1),  # too few articles to say where the outlet writes from
         [SYDNEY] * MIN_VOTES + [WASHINGTON] * MIN_VOTES,  # no majority
-        [NOWHERE] * 50,  # no country named at all
     ],
 )
 def test_without_a_clear_majority_a_bare_dollar_stays_american(texts: list[str]) -> None:
-    assert set(DollarTally().add(_corpus(paper=texts)).dollars().values()) <= {"USD"}
+    assert DollarTally().add(_corpus(paper=texts)).dollars() == {"paper": "USD"}
+
+
+def test_an_outlet_naming_no_dollar_country_keeps_the_default() -> None:
+    corpus = _corpus(paper=[NOWHERE] * 50)
+    assert DollarTally().add(corpus).dollars() == {}
+    assert set(corpuslab.extract_figures(corpus, progress=False)["unit"]) == {"USD"}
+
+
+def test_the_us_written_with_dots_votes_american() -> None:
+    # "U.S." ends in a dot: a word boundary after it needs a letter, so it once never counted
+    text = "U.S. officials met Australian counterparts. The U.S. side said it would pay."
+    assert vote(text) == "USD"
+
+
+def test_outlets_are_keyed_by_their_text_and_missing_ones_are_one() -> None:
+    outlets = pd.Series([1] * MIN_VOTES + [None] * MIN_VOTES, dtype=object)  # ids, not names; some missing
+    corpus = pd.DataFrame({"outlet": outlets, "text": [SYDNEY] * (2 * MIN_VOTES)})
+    assert DollarTally().add(corpus).dollars() == {"1": "AUD", "": "AUD"}
 
 
 def test_a_tally_added_batch_by_batch_is_the_tally_of_the_whole() -> None:
@@ -71,7 +88,7 @@ def test_a_mapping_names_the_dollar_of_each_outlet_and_the_rest_stay_american() 
 
 
 def test_one_text_has_no_corpus_to_guess_from() -> None:
-    with pytest.raises(InputFormatError, match="for a corpus, 'auto'"):
+    with pytest.raises(InputFormatError, match="one text is none"):
         corpuslab.find_figures(SYDNEY, dollar="auto")
 
 
@@ -82,9 +99,8 @@ def test_every_engine_reads_the_same_dollars(tmp_path: Path) -> None:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     # batches smaller than an outlet's votes: the guess is made on the whole corpus, before any batch
     whole = corpuslab.run_pipeline(path, dollar="auto", batch_size=3, progress=False)
-    summary = stream_pipeline(path, tmp_path / "out", dollar="auto", batch_size=3, progress=False)
+    stream_pipeline(path, tmp_path / "out", dollar="auto", batch_size=3, progress=False)
     streamed = pd.read_parquet(tmp_path / "out" / "figures")
-    assert summary is not None
     assert sorted(whole.figures["unit"]) == sorted(streamed["unit"]) == ["AUD"] * MIN_VOTES + ["USD"] * 3
 
 

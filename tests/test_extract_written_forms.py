@@ -242,7 +242,7 @@ def test_a_run_of_number_words_is_scanned_a_bounded_length() -> None:
         ("It is two-thirds the size of Texas.", "two-thirds", 200 / 3, "exact"),
         # "half" after a word that takes an amount, or where the clause ends after one
         ("Nearly half voted no.", "Nearly half", 50.0, "approximate"),
-        ("More than half people came here.", "More than half", 50.0, "over"),
+        ("Just over half backed the plan.", "Just over half", 50.0, "over"),
         ("Profits fell by half.", "by half", 50.0, "exact"),
         ("The price was cut in half.", "half", 50.0, "exact"),
     ],
@@ -259,10 +259,15 @@ def test_half_alone_is_a_share(text: str, surface: str, value: float, bound: str
         "The score was level at half-time.",
         "They met at half time.",
         "It is more than half-way done.",
+        "He won a third this season.",  # a rank: a singular ordinal takes no share before "this"
     ],
 )
 def test_half_as_a_period_or_a_compound_is_no_share(text: str) -> None:
     assert [f.surface for f in find_figures(text)] == []
+
+
+def test_half_past_is_a_time() -> None:
+    assert [f.unit for f in find_figures("It was nearly half past ten.")] == ["number"]
 
 
 @pytest.mark.parametrize(
@@ -279,11 +284,17 @@ def test_half_a_unit_of_time_is_half_its_length(text: str, surface: str, days: f
     assert math.isclose(figure.value, days)
 
 
+@pytest.mark.parametrize("text", ["There is absolute zero tolerance.", "The chance of a deal is absolute zero."])
+def test_absolute_zero_as_a_figure_of_speech_is_no_temperature(text: str) -> None:
+    assert find_figures(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "surface", "celsius", "written"),
     [
         ("Helium boils at 4.2 kelvin.", "4.2 kelvin", -268.95, 4.2),
         ("Near absolute zero, atoms barely move.", "absolute zero", -273.15, 0.0),
+        ("Physicists cooled it to an absolute-zero state.", "absolute-zero", -273.15, 0.0),
     ],
 )
 def test_kelvin_and_absolute_zero_are_temperatures(text: str, surface: str, celsius: float, written: float) -> None:
@@ -303,6 +314,7 @@ def test_kelvin_and_absolute_zero_are_temperatures(text: str, surface: str, cels
         ("The Dow fell 2.39 points.", "2.39", "number"),  # an index's move: no whole number of things
         ("The FTSE closed 14.5 points lower.", "14.5", "number"),
         ("About 2.5 million people live there.", "About 2.5 million", "count"),  # a whole number after its scale
+        ("About 2.01 million people live there.", "About 2.01 million", "count"),  # 2009999.9999999998 in floats
         ("It rose 3 points.", "3", "count"),
     ],
 )
@@ -317,6 +329,7 @@ def test_a_count_is_a_whole_number_of_things(text: str, surface: str, kind: str)
         ("Revenue rose by $2 billion to 10 billion.", "10 billion", "currency", 1e10),
         ("Sales rose 5 percent to 1.2 million.", "1.2 million", "number", 1.2e6),  # a percent: nothing to carry
         ("Exports fell by 2 million tonnes to 30.", "30", "number", 30.0),  # not at the change's scale
+        ("Revenue rose by $1.2bn, to 10bn.", "10bn", "currency", 1e10),  # a scale glued to the number
     ],
 )
 def test_the_level_a_change_reaches_takes_its_unit(
@@ -344,6 +357,18 @@ def test_a_period_adjective_makes_a_flow_a_rate(text: str, surface: str, unit: s
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("China Daily said output reached 5 million tonnes.", "5 million tonnes", "kilogram"),  # a paper's name
+        ("The annual report said output was 5 million tonnes.", "5 million tonnes", "kilogram"),  # not the flow's
+        ("The yearly inspection found a leak of 300 litres.", "300 litres", "cubic_meter"),  # no flow noun
+    ],
+)
+def test_a_period_adjective_on_another_noun_makes_no_rate(text: str, surface: str, unit: str) -> None:
+    assert [(f.surface, f.unit) for f in find_figures(text)] == [(surface, unit)]
+
+
+@pytest.mark.parametrize(
     ("text", "surface", "is_change", "trend", "from_value"),
     [
         ("The reform extended the presidential term from five to seven years.", "from five to seven years", False,
@@ -364,3 +389,14 @@ def test_verbs_of_length_state_a_change_with_by_or_from(
     [figure] = [f for f in find_figures(text) if f.surface == surface]
     assert (figure.is_change, figure.trend) == (is_change, trend)
     assert math.isnan(figure.from_value) if from_value is None else math.isclose(figure.from_value, from_value)
+
+
+def test_a_range_after_a_change_keeps_its_own_unit() -> None:
+    # a range's ends are in the unit as written: only a single level takes the change's unit
+    _, level = find_figures("It cut output by 1.2 million tonnes, to 30-32 million.")
+    assert (level.surface, level.unit, level.range_low, level.range_high) == ("30-32 million", "number", 3e7, 3.2e7)
+
+
+def test_a_level_after_a_us_dollar_change_stays_american_in_a_local_dollar_corpus() -> None:
+    change, level = find_figures("Revenue rose by US$2 billion, to 10 billion.", dollar="AUD")
+    assert (change.unit, level.unit) == ("USD", "USD")

@@ -51,7 +51,7 @@ from corpuslab.compare.statements import IGNORED_COLUMNS
 from corpuslab.compare.subjects import Aliases
 from corpuslab.errors import OptionError
 from corpuslab.extract import extract_figures
-from corpuslab.extract.dollars import AUTO, DollarTally, check_dollars
+from corpuslab.extract.dollars import AUTO, DollarTally, check_dollars, is_auto
 from corpuslab.load import Fields, iter_documents, load_report
 from corpuslab.segment import split_paragraphs, split_sentences
 
@@ -308,13 +308,20 @@ def batches(
 
 
 def corpus_dollars(path: str | Path, options: Options) -> str | Mapping[str, str]:
-    """Step 1b: what a bare "$" means, per outlet when ``dollar="auto"`` (a first pass that reads only texts)."""
-    if options.dollar != AUTO:
+    """Step 1b: what a bare "$" means, per outlet when ``dollar="auto"``: a first pass loads the corpus once
+    more and counts the countries its texts name (quietly: the pass that keeps the tables gives its warnings)."""
+    if not is_auto(options.dollar):
         return options.dollar
     tally = DollarTally()
     quiet = dataclasses.replace(options, progress=False)
-    for batch, _ in batches(path, quiet, [], batch_size=options.batch_size_on("in-process")):
-        tally.add(batch)
+    load_log = logging.getLogger("corpuslab.load")
+    level = load_log.level
+    load_log.setLevel(logging.ERROR)
+    try:
+        for batch, _ in batches(path, quiet, [], batch_size=options.batch_size_on("in-process")):
+            tally.add(batch)
+    finally:
+        load_log.setLevel(level)
     return tally.dollars()
 
 

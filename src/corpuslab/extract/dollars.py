@@ -48,7 +48,10 @@ AUTO = "auto"
 
 # One pass over a text finds every country name; each name says its dollar.
 _DOLLAR_OF_NAME = {name: code for code, names in DOLLAR_COUNTRIES.items() for name in names}
-_NAMES = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(_DOLLAR_OF_NAME, key=len, reverse=True)) + r")\b")
+# Not \b: "U.S." ends in a dot, after which \b needs a letter.
+_NAMES = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(_DOLLAR_OF_NAME, key=len, reverse=True)) + r")(?!\w)"
+)
 
 
 def check_dollars(dollar: str | Mapping[str, str]) -> str | dict[str, str]:
@@ -56,7 +59,12 @@ def check_dollars(dollar: str | Mapping[str, str]) -> str | dict[str, str]:
     (guess each outlet's), or a mapping of outlet to ISO code (outlets it leaves out write US dollars)."""
     if isinstance(dollar, Mapping):
         return {outlet_key(outlet): check_dollar(code) for outlet, code in dollar.items()}
-    return AUTO if str(dollar).lower() == AUTO else check_dollar(dollar)
+    return AUTO if is_auto(dollar) else check_dollar(dollar)
+
+
+def is_auto(dollar: object) -> bool:
+    """Whether the ``dollar`` option asks for the guess ("auto", in any case)."""
+    return isinstance(dollar, str) and dollar.lower() == AUTO
 
 
 def resolve_dollars(dollar: str | Mapping[str, str], documents: pd.DataFrame) -> str | dict[str, str]:
@@ -66,8 +74,15 @@ def resolve_dollars(dollar: str | Mapping[str, str], documents: pd.DataFrame) ->
 
 
 def outlet_key(outlet: object) -> str:
-    """An outlet as :class:`DollarTally` keys it: missing outlets are one (:data:`NO_OUTLET`)."""
-    return outlet if isinstance(outlet, str) and outlet else NO_OUTLET
+    """An outlet as :class:`DollarTally` keys it: missing outlets are one (:data:`NO_OUTLET`), others their text."""
+    return NO_OUTLET if outlet is None or pd.isna(outlet) else str(outlet)  # type: ignore[call-overload]
+
+
+def outlets_of(documents: pd.DataFrame) -> list[str]:
+    """Each document's outlet key (a table without an ``outlet`` column is one outlet)."""
+    if "outlet" not in documents.columns:
+        return [NO_OUTLET] * len(documents)
+    return [outlet_key(outlet) for outlet in documents["outlet"]]
 
 
 def vote(text: object) -> str | None:
@@ -86,10 +101,9 @@ class DollarTally:
 
     def add(self, documents: pd.DataFrame) -> DollarTally:
         """Count the votes of a documents table (``text``, and ``outlet`` if it has one)."""
-        outlets = documents["outlet"] if "outlet" in documents.columns else [NO_OUTLET] * len(documents)
-        for outlet, text in zip(outlets, documents["text"], strict=True):
+        for outlet, text in zip(outlets_of(documents), documents["text"], strict=True):
             if (code := vote(text)) is not None:
-                self.votes.setdefault(outlet_key(outlet), Counter())[code] += 1
+                self.votes.setdefault(outlet, Counter())[code] += 1
         return self
 
     def dollars(self) -> dict[str, str]:
@@ -113,8 +127,8 @@ class DollarTally:
         return out
 
 
-def dollar_of(dollars: str | Mapping[str, str], outlet: object) -> str:
-    """The dollar of a document of ``outlet``: one for the whole corpus, or its outlet's."""
+def dollar_of(dollars: str | Mapping[str, str], outlet: str) -> str:
+    """The dollar of a document of ``outlet`` (an :func:`outlet_key`): one for the whole corpus, or its outlet's."""
     if isinstance(dollars, str):
         return dollars
-    return dollars.get(outlet_key(outlet), DEFAULT_DOLLAR)
+    return dollars.get(outlet, DEFAULT_DOLLAR)

@@ -49,9 +49,11 @@ _SUBUNITS = frozenset(units.CURRENCY_SUBUNITS)  # as written: "cent", "pence", "
 _ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURATION_UNITS)})\s+and\s+$", re.IGNORECASE)
 # "cut output by 1.2 million barrels per day, to 32.5 million": the level a change reaches, its unit left out.
 _TO_LEVEL_GAP = re.compile(r"\s*,?\s+to\s+", re.IGNORECASE)
-# The scale word both figures must write for the unit to carry over: "rose 5 percent to 1.2 million" holds
-# a percent and a count of something else.
-_SCALE_WORD = re.compile(rf"\b(?:{'|'.join(w for w in units.SCALES if len(w) > 2)})\b", re.IGNORECASE)
+# The scale word both figures must write for the unit to carry over ("rose 5 percent to 1.2 million" holds
+# a percent and a count of something else); glued or apart ("$1.2bn", "10 bn"), never inside a word.
+_SCALE_WORD = re.compile(
+    rf"(?<![A-Za-z])(?:{'|'.join(sorted(units.SCALES, key=len, reverse=True))})(?![A-Za-z])", re.IGNORECASE
+)
 # Characters before a duration searched for its larger part with an article ("a fortnight and " is 16).
 _DURATION_WINDOW = 20
 
@@ -77,24 +79,28 @@ def find_figures(text: str, *, sentences: list[tuple[int, int]] | None = None, d
     figures = _numeral_figures(text, taken)
     found = sorted([*figures, *without_overlaps(phrases, figures)], key=lambda f: (f.start, f.end))
     found = _join_parts(text, found)
+    if dollar != "USD":  # before a level takes its change's currency: "by US$2 billion, to 10 billion"
+        found = [_in_local_dollars(text, f, dollar) for f in found]
     _copy_into_parentheses(text, found)
     _carry_unit_to_level(text, found)
     found = _join_two_sided_bounds(text, found)
     _name_subjects(text, found, sentences)
-    return found if dollar == "USD" else [_in_local_dollars(text, f, dollar) for f in found]
+    return found
 
 
 def check_dollar(dollar: str) -> str:
     """``dollar`` as an ISO code ("aud" is "AUD"); refused when it is not a currency called dollar (a bare "$"
     cannot mean euros)."""
-    dollar = str(dollar).upper()
-    if dollar not in units.DOLLAR_CURRENCIES:
-        known = ", ".join(sorted(units.DOLLAR_CURRENCIES))
+    if str(dollar).lower() == "auto":
         raise InputFormatError(
-            f"dollar={dollar!r} is not a currency called dollar; use one of {known} "
-            "(or, for a corpus, 'auto': each outlet's dollar guessed from the countries its articles name)"
+            "dollar='auto' guesses each outlet's dollar from a corpus, and one text is none: pass its dollar "
+            "(dollar='AUD'), or run extract_figures or run_pipeline on the corpus"
         )
-    return dollar
+    code = str(dollar).upper()
+    if code not in units.DOLLAR_CURRENCIES:
+        known = ", ".join(sorted(units.DOLLAR_CURRENCIES))
+        raise InputFormatError(f"dollar={dollar!r} is not a currency called dollar; use one of {known}")
+    return code
 
 
 # "US $5 billion", "U.S. $5 million": the mark may stand apart from the figure.
@@ -280,6 +286,7 @@ def _carry_unit_to_level(text: str, figures: list[Figure]) -> None:
             and change.unit not in ("number", "count", "percent")
             and change.kind != "temperature"  # an offset unit: no factor carries over
             and level.unit == "number"
+            and math.isnan(level.range_low)  # one level: a range's ends are in the unit as written
             and _TO_LEVEL_GAP.fullmatch(text, change.end, level.start)
             and _scale_word(change.surface) is not None
             and _scale_word(change.surface) == _scale_word(level.surface)

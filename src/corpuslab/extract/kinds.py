@@ -197,10 +197,15 @@ def counted_noun(r: Evidence) -> str | None:
     return noun
 
 
+# Floating point: 2.01 x 1e6 is 2009999.9999999998, still two million and ten thousand people.
+_WHOLE_TOLERANCE = 1e-9
+
+
 def whole_count(r: Evidence) -> str | None:
     """The counted noun of a whole number of things: "2.39 points" (an index's move) counts nothing, while
     "2.5 million people" does; a rate may still be fractional ("1.8 children per woman", :func:`count_per`)."""
-    return counted_noun(r) if float(r.value * r.scale).is_integer() else None
+    total = r.value * r.scale
+    return counted_noun(r) if math.isclose(total, round(total), rel_tol=_WHOLE_TOLERANCE) else None
 
 
 def count_per(r: Evidence) -> dict[str, object] | None:

@@ -208,6 +208,11 @@ DOLLAR_COUNTRIES = {
     "CAD": ("Canada", "Canadian", "Canadians", "Ottawa", "Toronto", "Montreal", "Vancouver", "Ontario", "Quebec"),
     "NZD": ("New Zealand", "New Zealanders", "Auckland", "Wellington"),
 }  # fmt: skip
+# Nouns of a quantity that flows, which a period adjective makes a rate ("annual gas output to 180 bcm",
+# "daily oil production of 2 million barrels"); an annual report or a daily paper measures no flow.
+FLOW_NOUNS = ("output", "production", "capacity", "demand", "consumption", "use", "usage", "supply", "supplies",
+              "import", "imports", "export", "exports", "sales", "emissions", "deliveries", "shipments",
+              "throughput", "flow", "flows", "volume", "volumes", "generation", "harvest", "catch")  # fmt: skip
 # Amounts a phrase names without a numeral: the number it states and the unit that number is in.
 NAMED_AMOUNTS = {"absolute zero": (0.0, "kelvin")}
 # Verbs that multiply ("quintupled") and the factor they state.

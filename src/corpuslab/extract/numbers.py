@@ -106,21 +106,25 @@ ORDINAL_FRACTION = (
     rf"|{_AMOUNT_BEFORE}(?:a|an|one)[-\s]+(?:{_SINGULAR_DENOMINATOR})(?={CLAUSE_END})"
     rf"|(?:\b(?:a|an)\s+(?=(?:hundred|thousand|million|billion|trillion)\b))?{SPELLED}[-\s]+(?:{_PLURAL_DENOMINATOR})\b"
 )
-# A share taken of what a determiner names, without "of": "half the fleet", "two-thirds its size".
-_OF_LEFT_OUT = r"\s+(?:the|its|their|his|her|our|my|your|this|that|these|those|all)\b"
+# A share taken of what a determiner names, without "of": "half the fleet", "two-thirds its size" (not "this",
+# "that": "a third this season" is an ordinal).
+_OF_LEFT_OUT = r"\s+(?:the|its|their|his|her|our|my|your|all)\b"
+# The fractions that take a share that way: "half", "quarter", and any plural ("two-thirds", "three-fifths");
+# a singular ordinal after "a" before "the" is a rank ("won a third the following year").
+_SHARE_FRACTION = _words(["half", "quarter", *(w for w in FRACTIONS if w.endswith("s"))])
 # "half" standing for a share on its own: after a word that takes an amount ("almost half voted", "more than
 # half.") or where the clause ends after one ("cut by half.", "cut in half.", "a half"); not "half-time", and
-# not "half a/an ..." (a magnitude, a point or a unit of time takes that).
+# not "half a/an ..." (a magnitude, a point or a unit of time takes that), nor "half past ten".
 _WORDS_BEFORE_HALF = "than nearly almost about around roughly over under least approximately only just".split()
 _BEFORE_HALF = "|".join(rf"(?<=\b{w}\s)" for w in _WORDS_BEFORE_HALF)
 _HALF_ALONE = (
-    rf"(?:{_BEFORE_HALF})half\b(?![-\s]+(?:an?\b|[-\w]*time\b))(?!-)"
+    rf"(?:{_BEFORE_HALF})half\b(?![-\s]+(?:an?\b|past\b|[-\w]*time\b))(?!-)"
     rf"|(?:{_AMOUNT_BEFORE}|(?<=\bin\s))(?:(?:a|one)[-\s]+)?half(?={CLAUSE_END})"
 )
 FRACTION = (
     rf"{_FRACTION_OF_MAGNITUDE}"
     rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+)?{_FRACTION}(?=\s+of\b|{_OF_A_POINT})|\b{_SMALL_WORD}[-\s]+{_FRACTION}\b"
-    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+{_FRACTION}|half)(?={_OF_LEFT_OUT})|{_HALF_ALONE}"
+    rf"|\b(?:(?:{_SMALL_WORD}|a|an)[-\s]+{_SHARE_FRACTION}|half)(?={_OF_LEFT_OUT})|{_HALF_ALONE}"
     # "one and a half", "five and a quarter", "3 and three quarters": a whole number and a fraction.
     rf"|(?<!between )\b{_SMALL_WORD}\s+and\s+(?:{MIXED_PART})\b"
     rf"|{ORDINAL_FRACTION}"

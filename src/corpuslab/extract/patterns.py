@@ -16,6 +16,7 @@ from corpuslab.extract.lexicon import (
     ARTICLE_DURATION_UNITS,
     BOUNDS_AFTER,
     BOUNDS_BEFORE,
+    FLOW_NOUNS,
     FRACTIONS,
     LARGE_DENOMINATORS,
     MAGNITUDES,
@@ -392,12 +393,13 @@ DETACHED_RATE = re.compile(
 # "annual gas output to 180 bcm", "an annual production capacity of 450,000 tons": a period adjective on the
 # noun the figure measures, the figure right after its linking word.
 PERIOD_BEFORE = re.compile(
-    r"\b(?P<adjective>annual|yearly|daily|monthly)\s+"  # the period, as an adjective
-    r"(?:[a-z][\w-]*\s+){0,4}?"  # the rest of the noun phrase: "gas output", "demand for animal feed"
-    r"(?:of|is|was|will\s+be|would\s+be|to|at|reached|reaching|hit|stood\s+at|totall?ed)\s+$",  # the link
-    re.IGNORECASE,
+    r"\b(?P<adjective>[Aa]nnual|[Yy]early|daily|monthly)\s+"  # the period, as an adjective ("Daily": a paper)
+    r"(?:[a-z][\w-]*\s+)?"  # what flows, one word: "gas", "production" (not "annual report said output")
+    rf"(?:{_alternation(list(FLOW_NOUNS))})"  # the flow
+    r"(?:\s+(?:of|for)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)?"  # of what: "demand for animal feed"
+    r"\s+(?:of|is|was|will\s+be|would\s+be|to|at|reached|reaching|hit|stood\s+at|totall?ed)\s+$"  # the link
 )
-# Characters before a physical figure searched for PERIOD_BEFORE: an adjective and four words, a link.
+# Characters before a physical figure searched for PERIOD_BEFORE: an adjective, words, a flow noun, a link.
 PERIOD_BEFORE_WINDOW = 80
 PERIODS = {
     "y": "year", "yr": "year", "year": "year", "a": "year", "annum": "year", "annually": "year",
@@ -589,8 +591,13 @@ ARTICLE_DURATION = re.compile(
     r"(?=(?:ago|later|earlier|before|after|on)\b)",
     re.IGNORECASE,
 )
-# "absolute zero": an amount named by a phrase (lexicon.NAMED_AMOUNTS).
-NAMED_AMOUNT = re.compile(rf"\b(?:{_alternation(list(NAMED_AMOUNTS))})\b", re.IGNORECASE)
+# "absolute zero": an amount named by a phrase (lexicon.NAMED_AMOUNTS); not as a figure of speech, after a
+# copula ("the chance is absolute zero") or before a noun it qualifies ("absolute zero tolerance").
+NAMED_AMOUNT = re.compile(
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!\bare\s)(?<!\bwere\s)(?<!\bbe\s)"
+    rf"\b(?:{_alternation(list(NAMED_AMOUNTS))})\b(?![\s-]+tolerance)",
+    re.IGNORECASE,
+)
 # "doubled", "quintupling", "halved", and "double the ...", "twice his salary", "twice as many" as a comparison
 # ("twice a year" is a frequency, not a multiple).
 MULTIPLY = re.compile(

@@ -182,7 +182,9 @@ PHRASES: tuple[Phrase, ...] = (
            _ex("It marks the two hundredth anniversary.", "two hundredth", "ordinal", "ordinal")),
     Phrase("article_duration", "article_duration", "duration", ARTICLE_DURATION_UNITS,
            scan.find_article_durations, _ex("The talks lasted for a year.", "a year", "article_duration", "duration")),
-    Phrase("named_amount", "named_amount", "quantity", tuple(NAMED_AMOUNTS), scan.find_named_amounts,
+    # The hint is a phrase's first word: "absolute-zero" writes it with a hyphen.
+    Phrase("named_amount", "named_amount", "temperature", tuple(n.split()[0] for n in NAMED_AMOUNTS),
+           scan.find_named_amounts,
            _ex("Matter at absolute zero barely moves.", "absolute zero", "named_amount", "temperature")),
 )  # fmt: skip
 

@@ -166,7 +166,7 @@ def find_named_amounts(text: str, blocked: list[tuple[int, int]]) -> list[Figure
     """ "absolute zero": an amount a phrase names without a numeral (lexicon.NAMED_AMOUNTS)."""
     out = []
     for m in P.NAMED_AMOUNT.finditer(text):
-        written, unit = NAMED_AMOUNTS[" ".join(m.group().lower().split())]
+        written, unit = NAMED_AMOUNTS[" ".join(m.group().lower().replace("-", " ").split())]
         kind, canonical, value = units.to_canonical(written, unit)
         out.append(
             Figure(

@@ -13,7 +13,7 @@ import pandas as pd
 
 from corpuslab import schema
 from corpuslab.errors import InputFormatError, SchemaError
-from corpuslab.extract.dollars import AUTO, dollar_of, resolve_dollars
+from corpuslab.extract.dollars import AUTO, dollar_of, outlets_of, resolve_dollars
 from corpuslab.extract.find import find_figures
 from corpuslab.progress import bar as progress_bar
 from corpuslab.segment import document_paragraphs, document_sentences
@@ -107,14 +107,13 @@ def extract_figures(
             "Pass the output of corpuslab.load_documents()."
         )
     dollars = resolve_dollars(dollar, documents)  # before any document, not inside the first one
-    outlets = documents["outlet"] if "outlet" in documents.columns else [None] * len(documents)
-    triples = zip(documents["doc_id"], documents["text"], outlets, strict=True)
+    triples = zip(documents["doc_id"], documents["text"], outlets_of(documents), strict=True)
     rows = _iter_rows(triples, len(documents), progress, dollars)
     return figures_frame(rows)
 
 
 def _iter_rows(
-    triples: Iterable[tuple[str, Any, Any]], total: int, progress: bool | None, dollars: str | Mapping[str, str]
+    triples: Iterable[tuple[str, Any, str]], total: int, progress: bool | None, dollars: str | Mapping[str, str]
 ) -> Iterator[dict[str, Any]]:
     for doc_id, text, outlet in progress_bar(triples, enabled=progress, total=total, desc="extract", unit="doc"):
         yield from document_figures(doc_id, text, dollar=dollar_of(dollars, outlet))
