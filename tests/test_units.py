@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -37,3 +39,11 @@ def test_large_counts_have_a_word_for_their_scale(value: float, unit: str, writt
 )
 def test_a_figure_shows_as_written(value: float, unit: str | None, shown: str) -> None:
     assert units.format_as_written(value, unit) == shown
+
+
+def test_the_registry_defines_the_oil_barrel_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    # pint's own "bbl" is 31.5 gallons; ours, the 42-gallon oil barrel, wins without a warning to the user
+    with caplog.at_level(logging.WARNING):
+        ureg = units.registry.__wrapped__()
+    assert caplog.records == []
+    assert ureg.Quantity(1, "bbl").to("liter").magnitude == pytest.approx(158.987, abs=1e-3)

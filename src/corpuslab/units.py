@@ -16,6 +16,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import logging
 import math
 import re
 from dataclasses import dataclass
@@ -438,8 +439,16 @@ def registry() -> pint.UnitRegistry:
     import pint
 
     ureg = pint.UnitRegistry()
-    for definition in DEFINITIONS:
-        ureg.define(definition)
+    # pint has a "bbl" of 31.5 gallons and its own "toe": ours (the 42-gallon oil barrel) win on purpose, so
+    # pint's warning on each redefinition says nothing a user can act on.
+    pint_log = logging.getLogger("pint.util")
+    level = pint_log.level
+    pint_log.setLevel(logging.ERROR)
+    try:
+        for definition in DEFINITIONS:
+            ureg.define(definition)
+    finally:
+        pint_log.setLevel(level)
     return ureg
 
 
