@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import corpuslab
 
 pytest.importorskip("dask.distributed")
 
@@ -19,3 +22,11 @@ def test_dask_logs_only_with_verbose(seeds_path: Path, verbose: list[str], is_in
     )
     assert done.returncode == 0, done.stderr
     assert ("INFO distributed." in done.stderr) == is_info_shown
+
+
+def test_each_stage_logs_its_summary_once(seeds_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # the claims summary was logged by every partition and again for the corpus
+    with caplog.at_level(logging.INFO, logger="corpuslab"):
+        corpuslab.run_pipeline(seeds_path, batch_size=2, progress=False)
+    said = [r.getMessage().split(":")[0] for r in caplog.records if r.levelno == logging.INFO]
+    assert said.count("claims") == 1 and said.count("pipeline") == 1

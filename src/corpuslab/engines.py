@@ -205,6 +205,7 @@ class Collector:
         tables = {name: _concat(self.pieces.get(name, [])) for name in TABLES}
         # Partitions come back in any order; the compare tables get one order for the whole corpus.
         compared = finalize(tables["claims"], tables["comparisons"], tables["memberships"], tables["events"])
+        log.info("claims: %d claims, %d comparisons", len(compared.claims), len(compared.comparisons))
         return {**tables, **compared._asdict()}
 
 

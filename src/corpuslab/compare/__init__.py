@@ -139,6 +139,7 @@ def build_claims(
         events.of(prepared.statements), events.idf, linking=linking, max_pairs_per_claim=max_pairs_per_claim
     )
     memberships = assemble_memberships(stated, prepared.ignored, events.table)
+    log.info("claims: %d claims, %d comparisons", len(claims), len(comparisons))
     return finalize(claims, comparisons, memberships, events.table)
 
 
@@ -221,7 +222,6 @@ def finalize(
         comparisons = comparisons.sort_values(["claim_id", "figure_id_a", "role_a", "figure_id_b", "role_b"])
     if len(memberships):
         memberships = memberships.sort_values(["doc_id", "figure_id", "role"])
-    log.info("claims: %d claims, %d comparisons", len(claims), len(comparisons))
     return ClaimTables(
         _conform(claims, "claims"), _conform(comparisons, "comparisons"), _conform(memberships, "memberships"),
         _conform(events, "events"),
