@@ -265,7 +265,7 @@ def _read_change_before(rest: str, r: Reading) -> None:
     verb = CHANGE_WORD.fullmatch(word) if word else None
     if verb and _is_phrasal_particle(word, tokens[-2] if len(tokens) > 1 else None):
         verb = None
-    if verb and not prep and _is_adjective_or_extent(word, tokens[-2] if len(tokens) > 1 else None):
+    if verb and not prep and (_is_adjective(word, tokens[-2] if len(tokens) > 1 else None) or _needs_by(word)):
         verb = None
     if verb and not (word.lower() in ("up", "down") and prep == "to") and prep != "of":
         r.trend = "up" if verb.group("up") else "down"
@@ -282,12 +282,15 @@ def _read_change_before(rest: str, r: Reading) -> None:
         r.trend = "up" if earlier.group("up") else "down"  # "jumped 20 per cent to $1.2bn": a level
 
 
-def _is_adjective_or_extent(verb: str, before: str | None) -> bool:
-    """ "an extended 10-day holiday", "a reduced 5% rate": a participle after an article is an adjective; and
-    "extended $3bn in loans", "waters extend 12 miles", "extended four times": a verb of length states a
-    change only with "by" ("extended by six months") or "from ... to"."""
-    participle = verb.lower().endswith("ed") and (before or "").lower() in _ARTICLES
-    return participle or CHANGE_ONLY_WITH_BY.fullmatch(verb) is not None
+def _is_adjective(verb: str, before: str | None) -> bool:
+    """ "an extended 10-day holiday", "a reduced 5% rate": a participle after an article is an adjective."""
+    return verb.lower().endswith("ed") and (before or "").lower() in _ARTICLES
+
+
+def _needs_by(verb: str) -> bool:
+    """ "extended $3bn in loans", "waters extend 12 miles": a verb of length states a change only with "by"
+    ("extended by six months") or "from ... to"."""
+    return CHANGE_ONLY_WITH_BY.fullmatch(verb) is not None
 
 
 def _is_phrasal_particle(verb: str, before: str | None) -> bool:
