@@ -53,6 +53,7 @@ from corpuslab.errors import OptionError
 from corpuslab.extract import extract_figures
 from corpuslab.extract.dollars import AUTO, DollarTally, check_dollars, is_auto
 from corpuslab.load import Fields, iter_documents, load_report
+from corpuslab.progress import quiet
 from corpuslab.segment import split_paragraphs, split_sentences
 
 log = logging.getLogger(__name__)
@@ -314,15 +315,10 @@ def corpus_dollars(path: str | Path, options: Options) -> str | Mapping[str, str
     if not is_auto(options.dollar):
         return options.dollar
     tally = DollarTally()
-    quiet = dataclasses.replace(options, progress=False)
-    load_log = logging.getLogger("corpuslab.load")
-    level = load_log.level
-    load_log.setLevel(logging.ERROR)
-    try:
-        for batch, _ in batches(path, quiet, [], batch_size=options.batch_size_on("in-process")):
+    silent = dataclasses.replace(options, progress=False)
+    with quiet("corpuslab.load"):
+        for batch, _ in batches(path, silent, [], batch_size=options.batch_size_on("in-process")):
             tally.add(batch)
-    finally:
-        load_log.setLevel(level)
     return tally.dollars()
 
 

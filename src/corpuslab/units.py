@@ -16,12 +16,13 @@ Examples
 from __future__ import annotations
 
 import functools
-import logging
 import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from corpuslab.progress import quiet
 
 if TYPE_CHECKING:
     import pint
@@ -441,14 +442,9 @@ def registry() -> pint.UnitRegistry:
     ureg = pint.UnitRegistry()
     # pint has a "bbl" of 31.5 gallons and its own "toe": ours (the 42-gallon oil barrel) win on purpose, so
     # pint's warning on each redefinition says nothing a user can act on.
-    pint_log = logging.getLogger("pint.util")
-    level = pint_log.level
-    pint_log.setLevel(logging.ERROR)
-    try:
+    with quiet("pint.util"):
         for definition in DEFINITIONS:
             ureg.define(definition)
-    finally:
-        pint_log.setLevel(level)
     return ureg
 
 
