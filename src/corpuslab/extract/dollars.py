@@ -29,6 +29,7 @@ import pandas as pd
 
 from corpuslab.extract.find import check_dollar
 from corpuslab.extract.lexicon import DOLLAR_COUNTRIES
+from corpuslab.extract.numbers import alternation
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +50,7 @@ AUTO = "auto"
 # One pass over a text finds every country name; each name says its dollar.
 _DOLLAR_OF_NAME = {name: code for code, names in DOLLAR_COUNTRIES.items() for name in names}
 # Not \b: "U.S." ends in a dot, after which \b needs a letter.
-_NAMES = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(_DOLLAR_OF_NAME, key=len, reverse=True)) + r")(?!\w)"
-)
+_NAMES = re.compile(rf"(?<!\w)(?:{alternation(_DOLLAR_OF_NAME)})(?!\w)")
 
 
 def check_dollars(dollar: str | Mapping[str, str]) -> str | dict[str, str]:

@@ -25,6 +25,7 @@ from corpuslab.errors import InputFormatError
 from corpuslab.extract.context import read_numeral
 from corpuslab.extract.figure import Figure, build_figure
 from corpuslab.extract.lexicon import ARTICLE_DURATION_UNITS
+from corpuslab.extract.numbers import alternation
 from corpuslab.extract.rules import decide, find_phrases
 from corpuslab.extract.scan import blocked_spans, free_numerals, without_overlaps
 from corpuslab.extract.subject import singular, subject_of
@@ -51,9 +52,7 @@ _ARTICLE_UNIT_BEFORE = re.compile(rf"\b(?:an?)\s+(?P<unit>{'|'.join(ARTICLE_DURA
 _TO_LEVEL_GAP = re.compile(r"\s*,?\s+to\s+", re.IGNORECASE)
 # The scale word both figures must write for the unit to carry over ("rose 5 percent to 1.2 million" holds
 # a percent and a count of something else); glued or apart ("$1.2bn", "10 bn"), never inside a word.
-_SCALE_WORD = re.compile(
-    rf"(?<![A-Za-z])(?:{'|'.join(sorted(units.SCALES, key=len, reverse=True))})(?![A-Za-z])", re.IGNORECASE
-)
+_SCALE_WORD = re.compile(rf"(?<![A-Za-z])(?:{alternation(units.SCALES)})(?![A-Za-z])", re.IGNORECASE)
 # Characters before a duration searched for its larger part with an article ("a fortnight and " is 16).
 _DURATION_WINDOW = 20
 

@@ -15,13 +15,20 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from corpuslab.extract.lexicon import FRACTIONS, LARGE_DENOMINATORS, MAGNITUDES, ORDINAL_UNITS, SMALL, TENS, VAGUE
 
 
-def _words(words: list[str]) -> str:
-    """An alternation of ``words``, longest first."""
-    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+def alternation(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as written (escaped), longest first: where one is the start of another
+    ("bn", "bln"; "US", "US$"), the longer is tried first and wins."""
+    return "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+
+
+def _words(words: Iterable[str]) -> str:
+    """:func:`alternation` as one group."""
+    return f"(?:{alternation(words)})"
 
 
 # "dozens" after a number word counts dozens ("three dozens"); alone it is vague (VAGUE_RE is tried first).

@@ -39,6 +39,7 @@ from corpuslab.extract.numbers import (
     SPELLED,
     VAGUE_RE,
     VULGAR_FRACTIONS,
+    alternation,
     cardinal_end,
 )
 
@@ -118,7 +119,7 @@ WORD_NUMERAL = re.compile(
 # What may stand before a decimal point that opens a number (".08", "$.50", "(.5%)"); after anything else the
 # point ends a sentence, a version or an address ("v2.08", "1.08.2019").
 _BEFORE_LEADING_POINT = frozenset(" \t\n(\"'“$€£¥-−")
-_FRACTION_WORD_AFTER = re.compile(rf"[-\s]+(?:{'|'.join(sorted(FRACTIONS, key=len, reverse=True))})\b", re.IGNORECASE)
+_FRACTION_WORD_AFTER = re.compile(rf"[-\s]+(?:{alternation(FRACTIONS)})\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # Some feeds put a hyphen where a space was ("more than-150", "at least-30 vehicles", "turnout was above-97
 # percent"): after a lower-case function or bound word the hyphen is a space, not part of a name ("COVID-19").
@@ -247,11 +248,8 @@ def _word_numerals(text: str) -> Iterator[tuple[int, int, str]]:
 
 # "five point five", "two hundred point seventy-one": the decimals of a spelled number, digit words or a
 # number; not after "at" ("at one point three men left").
-_DIGIT_WORD = "(?:" + "|".join(sorted((w for w, v in SMALL.items() if v <= 9), key=len, reverse=True)) + ")"
-_BELOW_HUNDRED = (
-    "(?:" + "|".join(sorted(TENS, key=len, reverse=True)) + rf")(?:[\s-]+{_DIGIT_WORD})?"
-    "|" + "|".join(sorted((w for w, v in SMALL.items() if v > 9), key=len, reverse=True))
-)
+_DIGIT_WORD = f"(?:{alternation(w for w, v in SMALL.items() if v <= 9)})"
+_BELOW_HUNDRED = rf"(?:{alternation(TENS)})(?:[\s-]+{_DIGIT_WORD})?|{alternation(w for w, v in SMALL.items() if v > 9)}"
 SPELLED_POINT = re.compile(
     rf"\s+point\s+(?P<decimals>{_DIGIT_WORD}(?:\s+{_DIGIT_WORD})*|{_BELOW_HUNDRED})\b(?![\s-]+(?:hundred|thousand))",
     re.IGNORECASE,
@@ -308,11 +306,7 @@ MAX_GLUED_TEMPERATURE = 200
 UNIT_SPACED = re.compile(rf"(?P<sep>\s*-\s*|\s+|\s*)(?P<unit>{_alternation(_SPACED_UNITS)})(?![\w])", re.IGNORECASE)
 UNIT_ATTACHED = re.compile(r"(?P<unit>" + "|".join(map(re.escape, _ATTACHED_ONLY)) + r")(?![\w°/])")
 # Units whose case matters ("542 Nm", "300PS", "8 MB"), glued or after one space.
-UNIT_CASED = re.compile(
-    r"(?P<sep>\s?)(?P<unit>"
-    + "|".join(map(re.escape, sorted(units.CASED_UNIT_WORDS, key=len, reverse=True)))
-    + r")(?![\w])"
-)
+UNIT_CASED = re.compile(r"(?P<sep>\s?)(?P<unit>" + alternation(units.CASED_UNIT_WORDS) + r")(?![\w])")
 _SUBUNIT_WORDS = [w for w in units.CURRENCY_SUBUNITS if len(w) > 1]
 _ISO = "|".join(sorted(units.ISO_CURRENCIES))
 CURRENCY_AFTER = re.compile(
@@ -419,9 +413,7 @@ MULTIPLE_AFTER = re.compile(
 # --- what precedes a numeral -------------------------------------------------------------------
 
 CURRENCY_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(\[\"'“‘—–-]))(?P<cur>"
-    + "|".join(re.escape(s) for s in sorted([*units.CURRENCY_SYMBOLS, *units.ISO_CURRENCIES], key=len, reverse=True))
-    + r")\s?$"
+    r"(?:^|(?<=[\s(\[\"'“‘—–-]))(?P<cur>" + alternation([*units.CURRENCY_SYMBOLS, *units.ISO_CURRENCIES]) + r")\s?$"
 )
 # The look-ahead on first letters rejects most positions at once: tried at every position of the left
 # window, the bare alternation cost more than the rest of a figure's reading on digit-dense text.
@@ -441,7 +433,7 @@ _EARLIER_DAYS = ["yesterday", "last week", "last month", "last year", "the previ
 FROM_AFTER_LEVEL = re.compile(
     r"[\s,]*(?:(?P<dir>up|down)\s+)?from\s+"
     rf"(?:(?:{_alternation([*WEEKDAYS, *_EARLIER_DAYS])})['’]s\s+)?"
-    r"(?:" + "|".join(re.escape(s) for s in sorted(units.CURRENCY_SYMBOLS, key=len, reverse=True)) + r")?",
+    rf"(?:{alternation(units.CURRENCY_SYMBOLS)})?",
     re.IGNORECASE,
 )
 # "went up to £1.20 from £1.05", "fell down to 5% from 6%": a direction before a level, when an earlier value follows.
@@ -450,8 +442,7 @@ DOWN_TO_BEFORE = re.compile(r"\bdown\s+to\s+$", re.IGNORECASE)
 # A sign before the digits, or after a currency symbol ("$-99.99"; the currency is read on the next pass).
 NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[<>=≤≥$€£¥]))[-−]$|\b(?:minus|negative)\s+$", re.IGNORECASE)
 # Letters glued before digits that make them money, not a code (A320): "USD10m", "RM23.50".
-_GLUED_CODES = sorted([*units.ISO_CURRENCIES, *units.GLUED_CURRENCY_LETTERS], key=len, reverse=True)
-GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(c) for c in _GLUED_CODES) + r")$")
+GLUED_CURRENCY = re.compile(rf"(?<![A-Za-z])(?:{alternation([*units.ISO_CURRENCIES, *units.GLUED_CURRENCY_LETTERS])})$")
 AGE_BEFORE = re.compile(r"\b(?:aged|ages?|at\s+the\s+age\s+of|age\s+of)\s+$", re.IGNORECASE)
 # "Musa Ndlovu, 97, ..." and "Smith (36)": an age in apposition to a name.
 AGE_APPOSITION_BEFORE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|\s+\()$")
