@@ -103,7 +103,7 @@ def check_dollar(dollar: str) -> str:
 
 
 # "US $5 billion", "U.S. $5 million": the mark may stand apart from the figure.
-_AMERICAN_BEFORE = re.compile(r"\b(?:US|U\.S\.)\s?$")
+_AMERICAN_BEFORE = re.compile(rf"\b(?:{alternation(units.AMERICAN_DOLLAR_MARKS)})\s?$")
 
 
 def _in_local_dollars(text: str, figure: Figure, dollar: str) -> Figure:
@@ -287,8 +287,8 @@ def _carry_unit_to_level(text: str, figures: list[Figure]) -> None:
             and level.unit == "number"
             and math.isnan(level.range_low)  # one level: a range's ends are in the unit as written
             and _TO_LEVEL_GAP.fullmatch(text, change.end, level.start)
-            and _scale_word(change.surface) is not None
-            and _scale_word(change.surface) == _scale_word(level.surface)
+            and (scale := _scale_word(change.surface)) is not None
+            and scale == _scale_word(level.surface)
         ):
             factor = change.value / change.value_as_written
             level.kind, level.unit, level.currency = change.kind, change.unit, change.currency

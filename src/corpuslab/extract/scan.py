@@ -138,6 +138,7 @@ def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Fi
         end = m.end("unit") if m.group("unit") else m.end("unit2")
         pre = (m.group("pre") or "").lower()
         share = 0.5 if m.group("half") or m.group("half_alone") else 1.0
+        days = share * units.duration_in(unit, "day")
         bound = BOUNDS_BEFORE.get(pre, "exact")
         if bound != "approximate":  # "over a year", "within a day": the span itself, not a bound on it
             more = pre == "than" and text[max(0, start - 10) : start].lower().strip().startswith("more")
@@ -149,11 +150,11 @@ def find_article_durations(text: str, blocked: list[tuple[int, int]]) -> list[Fi
                 text[start:end],
                 "article_duration",
                 "duration",
-                share * units.duration_in(unit, "day"),
+                days,
                 "day",
                 unit_surface=unit,
                 bound=bound,
-                precision=share * units.duration_in(unit, "day") / 2,
+                precision=days / 2,
                 value_as_written=share,
                 unit_as_written=unit,
                 consumed=end,
